@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Sums every vitest JSON report (packages/*/vitest-report*.json) into one closing line.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export function findReports(root) {
+  const packages = join(root, 'packages');
+  return readdirSync(packages).flatMap((name) => {
+    const dir = join(packages, name);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((file) => /^vitest-report.*\.json$/.test(file))
+      .map((file) => join(dir, file));
+  });
+}
+
+export function summarize(root) {
+  let passed = 0;
+  let failed = 0;
+  for (const file of findReports(root)) {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    // A suite that crashed before its tests ran counts as a failure, not as silence.
+    if (report.numFailedTestSuites > 0 && report.numFailedTests === 0) failed += report.numFailedTestSuites;
+  }
+  return { passed, failed };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  const { passed, failed } = summarize(root);
+  console.log(`${passed} passed, ${failed} failed`);
+}
