@@ -13,6 +13,7 @@ const utf8 = new TextEncoder();
 /** Describes a received value for an error message without dumping secrets into logs. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return value.length === 0 ? 'an empty string' : 'a string';
   if (typeof value === 'object') return `an instance of ${value.constructor?.name ?? 'Object'}`;
@@ -30,10 +31,35 @@ export function describe(value: unknown): string {
  */
 export function toBytes(value: BytesLike, name: string): Uint8Array {
   if (typeof value === 'string') return utf8.encode(value);
+  return checkBytes(value, name);
+}
+
+/**
+ * Checks that `value` is a `Uint8Array` (a `Buffer` is one), also one made in another realm
+ * (a `vm` context, an iframe), where `instanceof` fails.
+ *
+ * @throws {SignerError} `ERR_SIGNER_INVALID_ARGUMENT` naming `name` otherwise.
+ */
+export function checkBytes(value: unknown, name: string): Uint8Array {
   if (value instanceof Uint8Array) return value;
+  // Cross-realm fallback: only ever admits a real ArrayBuffer view, whatever its tag claims.
+  if (
+    ArrayBuffer.isView(value) &&
+    Object.prototype.toString.call(value) === '[object Uint8Array]'
+  ) {
+    return value as Uint8Array;
+  }
   throw new SignerError(
     'ERR_SIGNER_INVALID_ARGUMENT',
     `"${name}" expected a string or Uint8Array, got ${describe(value)}`,
+  );
+}
+
+/** The error for an empty secret, shared by both paths so they throw the very same thing. */
+export function emptySecret(): SignerError {
+  return new SignerError(
+    'ERR_SIGNER_EMPTY_SECRET',
+    '"secret" expected at least one byte, got an empty secret',
   );
 }
 
@@ -47,12 +73,7 @@ export function toBytes(value: BytesLike, name: string): Uint8Array {
  */
 export function secretBytes(secret: BytesLike): Uint8Array {
   const bytes = toBytes(secret, 'secret');
-  if (bytes.length === 0) {
-    throw new SignerError(
-      'ERR_SIGNER_EMPTY_SECRET',
-      '"secret" expected at least one byte, got an empty secret',
-    );
-  }
+  if (bytes.length === 0) throw emptySecret();
   return bytes;
 }
 

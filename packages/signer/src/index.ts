@@ -5,36 +5,37 @@
  *
  * @module
  */
-import { createSigner } from './webcrypto.js';
 import {
+  jsonRequestParts,
   type MultipartRequestInit,
+  multipartHeaders,
+  multipartRequestParts,
   type PreparedMultipartRequest,
   type PreparedRequest,
-  type SignedRequestInit,
-  checkRoomId,
-  multipartHeaders,
   requestHeaders,
-  serializeBody,
+  type SignedRequestInit,
 } from './request.js';
+import { sign } from './webcrypto.js';
 
-export { SignerError, isSignerError, type SignerErrorCode } from './errors.js';
 export type { BytesLike } from './bytes.js';
-export { sign, verify, createSigner, type Signer } from './webcrypto.js';
-export { isWellFormedSignature, SIGNATURE_HEX_LENGTH } from './signature-format.js';
-export { serializeBody } from './request.js';
+export { isSignerError, SignerError, type SignerErrorCode } from './errors.js';
 export type {
   MultipartRequestInit,
   PreparedMultipartRequest,
   PreparedRequest,
   SignedRequestInit,
 } from './request.js';
+export { serializeBody } from './request.js';
+export { isWellFormedSignature, SIGNATURE_HEX_LENGTH } from './signature-format.js';
+export { createSigner, type Signer, sign, verify } from './webcrypto.js';
 
 /**
  * Builds a JSON request: serializes the body once and signs exactly the string it
  * returns, so the bytes sent are the bytes signed. Send `body` as it is.
  *
- * @throws {SignerError} `ERR_SIGNER_EMPTY_SECRET`, `ERR_SIGNER_INVALID_ARGUMENT`
- * (bad apiKey, secret or body) or `ERR_SIGNER_SERIALIZE` (the object cannot be serialized).
+ * @throws {SignerError} (as a rejection) `ERR_SIGNER_EMPTY_SECRET`,
+ * `ERR_SIGNER_INVALID_ARGUMENT` (bad init, apiKey, secret or body) or `ERR_SIGNER_SERIALIZE`
+ * (the object cannot be serialized).
  * @example
  * ```ts
  * import { prepareRequest } from '@plugnmeet-signing/signer';
@@ -43,16 +44,18 @@ export type {
  * ```
  */
 export async function prepareRequest(init: SignedRequestInit): Promise<PreparedRequest> {
-  const body = serializeBody(init.body);
-  const signature = await (await createSigner(init.secret)).sign(body);
-  return { body, headers: requestHeaders(init.apiKey, signature) };
+  const { apiKey, body, secret } = jsonRequestParts(init);
+  return { body, headers: requestHeaders(apiKey, await sign(body, secret)) };
 }
 
 /**
  * Builds the headers of a multipart request (only `/auth/room/uploadWhiteboardFile`),
- * where the server signs the `Room-Id` header value instead of the body.
+ * where the server signs the `Room-Id` header value instead of the body. `roomId` and
+ * `apiKey` must be visible ASCII without leading or trailing spaces, the only header text
+ * that reaches the server byte for byte.
  *
- * @throws {SignerError} `ERR_SIGNER_EMPTY_SECRET` or `ERR_SIGNER_INVALID_ARGUMENT`.
+ * @throws {SignerError} (as a rejection) `ERR_SIGNER_EMPTY_SECRET` or
+ * `ERR_SIGNER_INVALID_ARGUMENT`.
  * @example
  * ```ts
  * const { headers } = await prepareMultipartRequest({ apiKey, secret, roomId: 'room01' });
@@ -64,7 +67,6 @@ export async function prepareRequest(init: SignedRequestInit): Promise<PreparedR
 export async function prepareMultipartRequest(
   init: MultipartRequestInit,
 ): Promise<PreparedMultipartRequest> {
-  const roomId = checkRoomId(init.roomId);
-  const signature = await (await createSigner(init.secret)).sign(roomId);
-  return { headers: multipartHeaders(init.apiKey, roomId, signature) };
+  const { apiKey, roomId, secret } = multipartRequestParts(init);
+  return { headers: multipartHeaders(apiKey, roomId, await sign(roomId, secret)) };
 }

@@ -49,11 +49,31 @@ export interface PreparedMultipartRequest {
   };
 }
 
-function nonEmptyString(value: unknown, name: string): string {
-  if (typeof value === 'string' && value.length > 0) return value;
+// Visible ASCII with inner spaces: what an HTTP header carries byte for byte. HTTP strips
+// leading and trailing whitespace, clients send header text as Latin-1 (or refuse it), and
+// the server signs the header bytes it received, so anything else would be signed as bytes
+// other than the ones the server sees.
+const HEADER_SAFE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
+function headerValue(value: unknown, name: string): string {
+  if (typeof value === 'string' && HEADER_SAFE.test(value)) return value;
+  const got =
+    typeof value === 'string' && value.length > 0
+      ? 'a string with leading/trailing whitespace, control or non-ASCII characters'
+      : describe(value);
   throw new SignerError(
     'ERR_SIGNER_INVALID_ARGUMENT',
-    `"${name}" expected a non-empty string, got ${describe(value)}`,
+    `"${name}" expected a non-empty string of visible ASCII (it is sent as an HTTP header), got ${got}`,
+  );
+}
+
+function checkInit(init: unknown): Record<string, unknown> {
+  if (typeof init === 'object' && init !== null && !Array.isArray(init)) {
+    return init as Record<string, unknown>;
+  }
+  throw new SignerError(
+    'ERR_SIGNER_INVALID_ARGUMENT',
+    `"init" expected an object, got ${describe(init)}`,
   );
 }
 
@@ -65,7 +85,14 @@ function nonEmptyString(value: unknown, name: string): string {
  */
 export function serializeBody(body: unknown): string {
   if (typeof body === 'string') return body;
-  if (typeof body !== 'object' || body === null || body instanceof Uint8Array) {
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    // Binary data would serialize to '{}' or an index map: never what was meant.
+    ArrayBuffer.isView(body) ||
+    body instanceof ArrayBuffer ||
+    (typeof SharedArrayBuffer === 'function' && body instanceof SharedArrayBuffer)
+  ) {
     throw new SignerError(
       'ERR_SIGNER_INVALID_ARGUMENT',
       `"body" expected a string or a JSON-serializable object, got ${describe(body)}`,
@@ -85,13 +112,36 @@ export function serializeBody(body: unknown): string {
   return text;
 }
 
+/**
+ * @internal Checks a JSON request's parts before anything is signed: `init`, then `apiKey`,
+ * then the body (serialized once). The secret is checked by the signing path itself.
+ */
+export function jsonRequestParts(init: SignedRequestInit): {
+  apiKey: string;
+  body: string;
+  secret: BytesLike;
+} {
+  const fields = checkInit(init);
+  const apiKey = headerValue(fields.apiKey, 'apiKey');
+  const body = serializeBody(fields.body);
+  return { apiKey, body, secret: fields.secret as BytesLike };
+}
+
+/** @internal Checks a multipart request's `init`, `apiKey` and `roomId` before signing. */
+export function multipartRequestParts(init: MultipartRequestInit): {
+  apiKey: string;
+  roomId: string;
+  secret: BytesLike;
+} {
+  const fields = checkInit(init);
+  const apiKey = headerValue(fields.apiKey, 'apiKey');
+  const roomId = headerValue(fields.roomId, 'roomId');
+  return { apiKey, roomId, secret: fields.secret as BytesLike };
+}
+
 /** @internal The headers of a signed JSON request. */
 export function requestHeaders(apiKey: string, signature: string): PreparedRequest['headers'] {
-  return {
-    'API-KEY': nonEmptyString(apiKey, 'apiKey'),
-    'HASH-SIGNATURE': signature,
-    'Content-Type': 'application/json',
-  };
+  return { 'API-KEY': apiKey, 'HASH-SIGNATURE': signature, 'Content-Type': 'application/json' };
 }
 
 /** @internal The headers of a signed multipart request. */
@@ -100,14 +150,5 @@ export function multipartHeaders(
   roomId: string,
   signature: string,
 ): PreparedMultipartRequest['headers'] {
-  return {
-    'API-KEY': nonEmptyString(apiKey, 'apiKey'),
-    'HASH-SIGNATURE': signature,
-    'Room-Id': nonEmptyString(roomId, 'roomId'),
-  };
-}
-
-/** @internal Checks `roomId` before it is signed. */
-export function checkRoomId(roomId: unknown): string {
-  return nonEmptyString(roomId, 'roomId');
+  return { 'API-KEY': apiKey, 'HASH-SIGNATURE': signature, 'Room-Id': roomId };
 }

@@ -3,8 +3,9 @@
  *
  * @module
  */
-import { SignerError } from './errors.js';
+
 import { describe } from './bytes.js';
+import { SignerError } from './errors.js';
 
 /** Length of a hex-encoded HMAC-SHA256. */
 export const SIGNATURE_HEX_LENGTH = 64;
