@@ -1,1 +1,31 @@
-export {};
+/**
+ * A plugNmeet-like loopback server for tests: it checks `/auth` requests exactly like the
+ * plugNmeet server, answers like it, and records every request byte for byte.
+ *
+ * @module
+ */
+
+export { AUTH_MESSAGES, type AuthInput, type Credentials, checkAuth } from './auth.js';
+export { parseMultipart } from './multipart.js';
+export { type CommaSpace, encodeProtoJson, seededRandom } from './protojson.js';
+export { commonResponse, fail, mintToken, notFound, ok } from './replies.js';
+export {
+  type HandlerLike,
+  normalizePath,
+  SAMPLE_API_KEY,
+  SAMPLE_SECRET,
+  startTestServer,
+  type TestServer,
+  type TestServerOptions,
+} from './server.js';
+export { type ActiveRoom, createFakeState, type FakeState } from './state.js';
+export type {
+  AuthFailure,
+  AuthVerdict,
+  FormPart,
+  HandlerRequest,
+  RecordedRequest,
+  RecordedResponse,
+  TestHandler,
+  TestResponse,
+} from './types.js';

@@ -1,0 +1,332 @@
+/**
+ * The loopback server: records every request byte for byte, runs the `/auth` check, and
+ * answers from scripted responses or the default handlers.
+ *
+ * @module
+ */
+import { Buffer } from 'node:buffer';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { artifactHandlers } from './artifact-handlers.js';
+import { checkAuth } from './auth.js';
+import type { HandlerContext } from './context.js';
+import { parseMultipart } from './multipart.js';
+import { type CommaSpace, encodeProtoJson, seededRandom } from './protojson.js';
+import { recordingHandlers } from './recording-handlers.js';
+import { commonResponse, notFound } from './replies.js';
+import { roomHandlers } from './room-handlers.js';
+import { createFakeState, type FakeState } from './state.js';
+import type {
+  AuthVerdict,
+  HandlerRequest,
+  RecordedRequest,
+  RecordedResponse,
+  TestHandler,
+  TestResponse,
+} from './types.js';
+
+/** The sample credentials of plugNmeet's `config_sample.yaml`. */
+export const SAMPLE_API_KEY = 'plugnmeet';
+/** The sample secret of plugNmeet's `config_sample.yaml`. */
+export const SAMPLE_SECRET = 'zumyyYWqv7KR2kUqvYdq4z4sXg7XTBD2ljT6';
+
+/** A handler, or a fixed response given to every call. */
+export type HandlerLike = TestHandler | TestResponse;
+
+/** Options of {@link startTestServer}; every one has a default. */
+export interface TestServerOptions {
+  /** `client.api_key`; default `plugnmeet`. */
+  apiKey?: string;
+  /** `client.secret`; default the sample secret. */
+  secret?: string;
+  /**
+   * Answers per path (`'/auth/room/create'` or `'room/create'`), replacing the default
+   * handler of that path. A path with no handler answers 404 `not found`.
+   */
+  handlers?: Record<string, HandlerLike>;
+  /** Serve the stateful default handlers for every documented endpoint; default true. */
+  defaultHandlers?: boolean;
+  /** Space after commas in protojson bodies: Go's random choice; default `'random'` per response. */
+  commaSpace?: CommaSpace;
+  /** Seed for the random choices; default random, readable as `server.seed`. */
+  seed?: number;
+  /** Add fields no client knows yet to default responses; default true. */
+  unknownFields?: boolean;
+  /** Bodies over this many bytes get 413 before auth runs; default 50 MiB (`max_size: 50`). */
+  bodyLimitBytes?: number;
+}
+
+/** A running test server. */
+export interface TestServer {
+  /** `http://127.0.0.1:<port>`, without a trailing slash. */
+  readonly url: string;
+  readonly port: number;
+  readonly apiKey: string;
+  readonly secret: string;
+  /** The seed of this server's random choices. */
+  readonly seed: number;
+  /** Every request received, in order. */
+  readonly requests: readonly RecordedRequest[];
+  /** The last request received, if any. */
+  readonly lastRequest: RecordedRequest | undefined;
+  /** The state the default handlers act on. */
+  readonly state: FakeState;
+  /** Replaces the handler of `path` (`'room/create'` or `'/auth/room/create'`). */
+  handle(path: string, handler: HandlerLike): void;
+  /**
+   * Queues one-shot responses for `path` (or `'*'` for any `/auth` path); each authenticated
+   * request takes the next one before handlers are consulted.
+   */
+  enqueue(path: string, ...responses: TestResponse[]): void;
+  /** Forgets recorded requests and queued responses. */
+  clear(): void;
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+}
+
+const EMPTY = new Uint8Array(0);
+const utf8 = new TextDecoder();
+
+/** `'room/create'` and `'/auth/room/create'` name the same endpoint. */
+export function normalizePath(path: string): string {
+  return path === '*' || path.startsWith('/') ? path : `/auth/${path}`;
+}
+
+function headerRecord(request: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+// Fiber's c.Body() undoes Content-Encoding before the MAC is computed (§1.2 step 5).
+function decodeBody(body: Uint8Array, encoding: string | undefined): Uint8Array {
+  switch ((encoding ?? '').trim().toLowerCase()) {
+    case 'gzip':
+      return new Uint8Array(gunzipSync(body));
+    case 'deflate':
+      return new Uint8Array(inflateSync(body));
+    case 'br':
+      return new Uint8Array(brotliDecompressSync(body));
+    default:
+      return body;
+  }
+}
+
+async function readBody(
+  request: IncomingMessage,
+  limit: number,
+): Promise<Uint8Array | 'too large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of request) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    size += buffer.length;
+    if (size > limit) tooLarge = true;
+    else chunks.push(buffer);
+  }
+  if (tooLarge) return 'too large';
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
+ * Starts a plugNmeet-like server on 127.0.0.1 and a random port. It checks `/auth`
+ * requests exactly like `HandleAuthHeaderCheck` (the 401 bodies and messages of §1.2),
+ * answers like the real handlers (protojson: snake_case, int64 as strings, `null` for
+ * unset messages, unknown extra fields, Go's random space after commas), and records every
+ * request's exact bytes with its auth verdict. Runs on Node, Deno and Bun.
+ *
+ * @throws {Error} when the port cannot be bound.
+ * @example
+ * ```ts
+ * const server = await startTestServer({ apiKey: 'plugnmeet', secret });
+ * await fetch(`${server.url}/auth/room/isRoomActive`, { method: 'POST', body, headers });
+ * server.requests[0]?.auth?.ok; // true when the signature covered exactly these bytes
+ * await server.close();
+ * ```
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const apiKey = options.apiKey ?? SAMPLE_API_KEY;
+  const secret = options.secret ?? SAMPLE_SECRET;
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const random = seededRandom(seed);
+  const commaSpace = options.commaSpace ?? 'random';
+  const bodyLimit = options.bodyLimitBytes ?? 50 * 1024 * 1024;
+  const state = createFakeState();
+  const context: HandlerContext = {
+    state,
+    apiKey,
+    secret,
+    unknownFields:
+      options.unknownFields === false ? {} : { x_future_field: { added_in: '9.9.9', flag: true } },
+  };
+  const handlers = new Map<string, HandlerLike>();
+  if (options.defaultHandlers !== false) {
+    for (const group of [roomHandlers, recordingHandlers, artifactHandlers]) {
+      for (const [path, handler] of Object.entries(group(context))) handlers.set(path, handler);
+    }
+  }
+  for (const [path, handler] of Object.entries(options.handlers ?? {})) {
+    handlers.set(normalizePath(path), handler);
+  }
+  const queues = new Map<string, TestResponse[]>();
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+
+  const spaced = () =>
+    commaSpace === 'always' ? true : commaSpace === 'never' ? false : random() < 0.5;
+
+  async function answer(
+    method: string,
+    path: string,
+    request: HandlerRequest,
+  ): Promise<TestResponse> {
+    if (method !== 'POST') return notFound(); // only POST routes exist under /auth
+    const queued = queues.get(path)?.shift() ?? queues.get('*')?.shift();
+    if (queued) return queued;
+    const handler = handlers.get(path);
+    if (!handler) return notFound();
+    return typeof handler === 'function' ? handler(request) : handler;
+  }
+
+  async function route(
+    request: IncomingMessage,
+    body: Uint8Array,
+    headers: Record<string, string>,
+    path: string,
+  ): Promise<{ reply: TestResponse; auth: AuthVerdict | undefined }> {
+    const method = request.method ?? 'GET';
+    if (path === '/healthCheck' || path.startsWith('/healthCheck/')) {
+      return {
+        reply: { headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Healthy' },
+        auth: undefined,
+      };
+    }
+    if (path !== '/auth' && !path.startsWith('/auth/'))
+      return { reply: notFound(), auth: undefined };
+    let decoded: Uint8Array;
+    try {
+      decoded = decodeBody(body, headers['content-encoding']);
+    } catch {
+      decoded = body;
+    }
+    const auth = checkAuth({ headers, body: decoded }, { apiKey, secret });
+    if (!auth.ok) return { reply: commonResponse(false, auth.msg, auth.statusCode, 401), auth };
+    const contentType = headers['content-type'] ?? '';
+    const form = contentType.includes('multipart/form-data')
+      ? parseMultipart(decoded, contentType)
+      : undefined;
+    const handlerRequest: HandlerRequest = {
+      method,
+      path,
+      headers,
+      body: decoded,
+      text: utf8.decode(decoded),
+      form,
+    };
+    return { reply: await answer(method, path, handlerRequest), auth };
+  }
+
+  async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = request.url ?? '/';
+    const path = url.split('?')[0] ?? '/';
+    const headers = headerRecord(request);
+    const read = await readBody(request, bodyLimit);
+    let reply: TestResponse;
+    let auth: AuthVerdict | undefined;
+    const body = read === 'too large' ? EMPTY : read;
+    if (read === 'too large') {
+      reply = {
+        status: 413,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        body: 'Request Entity Too Large',
+      };
+    } else {
+      try {
+        ({ reply, auth } = await route(request, body, headers, path));
+      } catch (error) {
+        reply = { status: 500, body: `test-server handler failed: ${String(error)}` };
+      }
+    }
+    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    const recorded = (res: RecordedResponse) =>
+      requests.push({
+        index: requests.length,
+        method: request.method ?? 'GET',
+        url,
+        path,
+        headers,
+        rawHeaders: request.rawHeaders,
+        body,
+        text: utf8.decode(body),
+        auth,
+        response: res,
+      });
+    if (reply.hangUp) {
+      recorded({ status: 0, headers: {}, body: EMPTY, hungUp: true });
+      request.socket.destroy();
+      return;
+    }
+    const outHeaders: Record<string, string> = { ...reply.headers };
+    let payload: Uint8Array;
+    if (reply.json !== undefined) {
+      payload = Buffer.from(encodeProtoJson(reply.json, spaced()));
+      outHeaders['content-type'] ??= 'application/json';
+    } else {
+      payload = typeof reply.body === 'string' ? Buffer.from(reply.body) : (reply.body ?? EMPTY);
+    }
+    const status = reply.status ?? 200;
+    recorded({ status, headers: outHeaders, body: new Uint8Array(payload), hungUp: false });
+    response.writeHead(status, { ...outHeaders, 'content-length': String(payload.length) });
+    response.end(payload);
+  }
+
+  const server = createServer((request, response) => {
+    onRequest(request, response).catch(() => request.socket.destroy());
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string')
+    throw new Error('test-server: no TCP address');
+  const port = address.port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    apiKey,
+    secret,
+    seed,
+    requests,
+    get lastRequest() {
+      return requests.at(-1);
+    },
+    state,
+    handle(path, handler) {
+      handlers.set(normalizePath(path), handler);
+    },
+    enqueue(path, ...responses) {
+      const key = normalizePath(path);
+      queues.set(key, [...(queues.get(key) ?? []), ...responses]);
+    },
+    clear() {
+      requests.length = 0;
+      queues.clear();
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+    },
+  };
+}

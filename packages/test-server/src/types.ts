@@ -1,0 +1,110 @@
+/**
+ * The shapes shared by the server, its handlers and the tests that read its recordings.
+ *
+ * @module
+ */
+
+/** Why the `/auth` middleware refused a request, in the order the server checks (§1.2). */
+export type AuthFailure =
+  | 'MISSING_API_KEY'
+  | 'INVALID_API_KEY'
+  | 'MISSING_HASH_SIGNATURE'
+  | 'MISSING_ROOM_ID'
+  | 'SIGNATURE_MISMATCH';
+
+/** The outcome of the `/auth` header check for one request. */
+export type AuthVerdict =
+  | {
+      readonly ok: true;
+      /** `body` for JSON requests; `room-id` when the multipart mode signed the `Room-Id` header. */
+      readonly mode: 'body' | 'room-id';
+      /** The exact bytes the HMAC covered. */
+      readonly signedInput: Uint8Array;
+      readonly expectedSignature: string;
+    }
+  | {
+      readonly ok: false;
+      readonly reason: AuthFailure;
+      /** The `msg` of the 401 body. */
+      readonly msg: string;
+      /** The `status_code` of the 401 body. */
+      readonly statusCode: string;
+      /** Present once the check got as far as computing the MAC. */
+      readonly mode?: 'body' | 'room-id';
+      readonly signedInput?: Uint8Array;
+      readonly expectedSignature?: string;
+    };
+
+/** One request as the server saw it, byte for byte. */
+export interface RecordedRequest {
+  /** 0-based arrival order. */
+  readonly index: number;
+  readonly method: string;
+  /** The request target as sent, with any query string. */
+  readonly url: string;
+  /** The path without the query string. */
+  readonly path: string;
+  /** Header names lowercased; repeated headers joined with `, ` (Node's rule). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Name/value pairs in arrival order, names as the client spelled them. */
+  readonly rawHeaders: readonly string[];
+  /** The exact body bytes received (before any Content-Encoding is undone). */
+  readonly body: Uint8Array;
+  /** The body decoded as UTF-8 for convenience (invalid sequences become U+FFFD). */
+  readonly text: string;
+  /** The `/auth` verdict; `undefined` for paths outside `/auth`. */
+  readonly auth: AuthVerdict | undefined;
+  /** What the server answered. */
+  readonly response: RecordedResponse;
+}
+
+/** The response sent for a recorded request. */
+export interface RecordedResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array;
+  /** Set when the handler hung up without answering (a simulated network failure). */
+  readonly hungUp: boolean;
+}
+
+/** A parsed `multipart/form-data` part. */
+export interface FormPart {
+  readonly name: string;
+  readonly filename?: string;
+  readonly contentType?: string;
+  readonly data: Uint8Array;
+}
+
+/** What a handler gets: the request after it passed the auth check. */
+export interface HandlerRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body after any Content-Encoding was undone: what protojson would parse. */
+  readonly body: Uint8Array;
+  readonly text: string;
+  /** Form parts when the request is `multipart/form-data`, else `undefined`. */
+  readonly form: readonly FormPart[] | undefined;
+}
+
+/**
+ * A scripted answer. Give `json` for a protojson-style body (snake_case keys as you write
+ * them, with Go's random space after commas), `body` for exact bytes or text, or `hangUp`
+ * to destroy the socket without answering.
+ */
+export interface TestResponse {
+  /** HTTP status; 200 by default. */
+  status?: number;
+  headers?: Record<string, string>;
+  /** Serialized like Go protojson output (see `encodeProtoJson`). */
+  json?: unknown;
+  /** Sent exactly as given. Ignored when `json` is set. */
+  body?: string | Uint8Array;
+  /** Wait this long before answering (to provoke client timeouts). */
+  delayMs?: number;
+  /** Destroy the connection without sending a response. */
+  hangUp?: boolean;
+}
+
+/** Answers one endpoint. May be async. */
+export type TestHandler = (request: HandlerRequest) => TestResponse | Promise<TestResponse>;
