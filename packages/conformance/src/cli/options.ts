@@ -1,0 +1,179 @@
+/**
+ * Command-line options of `pnm-conformance run` (the default command).
+ *
+ * @module
+ */
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { ConformanceError } from '../errors.js';
+import type { ExecutionMode } from '../model.js';
+
+/** The default seed: fixed, so CI runs are reproducible; `--seed random` explores. */
+export const DEFAULT_SEED = 424242;
+export const DEFAULT_RUNS = 1000;
+
+export type ReportFormat = 'json' | 'junit' | 'markdown' | 'html';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'junit', 'markdown', 'html'];
+
+export interface RunCliOptions {
+  only: string[];
+  skip: string[];
+  seed: number;
+  runs: number;
+  path?: string;
+  mode?: ExecutionMode;
+  jobs: number;
+  requireAll: boolean;
+  reports: Array<{ format: ReportFormat; path: string }>;
+  expectations?: string;
+  updateExpectations: boolean;
+  impl: string[];
+  withSnippets: boolean;
+  vectors?: string;
+  shard?: { index: number; count: number };
+  caseTimeoutMs: number;
+  list: boolean;
+  quiet: boolean;
+}
+
+function usage(message: string): never {
+  throw new ConformanceError('ERR_CONFORMANCE_USAGE', message);
+}
+
+function integer(value: string, name: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) usage(`--${name} expected an integer ≥ ${min}, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function list(values: string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+/**
+ * Parses the run options.
+ *
+ * @throws {ConformanceError} `ERR_CONFORMANCE_USAGE` saying which option is wrong and what it expects.
+ * @example
+ * ```ts
+ * const options = parseRunOptions(['--only', 'shell', '--runs', '100'], process.env);
+ * ```
+ */
+export function parseRunOptions(argv: string[], env: NodeJS.ProcessEnv): RunCliOptions {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    usage((error as Error).message);
+  }
+  const { values } = parsed;
+  const reports = (values.report ?? []).map((spec) => {
+    const match = /^([a-z]+)=(.+)$/.exec(spec);
+    if (!match || !REPORT_FORMATS.includes(match[1] as ReportFormat)) {
+      usage(`--report expected FORMAT=PATH with FORMAT one of ${REPORT_FORMATS.join(', ')}, got ${JSON.stringify(spec)}`);
+    }
+    return { format: match[1] as ReportFormat, path: match[2] as string };
+  });
+  let shard: RunCliOptions['shard'];
+  if (values.shard !== undefined) {
+    const match = /^(\d+)\/(\d+)$/.exec(values.shard);
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || count < 1 || index < 1 || index > count) usage(`--shard expected i/n with 1 ≤ i ≤ n, got ${JSON.stringify(values.shard)}`);
+    shard = { index: index - 1, count };
+  }
+  const mode = values.mode;
+  if (mode !== undefined && mode !== 'worker' && mode !== 'per-case') {
+    usage(`--mode expected worker or per-case, got ${JSON.stringify(mode)}`);
+  }
+  const seed =
+    values.seed === undefined
+      ? DEFAULT_SEED
+      : values.seed === 'random'
+        ? Math.floor(Math.random() * 2 ** 31)
+        : integer(values.seed, 'seed', 0);
+  return {
+    only: list(values.only),
+    skip: list(values.skip),
+    seed,
+    runs: values.runs === undefined ? DEFAULT_RUNS : integer(values.runs, 'runs', 0),
+    ...(values.path ? { path: values.path } : {}),
+    ...(mode ? { mode } : {}),
+    jobs: values.jobs === undefined ? availableParallelism() : integer(values.jobs, 'jobs', 1),
+    requireAll: values['require-all'] === true || env.CI === 'true',
+    reports,
+    ...(values.expectations ? { expectations: values.expectations } : {}),
+    updateExpectations: values['update-expectations'] === true,
+    impl: values.impl ?? [],
+    withSnippets: values['with-snippets'] === true,
+    ...(values.vectors ? { vectors: values.vectors } : {}),
+    ...(shard ? { shard } : {}),
+    caseTimeoutMs: values['case-timeout'] === undefined ? 10_000 : integer(values['case-timeout'], 'case-timeout', 1),
+    list: values.list === true,
+    quiet: values.quiet === true,
+  };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      only: { type: 'string', multiple: true },
+      skip: { type: 'string', multiple: true },
+      seed: { type: 'string' },
+      runs: { type: 'string' },
+      path: { type: 'string' },
+      mode: { type: 'string' },
+      jobs: { type: 'string' },
+      'require-all': { type: 'boolean' },
+      report: { type: 'string', multiple: true },
+      expectations: { type: 'string' },
+      'update-expectations': { type: 'boolean' },
+      impl: { type: 'string', multiple: true },
+      'with-snippets': { type: 'boolean' },
+      vectors: { type: 'string' },
+      shard: { type: 'string' },
+      'case-timeout': { type: 'string' },
+      list: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+    },
+  });
+}
+
+export const HELP = `pnm-conformance — run plugNmeet signing implementations against the shared vectors
+
+Usage:
+  pnm-conformance [run] [options]        run the matrix (default)
+  pnm-conformance merge OUT.json IN.json…  join shard reports into one
+  pnm-conformance render --report FORMAT=PATH IN.json   render a JSON report in other formats
+
+Options:
+  --impl "<command>"       add an outside implementation speaking protocol v1 (repeatable);
+                           with --impl only those run unless --with-snippets is given
+  --with-snippets          also run the documented snippets when --impl is given
+  --only X[,Y]             run only these implementations, environments, columns or vector tags
+  --skip X[,Y]             skip these implementations, environments, columns or vector tags
+  --runs N                 property cases per column (default ${DEFAULT_RUNS}; 0 turns the search off)
+  --seed N|random          property search seed (default ${DEFAULT_SEED})
+  --path P                 replay a property failure's path (with its --seed)
+  --mode worker|per-case   one long-lived process per column (default) or one per case
+  --jobs N                 columns run at once (default: number of CPUs)
+  --require-all            unavailable columns fail the run (default under CI=true)
+  --report FORMAT=PATH     write json, junit, markdown or html (repeatable)
+  --expectations PATH      expectations file (default: the package's expectations.json)
+  --update-expectations    rewrite the expectations file from this run
+  --vectors DIR            vector directory (default: the repository's vectors/)
+  --shard i/n              run the i-th of n deterministic shares of the matrix
+  --case-timeout MS        per-case time limit for an implementation (default 10000)
+  --list                   list the columns and exit
+  --quiet                  no live progress
+
+Exit codes:
+  0  every result matches the reference or a recorded expectation
+  1  an unexpected divergence, error, new property finding, stale expectation,
+     or (with --require-all) an unavailable column
+  2  usage error (bad option, malformed expectations or vector file)
+  3  internal error of the runner
+`;

@@ -1,0 +1,78 @@
+/**
+ * Finds the cause of a divergence by reproducing it: a hypothesis is only reported when
+ * HMAC(transformed secret, transformed body) equals, byte for byte, what the
+ * implementation produced. Nothing here is a guess.
+ *
+ * @module
+ */
+import { signSync } from '@plugnmeet-signing/signer/node';
+import { BODY_TRANSFORMS, SECRET_TRANSFORMS, type Transform } from './transforms.js';
+
+/** A reproduced cause. */
+export interface Diagnosis {
+  /** Stable id, e.g. `echo-interprets-backslashes` or `default-charset-ascii+default-charset-ascii`. */
+  id: string;
+  explanation: string;
+  /** The bytes the implementation really hashed, hex, for the report. */
+  hashedBodyHex?: string;
+  hashedSecretHex?: string;
+}
+
+const IDENTITY: Transform = { id: 'identity', explanation: '', apply: (bytes) => bytes };
+
+function hmac(body: Uint8Array, secret: Uint8Array): string | undefined {
+  try {
+    return signSync(body, secret);
+  } catch {
+    return undefined; // an empty transformed secret cannot be reproduced by the reference
+  }
+}
+
+/**
+ * Explains `actual` (a signature an implementation produced for `body`/`secret`), or
+ * returns undefined when no known transformation reproduces it.
+ *
+ * @example
+ * ```ts
+ * const cause = diagnose(body, secret, '…hex from dash…');
+ * // { id: 'echo-interprets-backslashes', explanation: '…' }
+ * ```
+ */
+export function diagnose(
+  body: Uint8Array,
+  secret: Uint8Array,
+  actual: string,
+): Diagnosis | undefined {
+  const expected = hmac(body, secret);
+  if (expected !== undefined && actual === expected.toUpperCase() && actual !== expected) {
+    return { id: 'uppercase-hex', explanation: 'the hex digest was uppercase; the server compares lowercase only' };
+  }
+  if (expected !== undefined && actual.trim() === expected && actual !== expected) {
+    return { id: 'whitespace-around-hex', explanation: 'the hex digest came with surrounding whitespace' };
+  }
+  if (hmac(secret, body) === actual) {
+    return { id: 'arguments-swapped', explanation: 'body and secret were swapped' };
+  }
+  for (const bodyTransform of [IDENTITY, ...BODY_TRANSFORMS]) {
+    const hashedBody = bodyTransform.apply(body);
+    if (!hashedBody) continue;
+    for (const secretTransform of [IDENTITY, ...SECRET_TRANSFORMS]) {
+      if (bodyTransform === IDENTITY && secretTransform === IDENTITY) continue;
+      const hashedSecret = secretTransform.apply(secret);
+      if (!hashedSecret || hmac(hashedBody, hashedSecret) !== actual) continue;
+      const parts = [bodyTransform, secretTransform].filter((t) => t !== IDENTITY);
+      const ids = [...new Set(parts.map((t) => t.id))];
+      const explanation =
+        bodyTransform !== IDENTITY && secretTransform !== IDENTITY && bodyTransform.id === secretTransform.id
+          ? `${bodyTransform.explanation} (body and secret)`
+          : parts.map((t, i) => `${i === 0 && bodyTransform !== IDENTITY ? 'body' : 'secret'}: ${t.explanation}`).join('; ');
+      return {
+        id: ids.join('+'),
+        explanation,
+        hashedBodyHex: Buffer.from(hashedBody).toString('hex'),
+        hashedSecretHex: Buffer.from(hashedSecret).toString('hex'),
+      };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,205 @@
+/**
+ * Byte transformations that real environments apply to a body or secret before it is
+ * hashed: each is a hypothesis about *why* an implementation's signature differs.
+ *
+ * @module
+ */
+
+/** A named way an environment mangles input bytes. Returns undefined when it changes nothing. */
+export interface Transform {
+  id: string;
+  /** One sentence for the doc maintainer: what the environment did to the bytes. */
+  explanation: string;
+  apply(bytes: Uint8Array): Uint8Array | undefined;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function same(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+function changed(original: Uint8Array, result: Uint8Array): Uint8Array | undefined {
+  return same(original, result) ? undefined : result;
+}
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * XSI `echo` escape processing, as dash, zsh and mksh do by default (and bash with
+ * xpg_echo). `\c` ends the output; `\0nnn` is an octal byte. `extended` adds zsh's and
+ * mksh's `\e`, `\xHH` and `\uXXXX` forms.
+ */
+export function interpretEchoEscapes(bytes: Uint8Array, extended: boolean): Uint8Array {
+  const out: number[] = [];
+  const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
+  if (extended) {
+    simple.e = 27;
+    simple.E = 27;
+  }
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    if (byte !== 92 || i + 1 >= bytes.length) {
+      out.push(byte);
+      continue;
+    }
+    const next = String.fromCharCode(bytes[i + 1] as number);
+    if (next === 'c') return Uint8Array.from(out);
+    if (next in simple) {
+      out.push(simple[next] as number);
+      i += 1;
+      continue;
+    }
+    if (next === '0') {
+      let value = 0;
+      let digits = 0;
+      while (digits < 3 && i + 2 + digits < bytes.length) {
+        const d = (bytes[i + 2 + digits] as number) - 48;
+        if (d < 0 || d > 7) break;
+        value = value * 8 + d;
+        digits += 1;
+      }
+      out.push(value & 0xff);
+      i += 1 + digits;
+      continue;
+    }
+    if (extended && next === 'x') {
+      const hex = String.fromCharCode(...bytes.slice(i + 2, i + 4)).match(/^[0-9a-fA-F]{1,2}/)?.[0];
+      if (hex) {
+        out.push(Number.parseInt(hex, 16));
+        i += 1 + hex.length;
+        continue;
+      }
+    }
+    if (extended && next === 'u') {
+      const hex = String.fromCharCode(...bytes.slice(i + 2, i + 6)).match(/^[0-9a-fA-F]{1,4}/)?.[0];
+      if (hex) {
+        out.push(...encoder.encode(String.fromCodePoint(Number.parseInt(hex, 16))));
+        i += 1 + hex.length;
+        continue;
+      }
+    }
+    out.push(byte);
+  }
+  return Uint8Array.from(out);
+}
+
+/** Java's `String.getBytes()` under a US-ASCII default charset: every non-ASCII code point becomes `?`. */
+function asciiReplacement(bytes: Uint8Array): Uint8Array | undefined {
+  const text = decodeUtf8(bytes);
+  if (text === undefined) return undefined;
+  return changed(bytes, encoder.encode(text.replace(/[^\x00-\x7f]/gu, '?')));
+}
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/** Transforms that explain a wrong body. */
+export const BODY_TRANSFORMS: readonly Transform[] = [
+  {
+    id: 'echo-interprets-backslashes',
+    explanation:
+      '`echo` interpreted backslash escapes in the body (`\\n`, `\\\\`, `\\c`, `\\0nnn`): XSI echo as in dash, mksh and zsh; JSON escapes are rewritten before hashing',
+    apply: (bytes) => changed(bytes, interpretEchoEscapes(bytes, false)),
+  },
+  {
+    id: 'echo-interprets-extended-escapes',
+    explanation:
+      '`echo` interpreted backslash escapes including `\\e`, `\\xHH` and `\\uXXXX` (zsh/mksh), rewriting the body before hashing',
+    apply: (bytes) => changed(bytes, interpretEchoEscapes(bytes, true)),
+  },
+  {
+    id: 'echo-n-printed-literally',
+    explanation:
+      '`echo` does not take `-n` (POSIX mode with xpg_echo, as macOS /bin/sh): it hashes "-n ", the body with escapes interpreted, and a trailing newline',
+    apply: (bytes) =>
+      concat(encoder.encode('-n '), interpretEchoEscapes(bytes, false), encoder.encode('\n')),
+  },
+  {
+    id: 'echo-took-body-as-option',
+    explanation:
+      '`echo` took the body itself for options (it looks like `-n`, `-e` or `-E`) and printed nothing',
+    apply: (bytes) => (/^-[neE]+$/.test(new TextDecoder().decode(bytes)) ? new Uint8Array() : undefined),
+  },
+  {
+    id: 'default-charset-ascii',
+    explanation:
+      '`getBytes()` with no charset used the platform default, US-ASCII under the C/POSIX locale on JDK ≤ 17: every non-ASCII character became `?`',
+    apply: asciiReplacement,
+  },
+  {
+    id: 'trailing-newlines-stripped',
+    explanation: 'trailing newlines were stripped (shell command substitution `$(...)` does this)',
+    apply: (bytes) => {
+      let end = bytes.length;
+      while (end > 0 && bytes[end - 1] === 10) end -= 1;
+      return end === bytes.length ? undefined : bytes.slice(0, end);
+    },
+  },
+  {
+    id: 'newlines-stripped',
+    explanation: 'carriage returns and newlines were removed from the body (`curl -d` does this)',
+    apply: (bytes) => changed(bytes, bytes.filter((byte) => byte !== 10 && byte !== 13)),
+  },
+  {
+    id: 'bom-stripped',
+    explanation: 'a leading UTF-8 byte order mark was dropped',
+    apply: (bytes) =>
+      bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.slice(3) : undefined,
+  },
+  {
+    id: 'truncated-at-nul',
+    explanation: 'the input was cut at its first NUL byte (C strings, argv, environment)',
+    apply: (bytes) => {
+      const nul = bytes.indexOf(0);
+      return nul < 0 ? undefined : bytes.slice(0, nul);
+    },
+  },
+  {
+    id: 'invalid-utf8-replaced',
+    explanation: 'bytes that are not UTF-8 were replaced by U+FFFD when the input became a string',
+    apply: (bytes) =>
+      decodeUtf8(bytes) === undefined
+        ? encoder.encode(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes))
+        : undefined,
+  },
+];
+
+/** Transforms that explain a wrong secret. */
+export const SECRET_TRANSFORMS: readonly Transform[] = [
+  {
+    id: 'default-charset-ascii',
+    explanation: BODY_TRANSFORMS.find((t) => t.id === 'default-charset-ascii')?.explanation ?? '',
+    apply: asciiReplacement,
+  },
+  {
+    id: 'truncated-at-nul',
+    explanation: 'the secret was cut at its first NUL byte (C strings, argv, environment)',
+    apply: (bytes) => {
+      const nul = bytes.indexOf(0);
+      return nul < 0 ? undefined : bytes.slice(0, nul);
+    },
+  },
+  {
+    id: 'invalid-utf8-replaced',
+    explanation: 'secret bytes that are not UTF-8 were replaced by U+FFFD',
+    apply: (bytes) =>
+      decodeUtf8(bytes) === undefined
+        ? encoder.encode(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes))
+        : undefined,
+  },
+];

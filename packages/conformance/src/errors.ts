@@ -1,0 +1,49 @@
+/**
+ * The one error class the conformance package throws.
+ *
+ * @module
+ */
+
+/** Every stable code a {@link ConformanceError} can carry. */
+export type ConformanceErrorCode =
+  /** A command-line argument or option value is wrong. */
+  | 'ERR_CONFORMANCE_USAGE'
+  /** The expectations file is malformed. */
+  | 'ERR_CONFORMANCE_EXPECTATIONS'
+  /** A report file to merge or render is malformed. */
+  | 'ERR_CONFORMANCE_REPORT'
+  /** The reference disagrees with a vector: one of them is wrong, nothing can be judged. */
+  | 'ERR_CONFORMANCE_REFERENCE';
+
+/**
+ * Thrown for bad input to the runner: usage errors, malformed expectations or reports.
+ * Divergences of implementations are results, never exceptions.
+ *
+ * @example
+ * ```ts
+ * try { parseArgs(['--runs', 'x']); } catch (error) {
+ *   if (isConformanceError(error)) console.error(error.code, error.message);
+ * }
+ * ```
+ */
+export class ConformanceError extends Error {
+  readonly code: ConformanceErrorCode;
+
+  constructor(code: ConformanceErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = 'ConformanceError';
+  }
+}
+
+/**
+ * Tells whether `value` is a {@link ConformanceError}, across realms too.
+ *
+ * @example
+ * ```ts
+ * if (isConformanceError(error)) process.exitCode = 2;
+ * ```
+ */
+export function isConformanceError(value: unknown): value is ConformanceError {
+  return value instanceof Error && value.name === 'ConformanceError' && 'code' in value;
+}

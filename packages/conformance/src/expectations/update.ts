@@ -1,0 +1,65 @@
+/**
+ * `--update-expectations`: rewrites the expectations file from what a run observed,
+ * keeping the human explanations already written for causes that still occur.
+ *
+ * @module
+ */
+import type { Report } from '../reports/report.js';
+import type { Expectation, ExpectationsFile } from './file.js';
+
+/**
+ * The expectations that make `report` pass: one entry per (column, cause), listing the
+ * vectors that diverge (or `*` when every vector of the column does), and `property`
+ * when the search met the cause. Entries of columns that did not run are kept as they were.
+ */
+export function expectationsFromReport(report: Report, previous: ExpectationsFile): ExpectationsFile {
+  const ran = new Set(report.columns.filter((c) => c.available).map((c) => `${c.implementation}/${c.environment}`));
+  const kept = previous.expectations.filter((e) => !ran.has(`${e.implementation}/${e.environment}`));
+  const explanationOf = (implementation: string, environment: string, cause: string, fallback: string) =>
+    previous.expectations.find(
+      (e) => e.implementation === implementation && e.environment === environment && e.cause === cause,
+    )?.explanation ?? fallback;
+
+  const entries = new Map<string, Expectation>();
+  const perColumn = new Map<string, number>();
+  for (const result of report.results) {
+    const key = `${result.implementation}/${result.environment}`;
+    perColumn.set(key, (perColumn.get(key) ?? 0) + 1);
+  }
+  for (const result of report.results) {
+    if (!['fail', 'error', 'xfail'].includes(result.outcome)) continue;
+    const cause = result.cause ?? 'unexplained';
+    const key = `${result.implementation}/${result.environment}\u0000${cause}`;
+    const entry = entries.get(key) ?? {
+      implementation: result.implementation,
+      environment: result.environment,
+      cause,
+      explanation: explanationOf(result.implementation, result.environment, cause, result.detail.split('\n')[0] ?? cause),
+      vectors: [],
+    };
+    entry.vectors.push(result.vector);
+    entries.set(key, entry);
+  }
+  for (const entry of entries.values()) {
+    if (entry.vectors.length === perColumn.get(`${entry.implementation}/${entry.environment}`)) entry.vectors = ['*'];
+  }
+  const propertyCauses = [
+    ...report.propertyFindings.map((f) => ({ ...f, cause: f.cause ?? 'unexplained' })),
+    ...report.properties.flatMap((p) =>
+      p.metCauses.map((cause) => ({ implementation: p.implementation, environment: p.environment, cause, explanation: cause })),
+    ),
+  ];
+  for (const found of propertyCauses) {
+    const key = `${found.implementation}/${found.environment}\u0000${found.cause}`;
+    const entry = entries.get(key) ?? {
+      implementation: found.implementation,
+      environment: found.environment,
+      cause: found.cause,
+      explanation: explanationOf(found.implementation, found.environment, found.cause, found.explanation),
+      vectors: [],
+    };
+    entry.property = true;
+    entries.set(key, entry);
+  }
+  return { ...previous, expectations: [...kept, ...entries.values()] };
+}

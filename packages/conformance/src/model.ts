@@ -1,0 +1,104 @@
+/**
+ * The vocabulary every seam of the conformance runner shares: cases go in, answers come
+ * out, and each (implementation × environment) pair is one column of the matrix.
+ *
+ * @module
+ */
+
+/** One input handed to an implementation: the exact bytes of a body and a secret. */
+export interface CaseInput {
+  /** Vector id, or `property-<n>` for generated cases. */
+  id: string;
+  body: Uint8Array;
+  secret: Uint8Array;
+}
+
+/** What an implementation said when asked to sign. */
+export type SignAnswer =
+  /** It produced this text as the signature (any text: it is compared exactly). */
+  | { kind: 'signature'; signature: string }
+  /** It refused the input with an error of its own (e.g. an empty secret). */
+  | { kind: 'refused'; message: string }
+  /** The harness or the snippet's language cannot hold this input (e.g. invalid UTF-8 in a Java String). */
+  | { kind: 'unrepresentable'; reason: string }
+  /** It crashed, hung, broke the protocol or printed garbage. */
+  | { kind: 'broken'; message: string; stderrTail: string };
+
+/** What an implementation said when asked to verify a presented signature. */
+export type VerifyAnswer =
+  | { kind: 'verdict'; valid: boolean }
+  | { kind: 'refused'; message: string }
+  | { kind: 'unrepresentable'; reason: string }
+  | { kind: 'broken'; message: string; stderrTail: string };
+
+/** A running implementation in one environment, taking case after case. */
+export interface Session {
+  sign(input: CaseInput): Promise<SignAnswer>;
+  /** Present only when the implementation declares the `verify` capability. */
+  verify?(input: CaseInput, presented: string): Promise<VerifyAnswer>;
+  /** Ends the session; never throws. */
+  close(): Promise<void>;
+}
+
+/** How a column's sessions run cases. */
+export type ExecutionMode =
+  /** One long-lived process takes case after case (start-up paid once). */
+  | 'worker'
+  /** A fresh process per case. */
+  | 'per-case';
+
+/** Whether a column can run here, and if not, how to make it run. */
+export type Availability =
+  | { available: true; runtimeVersion: string }
+  | { available: false; reason: string; install: string };
+
+/** Who wrote the code in a column. */
+export type ImplementationKind =
+  /** A snippet from the docs page, run as published. */
+  | 'snippet'
+  /** This project's corrected version of a snippet. */
+  | 'corrected'
+  /** An outside implementation speaking protocol v1 (`--impl`). */
+  | 'outside'
+  /** A wire-level check: the request really sent, received by a loopback server. */
+  | 'wire';
+
+export interface ImplementationInfo {
+  /** Stable id, e.g. `shell`, `java`, `impl-1`. */
+  id: string;
+  /** Human label, e.g. `Shell (openssl + curl)`. */
+  label: string;
+  kind: ImplementationKind;
+  /** Language, for grouping. */
+  language: string;
+  /** For corrections: which finding this fixes, shown next to the divergence. */
+  correctionOf?: string;
+  correctionReason?: string;
+}
+
+export interface EnvironmentInfo {
+  /** Stable id within the implementation, e.g. `dash`, `jdk17-c-locale`. */
+  id: string;
+  /** Human label, e.g. `dash 0.5.12`. */
+  label: string;
+  /** Locale and other variables this environment sets, for the report. */
+  variables?: Record<string, string>;
+}
+
+/** One column of the matrix: an implementation in one environment. */
+export interface Column {
+  /** `${implementation.id}/${environment.id}`. */
+  id: string;
+  implementation: ImplementationInfo;
+  environment: EnvironmentInfo;
+  capabilities: ReadonlyArray<'sign' | 'verify'>;
+  /** The modes this column supports; the first is the default. */
+  modes: readonly ExecutionMode[];
+  /** Checks the toolchain and prepares (compiles) once; cheap when called again. */
+  probe(): Promise<Availability>;
+  /** Starts a session. Call only after `probe()` said available. */
+  open(mode: ExecutionMode): Promise<Session>;
+}
+
+/** Every outcome a (column × vector) cell can have. */
+export type Outcome = 'pass' | 'fail' | 'error' | 'unrepresentable' | 'unavailable' | 'xfail' | 'xpass';

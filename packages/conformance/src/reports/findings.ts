@@ -1,0 +1,87 @@
+/**
+ * Folds cell results and property findings into the findings list: one entry per cause
+ * per column, shown with its smallest input, written for the doc maintainer.
+ *
+ * @module
+ */
+import type { Vector } from '@plugnmeet-signing/vectors';
+import type { Finding, PropertyFinding, ReportColumn, ReportResult } from './report.js';
+
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function bytesField(bytes: Uint8Array): { hex: string; text?: string } {
+  let text: string | undefined;
+  try {
+    text = strict.decode(bytes);
+  } catch {}
+  return { hex: Buffer.from(bytes).toString('hex'), ...(text === undefined ? {} : { text }) };
+}
+
+/** Builds the findings list of a run. */
+export function collectFindings(
+  columns: readonly ReportColumn[],
+  results: readonly ReportResult[],
+  propertyFindings: readonly PropertyFinding[],
+  vectorsById: ReadonlyMap<string, Vector>,
+  explanations: ReadonlyMap<string, string>,
+): Finding[] {
+  const columnById = new Map(columns.map((c) => [`${c.implementation}/${c.environment}`, c]));
+  const groups = new Map<string, ReportResult[]>();
+  for (const result of results) {
+    if (!['fail', 'error', 'xfail'].includes(result.outcome)) continue;
+    const key = `${result.implementation}/${result.environment}\u0000${result.cause ?? 'unexplained'}`;
+    groups.set(key, [...(groups.get(key) ?? []), result]);
+  }
+  const findings: Finding[] = [];
+  for (const [key, cells] of groups) {
+    const [columnId = '', cause = 'unexplained'] = key.split('\u0000');
+    const column = columnById.get(columnId);
+    const size = (r: ReportResult) => {
+      const v = vectorsById.get(r.vector);
+      return v ? v.body.length + v.secret.length : Number.MAX_SAFE_INTEGER;
+    };
+    const smallest = [...cells].sort((a, b) => size(a) - size(b) || a.vector.localeCompare(b.vector))[0] as ReportResult;
+    const vector = vectorsById.get(smallest.vector);
+    const unexpected = cells.some((c) => c.outcome !== 'xfail');
+    findings.push({
+      implementation: smallest.implementation,
+      environment: smallest.environment,
+      environmentLabel: column?.environmentLabel ?? smallest.environment,
+      ...(column?.runtimeVersion ? { runtimeVersion: column.runtimeVersion } : {}),
+      outcome: unexpected ? (cells.find((c) => c.outcome !== 'xfail')?.outcome ?? 'fail') : 'xfail',
+      cause,
+      explanation: explanations.get(`${columnId}\u0000${cause}`) ?? smallest.detail,
+      vectors: cells.map((c) => c.vector),
+      minimal: {
+        body: vector ? bytesField(vector.body) : { hex: '' },
+        secret: vector ? bytesField(vector.secret) : { hex: '' },
+      },
+      expected: smallest.expected,
+      actual: smallest.actual,
+      expectedFailure: !unexpected,
+      ...(column?.correctionOf ? { correction: column.correctionReason ?? '' } : {}),
+    });
+  }
+  for (const found of propertyFindings) {
+    const column = columnById.get(`${found.implementation}/${found.environment}`);
+    findings.push({
+      implementation: found.implementation,
+      environment: found.environment,
+      environmentLabel: column?.environmentLabel ?? found.environment,
+      ...(column?.runtimeVersion ? { runtimeVersion: column.runtimeVersion } : {}),
+      outcome: found.outcome,
+      cause: found.cause ?? 'unexplained',
+      explanation: found.explanation,
+      vectors: ['property'],
+      minimal: { body: found.body, secret: found.secret },
+      expected: found.expected,
+      actual: found.actual,
+      expectedFailure: false,
+    });
+  }
+  return findings.sort((a, b) =>
+    `${a.implementation}/${a.environment}/${a.cause}`.localeCompare(`${b.implementation}/${b.environment}/${b.cause}`),
+  );
+}
+
+export { bytesField };

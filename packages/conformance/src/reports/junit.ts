@@ -1,0 +1,76 @@
+/**
+ * JUnit XML: one test case per implementation×environment×vector, plus one per column
+ * for the property search, so CI systems show each divergence as a failed test.
+ *
+ * @module
+ */
+import type { Report, ReportResult } from './report.js';
+
+function xml(text: string): string {
+  return (
+    text
+      // XML 1.0 cannot carry most control characters, even escaped.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  );
+}
+
+function testcase(result: ReportResult): string {
+  const name = `${result.group}/${result.vector}`;
+  const classname = `${result.implementation}.${result.environment}`;
+  const open = `    <testcase classname="${xml(classname)}" name="${xml(name)}">`;
+  const message = `expected ${result.expected}, got ${result.actual}`;
+  switch (result.outcome) {
+    case 'pass':
+      return `    <testcase classname="${xml(classname)}" name="${xml(name)}"/>`;
+    case 'fail':
+    case 'xpass':
+      return `${open}\n      <failure type="${result.outcome}" message="${xml(result.outcome === 'xpass' ? 'expected to fail (stale expectation) but passed' : message)}">${xml(`${result.cause ?? ''}: ${result.detail}`)}</failure>\n    </testcase>`;
+    case 'error':
+      return `${open}\n      <error type="error" message="${xml(result.actual)}">${xml(result.detail)}</error>\n    </testcase>`;
+    default:
+      return `${open}\n      <skipped message="${xml(`${result.outcome}${result.cause ? ` (${result.cause})` : ''}: ${result.detail || result.actual}`)}"/>\n    </testcase>`;
+  }
+}
+
+/** The report as JUnit XML. */
+export function renderJunit(report: Report): string {
+  const suites = report.columns.map((column) => {
+    const results = report.results.filter(
+      (r) => r.implementation === column.implementation && r.environment === column.environment,
+    );
+    const cases = results.map(testcase);
+    const summary = report.properties.find(
+      (p) => p.implementation === column.implementation && p.environment === column.environment,
+    );
+    let propertyFailures = 0;
+    if (summary) {
+      const found = report.propertyFindings.filter(
+        (f) => f.implementation === column.implementation && f.environment === column.environment,
+      );
+      propertyFailures = found.length > 0 ? 1 : 0;
+      const body = found
+        .map((f) => `${f.cause}: body hex ${f.body.hex}, secret hex ${f.secret.hex}; expected ${f.expected}, got ${f.actual}`)
+        .join('\n');
+      cases.push(
+        found.length > 0
+          ? `    <testcase classname="${xml(`${column.implementation}.${column.environment}`)}" name="property-search"><failure type="property" message="${found.length} new divergence(s)">${xml(body)}</failure></testcase>`
+          : `    <testcase classname="${xml(`${column.implementation}.${column.environment}`)}" name="property-search"/>`,
+      );
+    }
+    const count = (o: string[]) => results.filter((r) => o.includes(r.outcome)).length;
+    const attributes = [
+      `name="${xml(column.id)}"`,
+      `tests="${cases.length}"`,
+      `failures="${count(['fail', 'xpass']) + propertyFailures}"`,
+      `errors="${count(['error'])}"`,
+      `skipped="${count(['xfail', 'unrepresentable', 'unavailable'])}"`,
+    ].join(' ');
+    return `  <testsuite ${attributes}>\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(report.tool.name)}">\n${suites.join('\n')}\n</testsuites>\n`;
+}

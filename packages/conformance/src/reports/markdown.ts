@@ -1,0 +1,58 @@
+/**
+ * Markdown: a compact matrix and the findings, for a CI job summary or a pull request.
+ *
+ * @module
+ */
+import type { Report } from './report.js';
+import { cellText } from './terminal.js';
+import { paintFor } from './style.js';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function code(text: string, max = 80): string {
+  const shown = text.length > max ? `${text.slice(0, max)}…` : text;
+  return `\`${shown.replace(/`/g, 'ˋ')}\``;
+}
+
+/** The report as GitHub-flavoured Markdown. */
+export function renderMarkdown(report: Report): string {
+  const plain = paintFor({ isTTY: false });
+  const groups = report.vectorFiles.map((f) => f.name);
+  const s = report.summary;
+  const lines = [
+    `## plugNmeet signing conformance: ${s.ok ? '✅ OK' : '❌ FAILED'}`,
+    '',
+    `${s.pass} pass · ${s.fail} fail · ${s.error} error · ${s.xfail} known · ${s.xpass} stale · ${s.unrepresentable} unrepresentable · ${s.unavailable} unavailable — seed ${report.seed}, ${report.propertyRuns} property cases per column, ${report.tool.name} ${report.tool.version}`,
+    '',
+    `| column | runtime | ${groups.join(' | ')} | properties |`,
+    `|---|---|${groups.map(() => '---').join('|')}|---|`,
+  ];
+  for (const column of report.columns) {
+    const cells = groups.map((group) =>
+      cellText(
+        report.results.filter(
+          (r) => r.implementation === column.implementation && r.environment === column.environment && r.group === group,
+        ),
+        plain,
+      ),
+    );
+    const props = report.properties.find((p) => p.implementation === column.implementation && p.environment === column.environment);
+    const propCell = !column.available ? 'n/a' : !props ? '·' : props.findings > 0 ? `✗ ${props.findings} found` : `✓ ${props.runs}`;
+    lines.push(`| ${cell(column.id)} | ${cell(column.available ? (column.runtimeVersion ?? '') : 'unavailable')} | ${cells.map(cell).join(' | ')} | ${propCell} |`);
+  }
+  if (report.findings.length > 0) {
+    lines.push('', '### Findings', '', '| | where | cause | minimal body | minimal secret | why |', '|---|---|---|---|---|---|');
+    for (const f of report.findings) {
+      const body = f.minimal.body.text !== undefined ? code(JSON.stringify(f.minimal.body.text)) : `hex ${code(f.minimal.body.hex)}`;
+      const secret = f.minimal.secret.text !== undefined ? code(JSON.stringify(f.minimal.secret.text)) : `hex ${code(f.minimal.secret.hex)}`;
+      lines.push(`| ${f.expectedFailure ? 'known' : '**new**'} | ${cell(`${f.implementation}/${f.environment}`)} | ${code(f.cause)} | ${body} | ${secret} | ${cell(f.explanation)}${f.correction ? ` — fixed by the corrected snippet: ${cell(f.correction)}` : ''} |`);
+    }
+  }
+  if (report.staleExpectations.length > 0) {
+    lines.push('', '### Stale expectations', '');
+    for (const stale of report.staleExpectations) lines.push(`- ${stale.implementation}/${stale.environment}: ${stale.vector} (${stale.cause})`);
+  }
+  return `${lines.join('\n')}\n`;
+}

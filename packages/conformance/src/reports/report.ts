@@ -1,0 +1,117 @@
+/**
+ * The machine-readable report: everything a run decided, in one JSON document. Every
+ * other format (terminal, JUnit, Markdown, HTML) is rendered from this.
+ *
+ * @module
+ */
+import type { Outcome } from '../model.js';
+
+export const REPORT_FORMAT_VERSION = 1;
+
+export interface ReportColumn {
+  /** `${implementation}/${environment}`. */
+  id: string;
+  implementation: string;
+  implementationLabel: string;
+  implementationKind: string;
+  language: string;
+  environment: string;
+  environmentLabel: string;
+  variables?: Record<string, string>;
+  runtimeVersion?: string;
+  available: boolean;
+  unavailableReason?: string;
+  install?: string;
+  mode: string;
+  correctionOf?: string;
+  correctionReason?: string;
+}
+
+/** One (column × vector) cell. */
+export interface ReportResult {
+  implementation: string;
+  environment: string;
+  vector: string;
+  /** Vector file name, for grouping. */
+  group: string;
+  tags: readonly string[];
+  outcome: Outcome;
+  /** What the reference says: a signature, `refuse`, or `valid`/`invalid`. */
+  expected: string;
+  /** What the implementation said. */
+  actual: string;
+  detail: string;
+  /** Id of the reproduced cause, when a divergence could be explained. */
+  cause?: string;
+}
+
+/** A divergence the property search found, shrunk to a minimal case. */
+export interface PropertyFinding {
+  implementation: string;
+  environment: string;
+  outcome: Outcome;
+  seed: number;
+  /** fast-check's replay path, for `--seed S --path P`. */
+  path: string;
+  runs: number;
+  body: { hex: string; text?: string };
+  secret: { hex: string; text?: string };
+  expected: string;
+  actual: string;
+  cause?: string;
+  explanation: string;
+  /** The minimal case as a ready-to-paste vector for vectors/*.json. */
+  vector: Record<string, unknown>;
+}
+
+/** What the property search did per column, found or not. */
+export interface PropertySummary {
+  implementation: string;
+  environment: string;
+  runs: number;
+  /** Cases answered `unrepresentable` (not counted as agreement). */
+  unrepresentable: number;
+  /** Cases that diverged in an already expected way. */
+  expectedDivergences: number;
+  /** Expected causes the search met. */
+  metCauses: string[];
+  findings: number;
+}
+
+/** A summarised divergence: one cause in one column, with its smallest input. */
+export interface Finding {
+  implementation: string;
+  environment: string;
+  environmentLabel: string;
+  runtimeVersion?: string;
+  outcome: Outcome;
+  cause: string;
+  explanation: string;
+  /** Vector ids that show it (or `property` for the property search). */
+  vectors: string[];
+  minimal: { body: { hex: string; text?: string }; secret: { hex: string; text?: string } };
+  expected: string;
+  actual: string;
+  /** Whether the expectations file knows this one. */
+  expectedFailure: boolean;
+  correction?: string;
+}
+
+export interface Report {
+  formatVersion: typeof REPORT_FORMAT_VERSION;
+  tool: { name: string; version: string };
+  startedAt: string;
+  durationMs: number;
+  seed: number;
+  propertyRuns: number;
+  shard?: { index: number; count: number };
+  vectorFiles: Array<{ name: string; path: string; formatVersion: number; vectors: number }>;
+  columns: ReportColumn[];
+  results: ReportResult[];
+  properties: PropertySummary[];
+  propertyFindings: PropertyFinding[];
+  findings: Finding[];
+  /** Expectations that no longer hold (expected failures that now pass). */
+  staleExpectations: Array<{ implementation: string; environment: string; vector: string; cause: string }>;
+  summary: Record<Outcome, number> & { ok: boolean };
+}

@@ -1,0 +1,119 @@
+/**
+ * The terminal view of a report: the matrix (one row per implementation×environment, one
+ * column per vector group plus the property search) and the findings list.
+ *
+ * @module
+ */
+import type { Outcome } from '../model.js';
+import type { Finding, Report, ReportColumn, ReportResult } from './report.js';
+import { type Paint, paintFor } from './style.js';
+
+/** One matrix cell: what happened to a vector group in a column. */
+export function cellText(results: readonly ReportResult[], paint: Paint): string {
+  if (results.length === 0) return paint.dim('·');
+  const count = (outcome: Outcome) => results.filter((r) => r.outcome === outcome).length;
+  const total = results.length;
+  if (count('unavailable') === total) return paint.dim('n/a');
+  const bad = count('fail') + count('error') + count('xpass');
+  const expected = count('xfail');
+  const unrepresentable = count('unrepresentable');
+  const passed = count('pass');
+  let text: string;
+  if (bad > 0) text = paint.red(`✗ ${bad}/${total}`);
+  else if (expected > 0) text = paint.yellow(`≈ ${passed}/${total}`);
+  else text = paint.green(`✓ ${passed}`);
+  if (unrepresentable > 0) text += paint.dim(` ~${unrepresentable}`);
+  return text;
+}
+
+function visibleLength(text: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes
+  return [...text.replace(/\u001b\[\d+m/g, '')].length;
+}
+
+function padVisible(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - visibleLength(text)));
+}
+
+function propertyCell(report: Report, column: ReportColumn, paint: Paint): string {
+  if (!column.available) return paint.dim('n/a');
+  const summary = report.properties.find(
+    (p) => p.implementation === column.implementation && p.environment === column.environment,
+  );
+  if (!summary) return paint.dim('·');
+  if (summary.findings > 0) return paint.red(`✗ ${summary.findings} found`);
+  if (summary.expectedDivergences > 0) return paint.yellow(`≈ ${summary.runs} runs`);
+  return paint.green(`✓ ${summary.runs} runs`);
+}
+
+/** The matrix as lines of text. */
+export function renderMatrix(report: Report, paint: Paint = paintFor(process.stdout)): string {
+  const groups = report.vectorFiles.map((f) => f.name);
+  const header = ['implementation/environment', 'runtime', ...groups, 'properties'];
+  const rows = report.columns.map((column) => {
+    const cells = groups.map((group) =>
+      cellText(
+        report.results.filter(
+          (r) => r.implementation === column.implementation && r.environment === column.environment && r.group === group,
+        ),
+        paint,
+      ),
+    );
+    const runtime = column.available ? (column.runtimeVersion ?? '') : paint.dim('unavailable');
+    return [column.id, runtime.slice(0, 28), ...cells, propertyCell(report, column, paint)];
+  });
+  const widths = header.map((h, i) => Math.max(visibleLength(h), ...rows.map((r) => visibleLength(r[i] ?? ''))));
+  const line = (cells: string[]) => cells.map((c, i) => padVisible(c, widths[i] ?? 0)).join('  ').trimEnd();
+  return [paint.bold(line(header)), ...rows.map(line)].join('\n');
+}
+
+function shown(bytes: { hex: string; text?: string }): string {
+  if (bytes.text === undefined) return `hex ${bytes.hex || '(empty)'}`;
+  const quoted = JSON.stringify(bytes.text);
+  return quoted.length > 120 ? `${quoted.slice(0, 117)}…" (${bytes.hex.length / 2} bytes)` : quoted;
+}
+
+/** One finding as a few lines for the doc maintainer. */
+export function renderFinding(finding: Finding, paint: Paint): string {
+  const status = finding.expectedFailure ? paint.yellow('known') : paint.red('NEW');
+  const where = `${finding.implementation}/${finding.environment}`;
+  const runtime = finding.runtimeVersion ? ` (${finding.runtimeVersion})` : '';
+  const vectors =
+    finding.vectors[0] === 'property'
+      ? 'found by the property search'
+      : `${finding.vectors.length} vector${finding.vectors.length === 1 ? '' : 's'}: ${finding.vectors.slice(0, 4).join(', ')}${finding.vectors.length > 4 ? ', …' : ''}`;
+  return [
+    `${status} ${paint.bold(where)}${runtime} — ${finding.cause}`,
+    `    why:      ${finding.explanation}`,
+    `    minimal:  body ${shown(finding.minimal.body)}, secret ${shown(finding.minimal.secret)}`,
+    `    expected: ${finding.expected}`,
+    `    actual:   ${finding.actual.split('\n')[0]}`,
+    `    seen in:  ${vectors}`,
+    ...(finding.correction ? [`    fixed by: ${finding.correction}`] : []),
+  ].join('\n');
+}
+
+/** The whole closing view: matrix, findings, stale expectations, verdict. */
+export function renderReport(report: Report, paint: Paint = paintFor(process.stdout)): string {
+  const out = ['', renderMatrix(report, paint), ''];
+  out.push(paint.dim('✓ all agree · ≈ only known divergences · ✗ unexpected · ~N unrepresentable · n/a unavailable'));
+  const unavailable = report.columns.filter((c) => !c.available);
+  if (unavailable.length > 0) {
+    out.push('', paint.bold('Unavailable'));
+    for (const c of unavailable) out.push(`  ${c.id}: ${c.unavailableReason ?? ''}${c.install ? ` — install: ${c.install}` : ''}`);
+  }
+  if (report.findings.length > 0) {
+    out.push('', paint.bold(`Findings (${report.findings.length})`));
+    for (const finding of report.findings) out.push(renderFinding(finding, paint));
+  }
+  if (report.staleExpectations.length > 0) {
+    out.push('', paint.bold(paint.red('Stale expectations (expected to fail, now pass)')));
+    for (const s of report.staleExpectations) out.push(`  ${s.implementation}/${s.environment}: ${s.vector} (${s.cause})`);
+  }
+  const s = report.summary;
+  out.push(
+    '',
+    `${s.ok ? paint.green('OK') : paint.red('FAILED')}: ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.xfail} xfail, ${s.xpass} xpass, ${s.unrepresentable} unrepresentable, ${s.unavailable} unavailable; ${report.propertyFindings.length} new property findings; seed ${report.seed}; ${(report.durationMs / 1000).toFixed(1)} s`,
+  );
+  return out.join('\n');
+}

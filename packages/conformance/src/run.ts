@@ -1,0 +1,157 @@
+/**
+ * One conformance run, start to finish: every selected vector and the property search on
+ * every selected column, expectations applied, findings and staleness worked out.
+ *
+ * @module
+ */
+import type { Vector, VectorFile } from '@plugnmeet-signing/vectors';
+import { type Expectation } from './expectations/file.js';
+import { ColumnExpectations } from './expectations/match.js';
+import type { Column, ExecutionMode, Outcome } from './model.js';
+import { collectFindings } from './reports/findings.js';
+import { REPORT_FORMAT_VERSION, type Report } from './reports/report.js';
+import type { RunListener } from './runner/events.js';
+import { mapConcurrent } from './runner/pool.js';
+import { type ColumnRun, runColumn } from './runner/run-column.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
+
+export interface RunOptions {
+  columns: readonly Column[];
+  vectorFiles: readonly VectorFile[];
+  /** Vectors selected by tag filters (defaults to every vector of `vectorFiles`). */
+  vectorFilter?: (vector: Vector) => boolean;
+  expectations: readonly Expectation[];
+  seed: number;
+  runs: number;
+  path?: string;
+  mode?: ExecutionMode;
+  jobs: number;
+  /** Unavailable columns fail the run (`--require-all`, and under CI). */
+  requireAll: boolean;
+  listener?: RunListener;
+  shard?: { index: number; count: number };
+}
+
+const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'error', 'unrepresentable', 'unavailable', 'xfail', 'xpass'];
+
+/**
+ * Runs the conformance suite and returns its report. Never throws for what an
+ * implementation does; throws only for bad options or a reference/vector disagreement.
+ *
+ * @example
+ * ```ts
+ * const report = await runConformance({ columns, vectorFiles, expectations: [], seed: 1, runs: 100, jobs: 2, requireAll: false });
+ * console.log(report.summary.ok);
+ * ```
+ */
+export async function runConformance(options: RunOptions): Promise<Report> {
+  const started = Date.now();
+  const listener = options.listener ?? (() => {});
+  const vectors = options.vectorFiles.flatMap((file) =>
+    file.vectors.filter((v) => options.vectorFilter?.(v) ?? true).map((v) => ({ ...v, group: file.name })),
+  );
+  const runs: ColumnRun[] = await mapConcurrent(options.columns, options.jobs, (column) => {
+    const shard = options.shard;
+    const columnVectors = shard ? vectors.filter((v) => inShard(`${column.id}\u0000${v.id}`, shard)) : vectors;
+    return runColumn(column, {
+      vectors: columnVectors,
+      expectations: new ColumnExpectations(options.expectations, column.implementation.id, column.environment.id),
+      mode: options.mode,
+      // Each shard searches with its own seed, so shards explore different cases.
+      seed: options.seed + (shard ? shard.index * 7919 : 0),
+      runs: shard ? Math.ceil(options.runs / shard.count) : options.runs,
+      ...(options.path ? { path: options.path } : {}),
+      listener,
+    });
+  });
+
+  const columns = runs.map((r) => r.column);
+  const results = runs.flatMap((r) => r.results);
+  const propertyFindings = runs.flatMap((r) => r.propertyFindings);
+  const staleExpectations = findStale(options.expectations, runs, vectors);
+  const explanations = new Map(
+    options.expectations.map((e) => [`${e.implementation}/${e.environment}\u0000${e.cause}`, e.explanation]),
+  );
+  const vectorsById = new Map<string, Vector>(vectors.map((v) => [v.id, v]));
+  const findings = collectFindings(columns, results, propertyFindings, vectorsById, explanations);
+
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  for (const result of results) counts[result.outcome] += 1;
+  const ok =
+    counts.fail === 0 &&
+    counts.error === 0 &&
+    counts.xpass === 0 &&
+    staleExpectations.length === 0 &&
+    propertyFindings.length === 0 &&
+    !(options.requireAll && columns.some((c) => !c.available));
+
+  return {
+    formatVersion: REPORT_FORMAT_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    seed: options.seed,
+    propertyRuns: options.runs,
+    ...(options.shard ? { shard: options.shard } : {}),
+    vectorFiles: options.vectorFiles.map((f) => ({
+      name: f.name,
+      path: f.path,
+      formatVersion: f.formatVersion,
+      vectors: f.vectors.length,
+    })),
+    columns,
+    results,
+    properties: runs.flatMap((r) => (r.properties ? [r.properties] : [])),
+    propertyFindings,
+    findings,
+    staleExpectations,
+    summary: { ...counts, ok },
+  };
+}
+
+/** FNV-1a: a stable, dependency-free hash for deterministic sharding. */
+function inShard(key: string, shard: { index: number; count: number }): boolean {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shard.count === shard.index;
+}
+
+/**
+ * Expectations that did not happen. Listed vectors that now pass are stale cell by cell
+ * (they show as `xpass`); an entry none of whose vectors, tags or property cause was met
+ * is stale as a whole. Entries are judged only for columns and vectors that really ran.
+ */
+function findStale(
+  expectations: readonly Expectation[],
+  runs: readonly ColumnRun[],
+  vectors: ReadonlyArray<Vector>,
+): Report['staleExpectations'] {
+  const stale: Report['staleExpectations'] = [];
+  const ranVector = new Set(vectors.map((v) => v.id));
+  for (const run of runs) {
+    const { implementation, environment, available } = run.column;
+    if (!available) continue;
+    for (const result of run.results) {
+      if (result.outcome !== 'xpass') continue;
+      const entry = expectations.find(
+        (e) => e.implementation === implementation && e.environment === environment && (e.vectors.includes(result.vector) || e.vectors.includes('*')),
+      );
+      stale.push({ implementation, environment, vector: result.vector, cause: entry?.cause ?? '' });
+    }
+    for (const entry of expectations) {
+      if (entry.implementation !== implementation || entry.environment !== environment) continue;
+      const checkable =
+        entry.vectors.some((id) => id === '*' || ranVector.has(id)) ||
+        (entry.property === true && run.properties !== undefined);
+      if (!checkable) continue;
+      const met =
+        run.results.some((r) => r.outcome === 'xfail' && (r.cause === entry.cause || entry.vectors.includes(r.vector))) ||
+        run.metCauses.has(entry.cause);
+      if (!met) stale.push({ implementation, environment, vector: '*', cause: entry.cause });
+    }
+  }
+  return stale;
+}

@@ -1,0 +1,150 @@
+/**
+ * Turns an implementation's answer into an outcome, by comparing with the reference and,
+ * on a divergence, reproducing its cause.
+ *
+ * @module
+ */
+import { createHmac } from 'node:crypto';
+import { diagnose } from '../diagnosis/diagnose.js';
+import type { SignAnswer, VerifyAnswer } from '../model.js';
+import { referenceSignature, referenceVerdict } from '../reference.js';
+
+/** An outcome before expectations are applied. */
+export interface Judgement {
+  outcome: 'pass' | 'fail' | 'error' | 'unrepresentable';
+  expected: string;
+  actual: string;
+  detail: string;
+  /** Reproduced cause id for a divergence; `broken` for errors; `unexplained` otherwise. */
+  cause?: string;
+  explanation?: string;
+}
+
+function describeAnswer(answer: SignAnswer | VerifyAnswer): string {
+  switch (answer.kind) {
+    case 'signature':
+      return answer.signature;
+    case 'verdict':
+      return answer.valid ? 'valid' : 'invalid';
+    case 'refused':
+      return `refused: ${answer.message}`;
+    case 'unrepresentable':
+      return `unrepresentable: ${answer.reason}`;
+    case 'broken':
+      return `broken: ${answer.message}`;
+  }
+}
+
+function brokenJudgement(answer: { message: string; stderrTail: string }, expected: string): Judgement {
+  const stderr = answer.stderrTail.trim();
+  return {
+    outcome: 'error',
+    expected,
+    actual: `broken: ${answer.message}`,
+    detail: stderr ? `${answer.message}\nstderr: ${stderr.slice(-600)}` : answer.message,
+    cause: 'broken',
+    explanation: answer.message,
+  };
+}
+
+/**
+ * Judges a sign answer. `refusalAcceptable` marks inputs a vector allows to be refused;
+ * the reference itself refuses only the empty secret.
+ */
+export function judgeSign(
+  body: Uint8Array,
+  secret: Uint8Array,
+  answer: SignAnswer,
+  refusalAcceptable = false,
+): Judgement {
+  const reference = referenceSignature(body, secret);
+  const expected = reference ?? 'refuse';
+  const actual = describeAnswer(answer);
+  switch (answer.kind) {
+    case 'unrepresentable':
+      return { outcome: 'unrepresentable', expected, actual, detail: answer.reason };
+    case 'broken':
+      return brokenJudgement(answer, expected);
+    case 'refused':
+      if (reference === undefined || refusalAcceptable) {
+        return { outcome: 'pass', expected, actual, detail: 'refused, which this input allows' };
+      }
+      return {
+        outcome: 'fail',
+        expected,
+        actual,
+        detail: `refused an input the reference signs: ${answer.message}`,
+        cause: 'refused-valid-input',
+        explanation: `refused an input the reference signs (${answer.message})`,
+      };
+    case 'signature': {
+      if (answer.signature === reference) return { outcome: 'pass', expected, actual, detail: '' };
+      if (reference === undefined) {
+        // Only the empty secret is refused by the reference; signing it is allowed by
+        // the vectors (refusal "acceptable"), and then the MAC must be the true one.
+        const trueMac = refusalAcceptable ? emptyKeyMac(body) : undefined;
+        if (trueMac === answer.signature) {
+          return { outcome: 'pass', expected, actual, detail: 'signed an input the reference refuses; the MAC is right' };
+        }
+        return {
+          outcome: 'fail',
+          expected: trueMac ?? expected,
+          actual,
+          detail: 'signed with an empty secret, and the MAC is wrong',
+          cause: 'unexplained',
+          explanation: 'signed with an empty secret, and the MAC is wrong',
+        };
+      }
+      const diagnosis = diagnose(body, secret, answer.signature);
+      return {
+        outcome: 'fail',
+        expected,
+        actual,
+        detail: diagnosis?.explanation ?? 'no known transformation of the input reproduces this signature',
+        cause: diagnosis?.id ?? 'unexplained',
+        explanation: diagnosis?.explanation ?? 'no known transformation of the input reproduces this signature',
+      };
+    }
+  }
+}
+
+/** HMAC-SHA256 with an empty key, which the reference refuses to compute on purpose. */
+function emptyKeyMac(body: Uint8Array): string {
+  // node:crypto accepts a zero-length key; only this comparison needs it.
+  return createHmac('sha256', new Uint8Array()).update(body).digest('hex');
+}
+
+/** Judges a verify answer against the reference verdict and the vector's stated result. */
+export function judgeVerify(
+  body: Uint8Array,
+  secret: Uint8Array,
+  presented: string,
+  stated: 'valid' | 'invalid',
+  answer: VerifyAnswer,
+): Judgement {
+  const reference = referenceVerdict(body, presented, secret);
+  const expected = reference === undefined ? 'refuse' : reference ? 'valid' : 'invalid';
+  if (reference !== undefined && expected !== stated) {
+    throw new Error(`reference says ${expected} where the vector says ${stated}: the reference or the vector is wrong`);
+  }
+  const actual = describeAnswer(answer);
+  switch (answer.kind) {
+    case 'unrepresentable':
+      return { outcome: 'unrepresentable', expected, actual, detail: answer.reason };
+    case 'broken':
+      return brokenJudgement(answer, expected);
+    case 'refused':
+      return reference === undefined || stated === 'invalid'
+        ? { outcome: 'pass', expected, actual, detail: 'refused, which counts as not valid' }
+        : { outcome: 'fail', expected, actual, detail: 'refused a valid signature', cause: 'refused-valid-input', explanation: 'refused a valid signature' };
+    case 'verdict': {
+      const said = answer.valid ? 'valid' : 'invalid';
+      if (said === stated) return { outcome: 'pass', expected, actual, detail: '' };
+      const cause = answer.valid ? 'accepts-invalid-signature' : 'rejects-valid-signature';
+      const explanation = answer.valid
+        ? `accepted the presented signature ${JSON.stringify(presented)}, which the server refuses`
+        : 'rejected the exact lowercase signature';
+      return { outcome: 'fail', expected, actual, detail: explanation, cause, explanation };
+    }
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Runs every selected vector, then the property search, on one column.
+ *
+ * @module
+ */
+import type { Vector } from '@plugnmeet-signing/vectors';
+import type { ColumnExpectations } from '../expectations/match.js';
+import { applyExpectation } from '../expectations/match.js';
+import type { Column, ExecutionMode, Outcome, Session } from '../model.js';
+import { searchColumn } from '../properties/search.js';
+import type { PropertyFinding, PropertySummary, ReportColumn, ReportResult } from '../reports/report.js';
+import type { RunListener } from './events.js';
+import { type Judgement, judgeSign, judgeVerify } from './judge.js';
+
+export interface ColumnRunOptions {
+  vectors: ReadonlyArray<Vector & { group: string }>;
+  expectations: ColumnExpectations;
+  mode: ExecutionMode | undefined;
+  seed: number;
+  runs: number;
+  path?: string;
+  listener: RunListener;
+}
+
+export interface ColumnRun {
+  column: ReportColumn;
+  results: ReportResult[];
+  properties?: PropertySummary;
+  propertyFindings: PropertyFinding[];
+  metCauses: Set<string>;
+}
+
+function describeColumn(column: Column, mode: ExecutionMode): ReportColumn {
+  const { implementation, environment } = column;
+  return {
+    id: column.id,
+    implementation: implementation.id,
+    implementationLabel: implementation.label,
+    implementationKind: implementation.kind,
+    language: implementation.language,
+    environment: environment.id,
+    environmentLabel: environment.label,
+    ...(environment.variables ? { variables: environment.variables } : {}),
+    available: false,
+    mode,
+    ...(implementation.correctionOf ? { correctionOf: implementation.correctionOf } : {}),
+    ...(implementation.correctionReason ? { correctionReason: implementation.correctionReason } : {}),
+  };
+}
+
+async function judgeVector(session: Session, vector: Vector, canVerify: boolean): Promise<Judgement | undefined> {
+  const input = { id: vector.id, body: vector.body, secret: vector.secret };
+  if (vector.kind === 'sign') {
+    const answer = await session.sign(input);
+    return judgeSign(vector.body, vector.secret, answer, vector.refusal === 'acceptable');
+  }
+  if (!canVerify || !session.verify) return undefined;
+  const answer = await session.verify(input, vector.presented);
+  return judgeVerify(vector.body, vector.secret, vector.presented, vector.result, answer);
+}
+
+/**
+ * Runs one column and never throws for anything the implementation does: a column that
+ * cannot start gets `error` cells naming why; a missing toolchain gets `unavailable` cells.
+ */
+export async function runColumn(column: Column, options: ColumnRunOptions): Promise<ColumnRun> {
+  const started = Date.now();
+  const mode = options.mode && column.modes.includes(options.mode) ? options.mode : (column.modes[0] ?? 'worker');
+  const report = describeColumn(column, mode);
+  const cell = (vector: Vector & { group: string }, outcome: Outcome, judgement: Partial<Judgement>): ReportResult => ({
+    implementation: column.implementation.id,
+    environment: column.environment.id,
+    vector: vector.id,
+    group: vector.group,
+    tags: vector.tags,
+    outcome,
+    expected: judgement.expected ?? '',
+    actual: judgement.actual ?? '',
+    detail: judgement.detail ?? '',
+    ...(judgement.cause ? { cause: judgement.cause } : {}),
+  });
+  const canVerify = column.capabilities.includes('verify');
+  const applicable = options.vectors.filter((v) => v.kind === 'sign' || canVerify);
+  options.listener({ type: 'column-start', column: column.id });
+
+  const availability = await column.probe().catch((error: unknown) => ({
+    available: false as const,
+    reason: `probe failed: ${(error as Error).message}`,
+    install: '',
+  }));
+  if (!availability.available) {
+    report.unavailableReason = availability.reason;
+    report.install = availability.install;
+    options.listener({ type: 'column-unavailable', column: report });
+    return {
+      column: report,
+      results: applicable.map((v) => cell(v, 'unavailable', { detail: availability.reason })),
+      propertyFindings: [],
+      metCauses: new Set(),
+    };
+  }
+  report.available = true;
+  report.runtimeVersion = availability.runtimeVersion;
+
+  let session: Session;
+  try {
+    session = await column.open(mode);
+  } catch (error) {
+    const message = `failed to start: ${(error as Error).message}`;
+    const results = applicable.map((v) => {
+      const expectation = options.expectations.forVector(v.id, v.tags, 'broken');
+      return cell(v, applyExpectation('error', v.id, expectation, 'broken'), { actual: 'broken', detail: message, cause: 'broken' });
+    });
+    options.listener({ type: 'column-done', column: report, counts: count(results), propertyRuns: 0, propertyFindings: 0, durationMs: Date.now() - started });
+    return { column: report, results, propertyFindings: [], metCauses: new Set() };
+  }
+
+  const results: ReportResult[] = [];
+  try {
+    for (const [index, vector] of applicable.entries()) {
+      const judgement = await judgeVector(session, vector, canVerify);
+      if (!judgement) continue;
+      const expectation = options.expectations.forVector(vector.id, vector.tags, judgement.cause);
+      const outcome = applyExpectation(judgement.outcome, vector.id, expectation, judgement.cause);
+      results.push(cell(vector, outcome, judgement));
+      if (index % 25 === 0) {
+        options.listener({ type: 'column-progress', column: column.id, done: index, total: applicable.length, phase: 'vectors' });
+      }
+    }
+    let search: Awaited<ReturnType<typeof searchColumn>> | undefined;
+    if (options.runs > 0) {
+      options.listener({ type: 'column-progress', column: column.id, done: 0, total: options.runs, phase: 'properties' });
+      search = await searchColumn(session, {
+        implementation: column.implementation.id,
+        environment: column.environment.id,
+        seed: options.seed,
+        runs: options.runs,
+        expectedCauses: options.expectations.propertyCauses(),
+        ...(options.path ? { path: options.path } : {}),
+      });
+    }
+    options.listener({
+      type: 'column-done',
+      column: report,
+      counts: count(results),
+      propertyRuns: search?.summary.runs ?? 0,
+      propertyFindings: search?.findings.length ?? 0,
+      durationMs: Date.now() - started,
+    });
+    return {
+      column: report,
+      results,
+      ...(search ? { properties: search.summary } : {}),
+      propertyFindings: search?.findings ?? [],
+      metCauses: search?.metCauses ?? new Set(),
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+function count(results: readonly ReportResult[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const result of results) counts[result.outcome] = (counts[result.outcome] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { diagnose } from '../src/diagnosis/diagnose.js';
+import { interpretEchoEscapes } from '../src/diagnosis/transforms.js';
+
+const encoder = new TextEncoder();
+const secret = encoder.encode('zumyyYWqv7KR2kUqvYdq4z4sXg7XTBD2ljT6');
+const hex = (bytes: Uint8Array) => createHmac('sha256', secret).update(bytes).digest('hex');
+const has = (command: string) => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`]);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** What a real shell's `echo -n "$BODY"` writes: the ground truth for the hypotheses. */
+function echoed(shell: string[], body: string): Buffer {
+  return execFileSync(shell[0] as string, [...shell.slice(1), '-c', 'echo -n "$BODY"'], {
+    env: { BODY: body, PATH: process.env.PATH ?? '' },
+  });
+}
+
+describe('diagnose reproduces causes from what real environments do', () => {
+  const bodies = ['{"a":"x\\ny"}', '{"path":"C:\\\\dir"}', '{"t":"\\u00e9\\t"}', 'x\\cy', '\\0101'];
+
+  test.skipIf(!has('dash')).each(bodies)('dash echo on %s', (body) => {
+    const actual = hex(echoed(['dash'], body));
+    expect(diagnose(encoder.encode(body), secret, actual)?.id).toBe('echo-interprets-backslashes');
+  });
+
+  test.each(bodies)('bash --posix -O xpg_echo on %s', (body) => {
+    const actual = hex(echoed(['bash', '--posix', '-O', 'xpg_echo'], body));
+    expect(diagnose(encoder.encode(body), secret, actual)?.id).toBe('echo-n-printed-literally');
+  });
+
+  test('an option-lookalike body is eaten by echo', () => {
+    const actual = hex(echoed(['bash'], '-n'));
+    expect(diagnose(encoder.encode('-n'), secret, actual)?.id).toBe('echo-took-body-as-option');
+  });
+
+  test('command substitution strips trailing newlines', () => {
+    const body = '{"a":1}\n\n';
+    const stripped = execFileSync('bash', ['-c', 'B=$(printf "%s" "$BODY"); printf "%s" "$B"'], { env: { BODY: body } });
+    expect(diagnose(encoder.encode(body), secret, hex(stripped))?.id).toBe('trailing-newlines-stripped');
+  });
+
+  test('uppercase hex is named as such', () => {
+    const body = encoder.encode('{}');
+    expect(diagnose(body, secret, hex(body).toUpperCase())?.id).toBe('uppercase-hex');
+  });
+
+  test('an unrelated signature stays unexplained', () => {
+    expect(diagnose(encoder.encode('{}'), secret, hex(encoder.encode('{ }')))).toBeUndefined();
+  });
+
+  test('interpretEchoEscapes follows XSI: \\c stops output, \\0nnn is octal', () => {
+    const out = (s: string) => new TextDecoder().decode(interpretEchoEscapes(encoder.encode(s), false));
+    expect(out('a\\cb')).toBe('a');
+    expect(out('\\0101\\n')).toBe('A\n');
+    expect(out('\\q')).toBe('\\q');
+  });
+});
