@@ -1,0 +1,112 @@
+/**
+ * The shells the documented `echo -n … | openssl … | awk` pipeline is run in. `echo` is the
+ * part that differs: whether `-n` is an option and whether backslashes are interpreted.
+ *
+ * @module
+ */
+import { type Found, commandOutput, commandVersion, findExecutable, memoize } from './toolchains.js';
+
+export interface ShellEnvironment {
+  /** Environment id: `bash`, `dash`, … */
+  id: string;
+  /** Executable name, found on PATH. */
+  command: string;
+  /** Arguments before the script path. */
+  args: readonly string[];
+  install: string;
+  /** The version text shown in the label, e.g. `bash 5.2.15`. */
+  version(command: string): Promise<string | undefined>;
+  /** What the label adds after the version. */
+  note?: string;
+}
+
+const bashVersion = (command: string) =>
+  commandVersion(command, ['--version'], /version (\S+?)(?:\(|\s|$)/).then((v) => v && `bash ${v}`);
+
+export const SHELLS: readonly ShellEnvironment[] = [
+  { id: 'bash', command: 'bash', args: [], install: 'apt-get install bash', version: bashVersion },
+  {
+    id: 'bash-posix-xpg-echo',
+    command: 'bash',
+    args: ['--posix', '-O', 'xpg_echo'],
+    install: 'apt-get install bash',
+    version: bashVersion,
+    note: '--posix -O xpg_echo, how macOS /bin/sh (bash 3.2) behaves',
+  },
+  {
+    id: 'dash',
+    command: 'dash',
+    args: [],
+    install: 'apt-get install dash',
+    // dash has no --version; ask the package manager, which is how it is installed here.
+    version: async () => {
+      const output = (await commandOutput('dpkg-query', ['-W', '-f=${Version}', 'dash'])).trim();
+      return `dash ${/^[\w.:~+-]+$/.test(output) ? output : '(version unknown)'}`;
+    },
+    note: 'Debian and Ubuntu /bin/sh',
+  },
+  {
+    id: 'zsh',
+    command: 'zsh',
+    args: [],
+    install: 'apt-get install zsh',
+    version: (command) => commandVersion(command, ['--version'], /^(zsh \S+)/),
+    note: 'macOS default login shell',
+  },
+  {
+    id: 'mksh',
+    command: 'mksh',
+    args: [],
+    install: 'apt-get install mksh',
+    version: (command) =>
+      commandVersion(command, ['-c', 'echo "$KSH_VERSION"'], /KSH (R\S+(?: \S+)?)/).then(
+        (v) => v && `mksh ${v}`,
+      ),
+  },
+  {
+    id: 'busybox-ash',
+    command: 'busybox',
+    args: ['ash'],
+    install: 'apt-get install busybox',
+    version: (command) =>
+      commandVersion(command, [], /BusyBox v(\S+)/).then((v) => v && `busybox ash ${v}`),
+    note: 'Alpine /bin/sh',
+  },
+];
+
+/** The tools the snippet's pipeline and the worker use besides the shell. */
+const PIPELINE_TOOLS = [
+  { name: 'openssl', install: 'apt-get install openssl' },
+  { name: 'awk', install: 'apt-get install mawk' },
+  { name: 'base64', install: 'apt-get install coreutils' },
+  { name: 'od', install: 'apt-get install coreutils' },
+] as const;
+
+/** openssl's version and the tools' presence, shared by every shell column. */
+export const pipelineTools = memoize(async (): Promise<Found<{ openssl: string }>> => {
+  for (const tool of PIPELINE_TOOLS) {
+    if (!findExecutable(tool.name)) {
+      return { found: false, reason: `${tool.name} is not on PATH`, install: tool.install };
+    }
+  }
+  const openssl = (await commandVersion('openssl', ['version'], /^(OpenSSL \S+)/)) ?? 'openssl';
+  return { found: true, openssl };
+});
+
+const shellProbes = new Map<string, () => Promise<Found<{ path: string; version: string }>>>();
+
+/** The shell's path and version, probed once per process. */
+export function probeShell(shell: ShellEnvironment): Promise<Found<{ path: string; version: string }>> {
+  let probe = shellProbes.get(shell.id);
+  if (!probe) {
+    probe = memoize(async () => {
+      const path = findExecutable(shell.command);
+      if (!path) {
+        return { found: false, reason: `${shell.command} is not on PATH`, install: shell.install };
+      }
+      return { found: true, path, version: (await shell.version(path)) ?? shell.command };
+    });
+    shellProbes.set(shell.id, probe);
+  }
+  return probe();
+}

@@ -1,0 +1,413 @@
+/**
+ * Every documented snippet in every environment its users plausibly have, as matrix columns
+ * (`<snippet-id>/<environment-id>`). Each column runs with a complete, explicit environment.
+ *
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  type Jdk,
+  BASELINE_JDK_MAJOR,
+  JAXB_INSTALL,
+  JDK_INSTALL,
+  jaxbApiJar,
+  jaxbApiVersion,
+  scanJdks,
+} from '../environments/jdks.js';
+import {
+  C_LOCALE,
+  type LocaleSetting,
+  NO_LOCALE,
+  UTF8_LOCALE,
+  explicitEnv,
+} from '../environments/process-env.js';
+import * as runtimes from '../environments/runtimes.js';
+import { SHELLS, type ShellEnvironment, pipelineTools, probeShell } from '../environments/shells.js';
+import { type Found, findExecutable, memoize, runCommand } from '../environments/toolchains.js';
+import type {
+  Availability,
+  CaseInput,
+  Column,
+  EnvironmentInfo,
+  ExecutionMode,
+  Session,
+} from '../model.js';
+import { type SnippetId, snippetInfo } from '../snippets/catalog.js';
+import { renderWorker } from '../snippets/render.js';
+import { OUTSIDE_CACHE_ROOT, materialize } from './program-cache.js';
+import { FixedBrokenSession, type SnippetLaunch, openSnippetSession } from './snippet-session.js';
+
+/** What preparing a column came to. */
+type Prepared =
+  | { state: 'ready'; runtimeVersion: string; launch: SnippetLaunch }
+  /** The toolchain is here but the snippet cannot run on it (it does not compile). */
+  | { state: 'broken'; runtimeVersion: string; message: string }
+  | { state: 'unavailable'; reason: string; install: string };
+
+const MODES: readonly ExecutionMode[] = ['worker', 'per-case'];
+
+/** Compiling on a busy 2-core machine while other columns start can take a while. */
+const BUILD_TIMEOUT_MS = 180_000;
+
+function unavailable(found: { reason: string; install: string }): Prepared {
+  return { state: 'unavailable', reason: found.reason, install: found.install };
+}
+
+function snippetColumn(
+  id: SnippetId,
+  environment: EnvironmentInfo,
+  prepareOnce: () => Promise<Prepared>,
+): Column {
+  const info = snippetInfo(id);
+  const prepare = memoize(() =>
+    prepareOnce().catch(
+      (error: unknown): Prepared => ({
+        state: 'broken',
+        runtimeVersion: 'unknown',
+        message: `could not be prepared: ${(error as Error).message}`,
+      }),
+    ),
+  );
+  return {
+    id: `${id}/${environment.id}`,
+    implementation: { id, label: info.label, kind: 'snippet', language: info.language },
+    environment,
+    capabilities: ['sign'],
+    modes: MODES,
+    async probe(): Promise<Availability> {
+      const prepared = await prepare();
+      return prepared.state === 'unavailable'
+        ? { available: false, reason: prepared.reason, install: prepared.install }
+        : { available: true, runtimeVersion: prepared.runtimeVersion };
+    },
+    async open(mode: ExecutionMode): Promise<Session> {
+      const prepared = await prepare();
+      if (prepared.state === 'unavailable') {
+        throw new Error(`${id}/${environment.id} is unavailable: ${prepared.reason}`);
+      }
+      if (prepared.state === 'broken') return new FixedBrokenSession(prepared.message);
+      return openSnippetSession(prepared.launch, mode);
+    },
+  };
+}
+
+function environment(id: string, label: string, locale: LocaleSetting): EnvironmentInfo {
+  return { id, label, variables: { ...locale.variables } };
+}
+
+/** Keeps a version string safe to splice into JSON and shell text. */
+function plain(text: string): string {
+  return text.replace(/[^\w .:+~/()-]/g, '');
+}
+
+// ---------------------------------------------------------------- shell
+
+/**
+ * Shell variables cannot hold a NUL byte (zsh's can, but no script text can put one in a
+ * literal, and `key:"$SECRET"` becomes a C string anyway).
+ */
+function shellPrecheck(input: CaseInput): string | undefined {
+  if (input.body.includes(0)) return 'body contains a NUL byte, which no shell variable can hold';
+  if (input.secret.includes(0)) {
+    return 'secret contains a NUL byte, which no shell variable can hold';
+  }
+  return undefined;
+}
+
+function shellColumn(shell: ShellEnvironment): Column {
+  const locale = UTF8_LOCALE;
+  const label = `${shell.id}${shell.note ? ` (${shell.note})` : ''}`;
+  return snippetColumn('shell', environment(shell.id, label, locale), async () => {
+    const found = await probeShell(shell);
+    if (!found.found) return unavailable(found);
+    const tools = await pipelineTools();
+    if (!tools.found) return unavailable(tools);
+    const program = renderWorker('shell');
+    const { dir } = await materialize('shell', [], { [program.fileName]: program.source });
+    const version = `${found.version}${shell.note ? ` ${shell.note}` : ''}, ${tools.openssl}`;
+    return {
+      state: 'ready',
+      runtimeVersion: version,
+      launch: {
+        spec: {
+          command: found.path,
+          args: [...shell.args, join(dir, program.fileName), 'shell', plain(version)],
+          cwd: dir,
+          env: explicitEnv([dirname(found.path)], locale),
+        },
+        precheck: shellPrecheck,
+      },
+    };
+  });
+}
+
+// ---------------------------------------------------------------- interpreted languages
+
+type RuntimeProbe = () => Promise<Found<runtimes.Runtime>>;
+
+function interpretedColumn(
+  id: 'python' | 'ruby' | 'php',
+  probe: RuntimeProbe,
+  runtimeName: string,
+  locale: LocaleSetting,
+): Column {
+  return snippetColumn(id, environment(locale.id, `${runtimeName}, ${locale.label}`, locale), async () => {
+    const found = await probe();
+    if (!found.found) return unavailable(found);
+    const program = renderWorker(id);
+    const { dir } = await materialize(id, [], { [program.fileName]: program.source });
+    return {
+      state: 'ready',
+      runtimeVersion: `${runtimeName} ${found.version}`,
+      launch: {
+        spec: {
+          command: found.path,
+          args: [join(dir, program.fileName)],
+          cwd: dir,
+          env: explicitEnv([dirname(found.path)], locale),
+        },
+      },
+    };
+  });
+}
+
+// ---------------------------------------------------------------- JavaScript and TypeScript
+
+function cryptoJsColumn(): Column {
+  const locale = UTF8_LOCALE;
+  return snippetColumn(
+    'nodejs-cryptojs',
+    environment('node', 'Node.js with crypto-js (the package dependency)', locale),
+    async () => {
+      const found = await runtimes.node();
+      if (!found.found) return unavailable(found);
+      const library = await runtimes.cryptoJs();
+      if (!library.found) return unavailable(library);
+      const program = renderWorker('nodejs-cryptojs', {
+        CRYPTOJS_PATH: JSON.stringify(library.dir),
+        CRYPTOJS_PACKAGE_JSON: JSON.stringify(join(library.dir, 'package.json')),
+      });
+      const { dir } = await materialize('nodejs-cryptojs', [], { [program.fileName]: program.source });
+      return {
+        state: 'ready',
+        runtimeVersion: `node ${found.version}, crypto-js ${library.version}`,
+        launch: {
+          spec: {
+            command: found.path,
+            args: [join(dir, program.fileName)],
+            cwd: dir,
+            env: explicitEnv([dirname(found.path)], locale),
+          },
+        },
+      };
+    },
+  );
+}
+
+type TsRuntime = 'node-tsx' | 'deno' | 'bun';
+
+function typescriptColumn(runtime: TsRuntime): Column {
+  const locale = UTF8_LOCALE;
+  const labels: Record<TsRuntime, string> = {
+    'node-tsx': 'Node.js via tsx',
+    deno: 'Deno (deno run, no permissions)',
+    bun: 'Bun',
+  };
+  return snippetColumn(
+    'typescript-node-crypto',
+    environment(runtime, labels[runtime], locale),
+    async () => {
+      const program = renderWorker('typescript-node-crypto');
+      // The same file for all three runtimes, outside node_modules (see OUTSIDE_CACHE_ROOT).
+      const { dir } = await materialize(
+        'typescript-node-crypto',
+        [],
+        { [program.fileName]: program.source },
+        undefined,
+        OUTSIDE_CACHE_ROOT,
+      );
+      const file = join(dir, program.fileName);
+      if (runtime === 'node-tsx') {
+        const found = await runtimes.node();
+        if (!found.found) return unavailable(found);
+        const tsx = await runtimes.tsxLoader();
+        if (!tsx.found) return unavailable(tsx);
+        return {
+          state: 'ready',
+          runtimeVersion: `node ${found.version}, tsx ${tsx.version}`,
+          launch: {
+            spec: {
+              command: found.path,
+              args: ['--import', pathToFileURL(tsx.loader).href, file],
+              cwd: dir,
+              env: explicitEnv([dirname(found.path)], locale),
+            },
+          },
+        };
+      }
+      const found = await (runtime === 'deno' ? runtimes.deno() : runtimes.bun());
+      if (!found.found) return unavailable(found);
+      // DENO_NO_UPDATE_CHECK: no network call from a test run; it changes nothing else.
+      const extra: Record<string, string> = runtime === 'deno' ? { DENO_NO_UPDATE_CHECK: '1' } : {};
+      return {
+        state: 'ready',
+        runtimeVersion: `${runtime} ${found.version}`,
+        launch: {
+          spec: {
+            command: found.path,
+            args: runtime === 'deno' ? ['run', file] : [file],
+            cwd: dir,
+            env: explicitEnv([dirname(found.path)], locale, extra),
+          },
+          options: { startTimeoutMs: 60_000 },
+        },
+      };
+    },
+  );
+}
+
+// ---------------------------------------------------------------- Go
+
+function goColumn(): Column {
+  const locale = UTF8_LOCALE;
+  return snippetColumn('go', environment('go', 'Go toolchain on PATH', locale), async () => {
+    const found = await runtimes.go();
+    if (!found.found) return unavailable(found);
+    const program = renderWorker('go');
+    const buildEnv = explicitEnv([dirname(found.path)], locale, { GOTOOLCHAIN: 'local' });
+    const built = await materialize(
+      'go',
+      [found.path, found.version],
+      { [program.fileName]: program.source },
+      async (dir) => {
+        const result = await runCommand(found.path, ['build', '-o', 'worker', program.fileName], {
+          env: buildEnv,
+          cwd: dir,
+          timeoutMs: BUILD_TIMEOUT_MS,
+        });
+        if (result.interrupted) throw new Error(`go build was interrupted: ${result.output}`);
+        if (result.exitCode === 0 && findExecutable(join(dir, 'worker'))) return undefined;
+        return result.output.trim() || `go build exited with ${String(result.exitCode)}`;
+      },
+    );
+    if (built.buildError !== undefined) {
+      return {
+        state: 'broken',
+        runtimeVersion: found.version,
+        message: `does not compile: ${built.buildError}`,
+      };
+    }
+    return {
+      state: 'ready',
+      runtimeVersion: found.version,
+      launch: {
+        spec: { command: join(built.dir, 'worker'), args: [], cwd: built.dir, env: explicitEnv([], locale) },
+      },
+    };
+  });
+}
+
+// ---------------------------------------------------------------- Java
+
+/** The first compiler errors, enough to say why (javac's own words). */
+function javacErrors(output: string): string {
+  const lines = output.split('\n').filter((line) => line.trim() !== '');
+  const errors = lines.filter((line) => /error:/.test(line)).map((line) => line.replace(/^.*?\.java:\d+: /, ''));
+  const unique = [...new Set(errors)];
+  return (unique.length > 0 ? unique.join('; ') : lines.slice(0, 5).join('\n')).slice(0, 1000);
+}
+
+function javaColumn(jdk: Jdk | undefined, major: number, locale: LocaleSetting, withJaxb: boolean): Column {
+  const jdkId = jdk?.id ?? `jdk${major}`;
+  const envId = withJaxb ? `${jdkId}-${locale.id}` : `${jdkId}-no-jaxb`;
+  const what = withJaxb ? 'jaxb-api on the classpath' : 'without jaxb-api';
+  const label = `${jdk?.label ?? `JDK ${major}`}, ${what}, ${locale.label}`;
+  return snippetColumn('java', environment(envId, label, locale), async () => {
+    if (!jdk) {
+      return { state: 'unavailable', reason: `no JDK ${major} under /usr/lib/jvm`, install: JDK_INSTALL };
+    }
+    const jar = withJaxb ? jaxbApiJar() : undefined;
+    if (withJaxb && !jar) {
+      return { state: 'unavailable', reason: 'jaxb-api.jar is not installed', install: JAXB_INSTALL };
+    }
+    const classpath = jar ? [jar] : [];
+    const version = jar ? `${jdk.version}, jaxb-api ${jaxbApiVersion(jar)}` : jdk.version;
+    const program = renderWorker('java');
+    // The source is ASCII, so javac's platform encoding cannot change what it compiles.
+    const compileEnv = explicitEnv([join(jdk.home, 'bin')], UTF8_LOCALE);
+    const built = await materialize(
+      'java',
+      [jdk.home, jdk.version, ...classpath],
+      { [program.fileName]: program.source },
+      async (dir) => {
+        const args = ['-d', 'classes', ...(jar ? ['-cp', jar] : []), program.fileName];
+        const result = await runCommand(join(jdk.home, 'bin/javac'), args, {
+          env: compileEnv,
+          cwd: dir,
+          timeoutMs: BUILD_TIMEOUT_MS,
+        });
+        if (result.interrupted) throw new Error(`javac was interrupted: ${result.output}`);
+        if (result.exitCode === 0 && existsSync(join(dir, 'classes/PnmWorker.class'))) return undefined;
+        return javacErrors(result.output) || `javac exited with ${String(result.exitCode)}`;
+      },
+    );
+    if (built.buildError !== undefined) {
+      // A JDK that cannot compile the snippet is a finding about the page (it never says
+      // jaxb-api is needed), not a missing toolchain: the column stays available and every
+      // case is answered `broken` with javac's words. `unavailable` would hide it and make
+      // --require-all demand an install that would not help.
+      return { state: 'broken', runtimeVersion: version, message: `does not compile: ${built.buildError}` };
+    }
+    return {
+      state: 'ready',
+      runtimeVersion: version,
+      launch: {
+        spec: {
+          command: join(jdk.home, 'bin/java'),
+          args: ['-cp', [join(built.dir, 'classes'), ...classpath].join(':'), 'PnmWorker'],
+          cwd: built.dir,
+          env: explicitEnv([join(jdk.home, 'bin')], locale),
+        },
+      },
+    };
+  });
+}
+
+function javaColumns(): Column[] {
+  const jdks = scanJdks();
+  const majors = [...new Set([BASELINE_JDK_MAJOR, ...jdks.map((jdk) => jdk.major)])].sort((a, b) => a - b);
+  const columns: Column[] = [];
+  for (const major of majors) {
+    const found = jdks.filter((jdk) => jdk.major === major);
+    for (const jdk of found.length > 0 ? found : [undefined]) {
+      for (const locale of [UTF8_LOCALE, C_LOCALE, NO_LOCALE]) {
+        columns.push(javaColumn(jdk, major, locale, true));
+      }
+      columns.push(javaColumn(jdk, major, UTF8_LOCALE, false));
+    }
+  }
+  return columns;
+}
+
+// ---------------------------------------------------------------- all
+
+/**
+ * Every snippet × environment column. Cheap: toolchains are probed (and programs compiled)
+ * only when a column's `probe()` or `open()` is called.
+ */
+export function snippetColumns(): Column[] {
+  return [
+    ...SHELLS.map(shellColumn),
+    ...[UTF8_LOCALE, C_LOCALE].map((locale) => interpretedColumn('php', runtimes.php, 'PHP', locale)),
+    cryptoJsColumn(),
+    ...(['node-tsx', 'deno', 'bun'] as const).map(typescriptColumn),
+    goColumn(),
+    ...[UTF8_LOCALE, C_LOCALE].map((locale) =>
+      interpretedColumn('python', runtimes.python, 'Python', locale),
+    ),
+    ...javaColumns(),
+    ...[UTF8_LOCALE, C_LOCALE].map((locale) => interpretedColumn('ruby', runtimes.ruby, 'Ruby', locale)),
+  ];
+}

@@ -1,0 +1,118 @@
+/**
+ * Turns a snippet into a runnable protocol v1 worker: the template in `workers/` with the
+ * snippet's hoisted imports and its (slot-applied) statements spliced between marker lines.
+ *
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type SnippetId, type SnippetInfo, snippetInfo } from './catalog.js';
+import { applySlots, readSnippet, signStatements, splitImports } from './slots.js';
+
+/** `packages/conformance/workers/`: the same path from `src/snippets/` and `dist/snippets/`. */
+export const WORKERS_DIR = fileURLToPath(new URL('../../workers/', import.meta.url));
+
+/** The template file and the program's file name, per snippet. */
+const TEMPLATES: Record<SnippetId, { template: string; fileName: string }> = {
+  shell: { template: 'shell.sh.tmpl', fileName: 'worker.sh' },
+  php: { template: 'php.php.tmpl', fileName: 'worker.php' },
+  'nodejs-cryptojs': { template: 'nodejs-cryptojs.cjs.tmpl', fileName: 'worker.cjs' },
+  'typescript-node-crypto': { template: 'typescript-node-crypto.ts.tmpl', fileName: 'worker.ts' },
+  go: { template: 'go.go.tmpl', fileName: 'main.go' },
+  python: { template: 'python.py.tmpl', fileName: 'worker.py' },
+  java: { template: 'java.java.tmpl', fileName: 'PnmWorker.java' },
+  ruby: { template: 'ruby.rb.tmpl', fileName: 'worker.rb' },
+};
+
+export type RegionName = 'imports' | 'statements';
+
+export interface RenderedProgram {
+  info: SnippetInfo;
+  fileName: string;
+  source: string;
+  /** What was spliced in, before indentation. */
+  imports: string;
+  statements: string;
+}
+
+/** The snippet's imports and sign statements with its slots applied. */
+export function snippetParts(info: SnippetInfo): { imports: string; statements: string } {
+  const applied = applySlots(readSnippet(info), info.slots);
+  const { imports, statements } = splitImports(applied, info.importLine);
+  return { imports, statements: signStatements(info, statements) };
+}
+
+/**
+ * Renders the worker program for a snippet.
+ *
+ * @param vars values for the template's other `@@NAME@@` placeholders (inserted verbatim).
+ */
+export function renderWorker(id: SnippetId, vars: Record<string, string> = {}): RenderedProgram {
+  const info = snippetInfo(id);
+  const { template, fileName } = TEMPLATES[id];
+  const { imports, statements } = snippetParts(info);
+  let text = readFileSync(`${WORKERS_DIR}${template}`, 'utf8');
+  const all: Record<string, string> = {
+    NAME: id,
+    SIGNATURE: info.signatureVariable,
+    API_KEY: 'plugnmeet',
+    ...vars,
+  };
+  // Harness placeholders first, so nothing in the snippet is ever read as a placeholder.
+  text = text.replace(/@@([A-Z_]+)@@/g, (match, name: string) => {
+    if (name === 'IMPORTS' || name === 'STATEMENTS') return match;
+    const value = all[name];
+    if (value === undefined) throw new Error(`template ${template} needs a value for ${match}`);
+    return value;
+  });
+  const source = text.replace(/^([ \t]*)@@(IMPORTS|STATEMENTS)@@\n/gm, (_, indent: string, name) =>
+    indentLines(name === 'IMPORTS' ? imports : statements, indent),
+  );
+  return { info, fileName, source, imports, statements };
+}
+
+function indentLines(text: string, indent: string): string {
+  return text.replace(/^(?=.)/gm, indent);
+}
+
+/**
+ * The text between a region's marker lines in a rendered program, with the placeholder's
+ * indentation taken off again (it must be on every non-empty line).
+ */
+export function extractRegion(source: string, region: RegionName): string {
+  const lines = source.split(/(?<=\n)/);
+  const begin = lines.findIndex((line) => line.includes(`snippet ${region} (begin)`));
+  const end = lines.findIndex((line) => line.includes(`snippet ${region} (end)`));
+  if (begin < 0 || end < begin) throw new Error(`no ${region} region in the program`);
+  const indent = (lines[begin] as string).match(/^[ \t]*/)?.[0] ?? '';
+  return lines
+    .slice(begin + 1, end)
+    .map((line) => {
+      if (line === '\n' || line === '') return line;
+      if (!line.startsWith(indent)) throw new Error(`line not indented like its region: ${line}`);
+      return line.slice(indent.length);
+    })
+    .join('');
+}
+
+/**
+ * The whole shell snippet (curl included) with every slot applied, preceded by assignments
+ * that read its inputs from the script's arguments: `sh script.sh <body-b64> <secret-b64>
+ * <api-key> <base-url>`. For the wire-level check, which points the URL at a loopback server.
+ */
+export function renderShellScript(): string {
+  const info = snippetInfo('shell');
+  const applied = applySlots(readSnippet(info), info.slots);
+  return [
+    '# The documented shell snippet, run whole: its inputs come from the arguments.',
+    'PNM_BODY=$(printf %s "$1" | base64 -d && printf x) || exit 97',
+    'PNM_BODY=${PNM_BODY%x}',
+    'PNM_SECRET=$(printf %s "$2" | base64 -d && printf x) || exit 97',
+    'PNM_SECRET=${PNM_SECRET%x}',
+    'PNM_API_KEY=$3',
+    'PNM_BASE_URL=$4',
+    '# --- snippet statements (begin) ---',
+    `${applied}# --- snippet statements (end) ---`,
+    '',
+  ].join('\n');
+}
