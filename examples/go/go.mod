@@ -1,0 +1,3 @@
+module plugnmeet-signing/examples/go
+
+go 1.19
