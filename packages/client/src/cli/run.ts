@@ -68,9 +68,17 @@ const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const args = parseArgs(argv);
-    if (args.help) return (io.stdout(HELP), EXIT.ok);
-    if (args.version) return (io.stdout(`${io.version}\n`), EXIT.ok);
-    if (args.list) return (io.stdout(endpointList()), EXIT.ok);
+    const info = args.help
+      ? HELP
+      : args.version
+        ? `${io.version}\n`
+        : args.list
+          ? endpointList()
+          : '';
+    if (info) {
+      io.stdout(info);
+      return EXIT.ok;
+    }
     if (!args.endpoint) throw new UsageError('missing <endpoint>; try pnm --help');
 
     const serverUrl = args.url ?? io.env.PLUGNMEET_URL;
@@ -138,7 +146,10 @@ async function upload(client: PlugNmeet, roomId?: string, file?: string, link?: 
 
 function report(error: unknown, io: CliIo): number {
   const say = (text: string) => io.stderr(`pnm: ${text}\n`);
-  if (error instanceof UsageError) return (say(error.message), EXIT.usage);
+  if (error instanceof UsageError) {
+    say(error.message);
+    return EXIT.usage;
+  }
   if (error instanceof PlugNmeetAuthError) {
     say(
       `authentication refused (HTTP 401): ${error.msg} (${error.statusCode ?? 'no status_code'})`,
