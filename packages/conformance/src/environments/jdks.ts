@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isExecutable, realPath } from './toolchains.js';
 

@@ -5,7 +5,14 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type Found, commandOutput, commandVersion, findExecutable, isExecutable, memoize } from './toolchains.js';
+import {
+  commandOutput,
+  commandVersion,
+  type Found,
+  findExecutable,
+  isExecutable,
+  memoize,
+} from './toolchains.js';
 
 export interface Runtime {
   /** Absolute path of the executable to spawn. */
@@ -45,12 +52,18 @@ export const python = memoize(async (): Promise<Found<Runtime>> => {
   ]);
   const [path, version] = output.trim().split('\n');
   if (!path || !version || !isExecutable(path)) {
-    return { found: false, reason: `python3 did not start: ${output.trim()}`, install: 'apt-get install python3' };
+    return {
+      found: false,
+      reason: `python3 did not start: ${output.trim()}`,
+      install: 'apt-get install python3',
+    };
   }
   return { found: true, path, version };
 });
 
-export const ruby = memoize(() => simple('ruby', ['-e', 'print RUBY_VERSION'], /^(\S+)/, 'apt-get install ruby'));
+export const ruby = memoize(() =>
+  simple('ruby', ['-e', 'print RUBY_VERSION'], /^(\S+)/, 'apt-get install ruby'),
+);
 
 export const php = memoize(() =>
   simple('php', ['-r', 'echo PHP_VERSION;'], /^(\S+)/, 'apt-get install php-cli'),
@@ -61,7 +74,12 @@ export const go = memoize(() =>
 );
 
 export const node = memoize(() =>
-  simple('node', ['-p', 'process.versions.node'], /^(\S+)/, 'install Node.js 20 (https://nodejs.org)'),
+  simple(
+    'node',
+    ['-p', 'process.versions.node'],
+    /^(\S+)/,
+    'install Node.js 20 (https://nodejs.org)',
+  ),
 );
 
 /** A binary shipped in an npm package of the workspace (deno, bun). */
@@ -77,7 +95,11 @@ async function workspaceBinary(
     return { found: false, reason: `the ${pkg} package is not installed`, install: 'pnpm install' };
   }
   if (!isExecutable(path)) {
-    return { found: false, reason: `${path} is missing or not executable`, install: `pnpm rebuild ${pkg}` };
+    return {
+      found: false,
+      reason: `${path} is missing or not executable`,
+      install: `pnpm rebuild ${pkg}`,
+    };
   }
   const version = await commandVersion(path, ['--version'], versionPattern);
   return { found: true, path, version: version ?? 'unknown' };

@@ -4,7 +4,13 @@
  *
  * @module
  */
-import { type Found, commandOutput, commandVersion, findExecutable, memoize } from './toolchains.js';
+import {
+  commandOutput,
+  commandVersion,
+  type Found,
+  findExecutable,
+  memoize,
+} from './toolchains.js';
 
 export interface ShellEnvironment {
   /** Environment id: `bash`, `dash`, … */
@@ -40,6 +46,7 @@ export const SHELLS: readonly ShellEnvironment[] = [
     install: 'apt-get install dash',
     // dash has no --version; ask the package manager, which is how it is installed here.
     version: async () => {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a dpkg-query format, not a template
       const output = (await commandOutput('dpkg-query', ['-W', '-f=${Version}', 'dash'])).trim();
       return `dash ${/^[\w.:~+-]+$/.test(output) ? output : '(version unknown)'}`;
     },
@@ -96,7 +103,9 @@ export const pipelineTools = memoize(async (): Promise<Found<{ openssl: string }
 const shellProbes = new Map<string, () => Promise<Found<{ path: string; version: string }>>>();
 
 /** The shell's path and version, probed once per process. */
-export function probeShell(shell: ShellEnvironment): Promise<Found<{ path: string; version: string }>> {
+export function probeShell(
+  shell: ShellEnvironment,
+): Promise<Found<{ path: string; version: string }>> {
   let probe = shellProbes.get(shell.id);
   if (!probe) {
     probe = memoize(async () => {

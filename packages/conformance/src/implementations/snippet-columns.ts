@@ -8,23 +8,28 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  type Jdk,
   BASELINE_JDK_MAJOR,
   JAXB_INSTALL,
   JDK_INSTALL,
+  type Jdk,
   jaxbApiJar,
   jaxbApiVersion,
   scanJdks,
 } from '../environments/jdks.js';
 import {
   C_LOCALE,
+  explicitEnv,
   type LocaleSetting,
   NO_LOCALE,
   UTF8_LOCALE,
-  explicitEnv,
 } from '../environments/process-env.js';
 import * as runtimes from '../environments/runtimes.js';
-import { SHELLS, type ShellEnvironment, pipelineTools, probeShell } from '../environments/shells.js';
+import {
+  pipelineTools,
+  probeShell,
+  SHELLS,
+  type ShellEnvironment,
+} from '../environments/shells.js';
 import { type Found, findExecutable, memoize, runCommand } from '../environments/toolchains.js';
 import type {
   Availability,
@@ -36,8 +41,8 @@ import type {
 } from '../model.js';
 import { type SnippetId, snippetInfo } from '../snippets/catalog.js';
 import { renderWorker } from '../snippets/render.js';
-import { OUTSIDE_CACHE_ROOT, materialize } from './program-cache.js';
-import { FixedBrokenSession, type SnippetLaunch, openSnippetSession } from './snippet-session.js';
+import { materialize, OUTSIDE_CACHE_ROOT } from './program-cache.js';
+import { FixedBrokenSession, openSnippetSession, type SnippetLaunch } from './snippet-session.js';
 
 /** What preparing a column came to. */
 type Prepared =
@@ -153,24 +158,28 @@ function interpretedColumn(
   runtimeName: string,
   locale: LocaleSetting,
 ): Column {
-  return snippetColumn(id, environment(locale.id, `${runtimeName}, ${locale.label}`, locale), async () => {
-    const found = await probe();
-    if (!found.found) return unavailable(found);
-    const program = renderWorker(id);
-    const { dir } = await materialize(id, [], { [program.fileName]: program.source });
-    return {
-      state: 'ready',
-      runtimeVersion: `${runtimeName} ${found.version}`,
-      launch: {
-        spec: {
-          command: found.path,
-          args: [join(dir, program.fileName)],
-          cwd: dir,
-          env: explicitEnv([dirname(found.path)], locale),
+  return snippetColumn(
+    id,
+    environment(locale.id, `${runtimeName}, ${locale.label}`, locale),
+    async () => {
+      const found = await probe();
+      if (!found.found) return unavailable(found);
+      const program = renderWorker(id);
+      const { dir } = await materialize(id, [], { [program.fileName]: program.source });
+      return {
+        state: 'ready',
+        runtimeVersion: `${runtimeName} ${found.version}`,
+        launch: {
+          spec: {
+            command: found.path,
+            args: [join(dir, program.fileName)],
+            cwd: dir,
+            env: explicitEnv([dirname(found.path)], locale),
+          },
         },
-      },
-    };
-  });
+      };
+    },
+  );
 }
 
 // ---------------------------------------------------------------- JavaScript and TypeScript
@@ -189,7 +198,9 @@ function cryptoJsColumn(): Column {
         CRYPTOJS_PATH: JSON.stringify(library.dir),
         CRYPTOJS_PACKAGE_JSON: JSON.stringify(join(library.dir, 'package.json')),
       });
-      const { dir } = await materialize('nodejs-cryptojs', [], { [program.fileName]: program.source });
+      const { dir } = await materialize('nodejs-cryptojs', [], {
+        [program.fileName]: program.source,
+      });
       return {
         state: 'ready',
         runtimeVersion: `node ${found.version}, crypto-js ${library.version}`,
@@ -303,7 +314,12 @@ function goColumn(): Column {
       state: 'ready',
       runtimeVersion: found.version,
       launch: {
-        spec: { command: join(built.dir, 'worker'), args: [], cwd: built.dir, env: explicitEnv([], locale) },
+        spec: {
+          command: join(built.dir, 'worker'),
+          args: [],
+          cwd: built.dir,
+          env: explicitEnv([], locale),
+        },
       },
     };
   });
@@ -314,23 +330,38 @@ function goColumn(): Column {
 /** The first compiler errors, enough to say why (javac's own words). */
 function javacErrors(output: string): string {
   const lines = output.split('\n').filter((line) => line.trim() !== '');
-  const errors = lines.filter((line) => /error:/.test(line)).map((line) => line.replace(/^.*?\.java:\d+: /, ''));
+  const errors = lines
+    .filter((line) => /error:/.test(line))
+    .map((line) => line.replace(/^.*?\.java:\d+: /, ''));
   const unique = [...new Set(errors)];
   return (unique.length > 0 ? unique.join('; ') : lines.slice(0, 5).join('\n')).slice(0, 1000);
 }
 
-function javaColumn(jdk: Jdk | undefined, major: number, locale: LocaleSetting, withJaxb: boolean): Column {
+function javaColumn(
+  jdk: Jdk | undefined,
+  major: number,
+  locale: LocaleSetting,
+  withJaxb: boolean,
+): Column {
   const jdkId = jdk?.id ?? `jdk${major}`;
   const envId = withJaxb ? `${jdkId}-${locale.id}` : `${jdkId}-no-jaxb`;
   const what = withJaxb ? 'jaxb-api on the classpath' : 'without jaxb-api';
   const label = `${jdk?.label ?? `JDK ${major}`}, ${what}, ${locale.label}`;
   return snippetColumn('java', environment(envId, label, locale), async () => {
     if (!jdk) {
-      return { state: 'unavailable', reason: `no JDK ${major} under /usr/lib/jvm`, install: JDK_INSTALL };
+      return {
+        state: 'unavailable',
+        reason: `no JDK ${major} under /usr/lib/jvm`,
+        install: JDK_INSTALL,
+      };
     }
     const jar = withJaxb ? jaxbApiJar() : undefined;
     if (withJaxb && !jar) {
-      return { state: 'unavailable', reason: 'jaxb-api.jar is not installed', install: JAXB_INSTALL };
+      return {
+        state: 'unavailable',
+        reason: 'jaxb-api.jar is not installed',
+        install: JAXB_INSTALL,
+      };
     }
     const classpath = jar ? [jar] : [];
     const version = jar ? `${jdk.version}, jaxb-api ${jaxbApiVersion(jar)}` : jdk.version;
@@ -349,7 +380,8 @@ function javaColumn(jdk: Jdk | undefined, major: number, locale: LocaleSetting, 
           timeoutMs: BUILD_TIMEOUT_MS,
         });
         if (result.interrupted) throw new Error(`javac was interrupted: ${result.output}`);
-        if (result.exitCode === 0 && existsSync(join(dir, 'classes/PnmWorker.class'))) return undefined;
+        if (result.exitCode === 0 && existsSync(join(dir, 'classes/PnmWorker.class')))
+          return undefined;
         return javacErrors(result.output) || `javac exited with ${String(result.exitCode)}`;
       },
     );
@@ -358,7 +390,11 @@ function javaColumn(jdk: Jdk | undefined, major: number, locale: LocaleSetting, 
       // jaxb-api is needed), not a missing toolchain: the column stays available and every
       // case is answered `broken` with javac's words. `unavailable` would hide it and make
       // --require-all demand an install that would not help.
-      return { state: 'broken', runtimeVersion: version, message: `does not compile: ${built.buildError}` };
+      return {
+        state: 'broken',
+        runtimeVersion: version,
+        message: `does not compile: ${built.buildError}`,
+      };
     }
     return {
       state: 'ready',
@@ -375,9 +411,11 @@ function javaColumn(jdk: Jdk | undefined, major: number, locale: LocaleSetting, 
   });
 }
 
-function javaColumns(): Column[] {
-  const jdks = scanJdks();
-  const majors = [...new Set([BASELINE_JDK_MAJOR, ...jdks.map((jdk) => jdk.major)])].sort((a, b) => a - b);
+function javaColumns(jvmRoot: string | undefined): Column[] {
+  const jdks = scanJdks(jvmRoot);
+  const majors = [...new Set([BASELINE_JDK_MAJOR, ...jdks.map((jdk) => jdk.major)])].sort(
+    (a, b) => a - b,
+  );
   const columns: Column[] = [];
   for (const major of majors) {
     const found = jdks.filter((jdk) => jdk.major === major);
@@ -397,17 +435,26 @@ function javaColumns(): Column[] {
  * Every snippet × environment column. Cheap: toolchains are probed (and programs compiled)
  * only when a column's `probe()` or `open()` is called.
  */
-export function snippetColumns(): Column[] {
+export interface SnippetColumnOptions {
+  /** Where to look for JDKs (default /usr/lib/jvm). */
+  jvmRoot?: string;
+}
+
+export function snippetColumns(options: SnippetColumnOptions = {}): Column[] {
   return [
     ...SHELLS.map(shellColumn),
-    ...[UTF8_LOCALE, C_LOCALE].map((locale) => interpretedColumn('php', runtimes.php, 'PHP', locale)),
+    ...[UTF8_LOCALE, C_LOCALE].map((locale) =>
+      interpretedColumn('php', runtimes.php, 'PHP', locale),
+    ),
     cryptoJsColumn(),
     ...(['node-tsx', 'deno', 'bun'] as const).map(typescriptColumn),
     goColumn(),
     ...[UTF8_LOCALE, C_LOCALE].map((locale) =>
       interpretedColumn('python', runtimes.python, 'Python', locale),
     ),
-    ...javaColumns(),
-    ...[UTF8_LOCALE, C_LOCALE].map((locale) => interpretedColumn('ruby', runtimes.ruby, 'Ruby', locale)),
+    ...javaColumns(options.jvmRoot),
+    ...[UTF8_LOCALE, C_LOCALE].map((locale) =>
+      interpretedColumn('ruby', runtimes.ruby, 'Ruby', locale),
+    ),
   ];
 }

@@ -37,7 +37,9 @@ export function extractSections(
   const positions = stops.map((heading) => {
     const found = lines.flatMap((line, index) => (line === heading ? [index] : []));
     if (found.length !== 1) {
-      throw new Error(`heading ${JSON.stringify(heading)} occurs ${found.length} times on the page`);
+      throw new Error(
+        `heading ${JSON.stringify(heading)} occurs ${found.length} times on the page`,
+      );
     }
     return found[0] as number;
   });
@@ -46,7 +48,13 @@ export function extractSections(
     const start = positions[index] as number;
     const end = positions[index + 1] as number;
     if (end <= start) throw new Error(`heading ${JSON.stringify(heading)} is out of order`);
-    sections.set(heading, lines.slice(start + 1, end).map((line) => `${line}\n`).join(''));
+    sections.set(
+      heading,
+      lines
+        .slice(start + 1, end)
+        .map((line) => `${line}\n`)
+        .join(''),
+    );
   });
   return sections;
 }

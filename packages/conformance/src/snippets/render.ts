@@ -106,8 +106,10 @@ export function renderShellScript(): string {
   return [
     '# The documented shell snippet, run whole: its inputs come from the arguments.',
     'PNM_BODY=$(printf %s "$1" | base64 -d && printf x) || exit 97',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
     'PNM_BODY=${PNM_BODY%x}',
     'PNM_SECRET=$(printf %s "$2" | base64 -d && printf x) || exit 97',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
     'PNM_SECRET=${PNM_SECRET%x}',
     'PNM_API_KEY=$3',
     'PNM_BASE_URL=$4',
