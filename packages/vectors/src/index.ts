@@ -1,1 +1,22 @@
-export {};
+/**
+ * Loads the shared plugNmeet `HASH-SIGNATURE` vectors (vectors/*.json), validated against
+ * vectors/schema.json and with every bytes spec expanded to exact bytes. Runs on Node 20+,
+ * Deno and Bun.
+ *
+ * @example
+ * ```ts
+ * import { loadVectorFilesSync, toHex } from '@plugnmeet-signing/vectors';
+ * for (const file of loadVectorFilesSync()) {
+ *   for (const v of file.vectors) if (v.kind === 'sign') console.log(v.id, toHex(v.body), v.signature);
+ * }
+ * ```
+ *
+ * @module
+ */
+export { expandBytes, MAX_EXPANDED_BYTES } from './bytes-spec.js';
+export { fromHex, toHex } from './codec.js';
+export { isVectorError, VectorError, type VectorErrorCode, type VectorIssue } from './errors.js';
+export { loadVectorFiles, loadVectorFilesSync, loadVectors, loadVectorsSync } from './load.js';
+export { parseVectorFile } from './parse.js';
+export { defaultVectorsDir } from './paths.js';
+export type { SignVector, Vector, VectorBase, VectorFile, VerifyVector } from './types.js';

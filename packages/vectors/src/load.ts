@@ -1,0 +1,160 @@
+/**
+ * Reads every vector file of a directory, sync or async.
+ *
+ * Only node:fs and node:path are used, which Deno and Bun provide as well.
+ *
+ * @module
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { VectorIssue } from './errors.js';
+import { vectorError } from './issues.js';
+import { parseVectorBytes } from './parse.js';
+import { defaultVectorsDir, displayPath } from './paths.js';
+import type { Vector, VectorFile } from './types.js';
+
+type Entry = { name: string; isFile(): boolean; isSymbolicLink(): boolean };
+
+function vectorFileNames(dir: string, entries: readonly Entry[]): string[] {
+  const names = entries
+    .filter(
+      (e) =>
+        (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.json') && e.name !== 'schema.json',
+    )
+    .map((e) => e.name)
+    .sort();
+  if (names.length === 0) {
+    // An empty directory is almost always a wrong path (a stale PNM_VECTORS_DIR, say), and
+    // loading nothing would let a test suite pass without testing anything.
+    throw vectorError('ERR_VECTOR_IO', dir, [
+      { jsonPath: '', message: 'holds no vector files (*.json besides schema.json)' },
+    ]);
+  }
+  return names;
+}
+
+function ioError(path: string, action: string, cause: unknown) {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return vectorError(
+    'ERR_VECTOR_IO',
+    path,
+    [{ jsonPath: '', message: `cannot ${action}: ${reason}` }],
+    cause,
+  );
+}
+
+/** Refuses an id used twice across files, naming both places. */
+function checkIdsAcrossFiles(files: readonly VectorFile[]): VectorFile[] {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const issues: VectorIssue[] = [];
+    file.vectors.forEach(({ id }, i) => {
+      const first = seen.get(id);
+      if (first !== undefined)
+        issues.push({
+          jsonPath: `/vectors/${i}/id`,
+          message: `duplicate id "${id}" (first at ${first})`,
+        });
+      else seen.set(id, `${displayPath(file.path)}: /vectors/${i}/id`);
+    });
+    if (issues.length > 0) throw vectorError('ERR_VECTOR_DUPLICATE_ID', file.path, issues);
+  }
+  return [...files];
+}
+
+/**
+ * Loads every `*.json` file of `dir` except `schema.json`, sorted by file name; each is
+ * validated against vectors/schema.json and expanded, and ids must be unique across files.
+ *
+ * @param dir Defaults to {@link defaultVectorsDir} (the repository's `vectors/`, or
+ * `PNM_VECTORS_DIR`).
+ * @throws {VectorError} `ERR_VECTOR_IO` (unreadable or empty directory, unreadable file),
+ * `ERR_VECTOR_JSON` (not UTF-8 or not JSON, with line and column), `ERR_VECTOR_SCHEMA`
+ * (with the JSON path at fault) or `ERR_VECTOR_DUPLICATE_ID` (naming both places).
+ * @example
+ * ```ts
+ * import { loadVectorFiles } from '@plugnmeet-signing/vectors';
+ * for (const file of await loadVectorFiles()) console.log(file.name, file.vectors.length);
+ * ```
+ */
+export async function loadVectorFiles(dir: string = defaultVectorsDir()): Promise<VectorFile[]> {
+  const root = resolve(dir);
+  let entries: Entry[];
+  try {
+    entries = await readdir(root, { withFileTypes: true });
+  } catch (cause) {
+    throw ioError(root, 'list the directory', cause);
+  }
+  const files = await Promise.all(
+    vectorFileNames(root, entries).map(async (name) => {
+      const path = join(root, name);
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(path);
+      } catch (cause) {
+        throw ioError(path, 'read the file', cause);
+      }
+      return parseVectorBytes(bytes, path);
+    }),
+  );
+  return checkIdsAcrossFiles(files);
+}
+
+/**
+ * {@link loadVectorFiles}, synchronously: for test frameworks that build their test list at
+ * collection time (`test.each(loadVectorFilesSync()...)`).
+ *
+ * @throws {VectorError} As {@link loadVectorFiles}.
+ * @example
+ * ```ts
+ * const vectors = loadVectorFilesSync().flatMap((f) => f.vectors);
+ * test.each(vectors.filter((v) => v.kind === 'sign'))('$id', (v) => { ... });
+ * ```
+ */
+export function loadVectorFilesSync(dir: string = defaultVectorsDir()): VectorFile[] {
+  const root = resolve(dir);
+  let entries: Entry[];
+  try {
+    entries = readdirSync(root, { withFileTypes: true });
+  } catch (cause) {
+    throw ioError(root, 'list the directory', cause);
+  }
+  const files = vectorFileNames(root, entries).map((name) => {
+    const path = join(root, name);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch (cause) {
+      throw ioError(path, 'read the file', cause);
+    }
+    return parseVectorBytes(bytes, path);
+  });
+  return checkIdsAcrossFiles(files);
+}
+
+/**
+ * Every vector of every file in `dir`, flattened in file order (see {@link loadVectorFiles}).
+ *
+ * @throws {VectorError} As {@link loadVectorFiles}.
+ * @example
+ * ```ts
+ * const signVectors = (await loadVectors()).filter((v) => v.kind === 'sign');
+ * ```
+ */
+export async function loadVectors(dir?: string): Promise<Vector[]> {
+  return (await loadVectorFiles(dir)).flatMap((file) => file.vectors);
+}
+
+/**
+ * {@link loadVectors}, synchronously.
+ *
+ * @throws {VectorError} As {@link loadVectorFiles}.
+ * @example
+ * ```ts
+ * const byId = new Map(loadVectorsSync().map((v) => [v.id, v]));
+ * ```
+ */
+export function loadVectorsSync(dir?: string): Vector[] {
+  return loadVectorFilesSync(dir).flatMap((file) => file.vectors);
+}

@@ -1,0 +1,144 @@
+/**
+ * Turns one parsed vector file into {@link VectorFile}: schema validation, then the rules
+ * the schema cannot state (file name, unique ids, exact bytes), then expansion.
+ *
+ * @module
+ */
+import { basename, dirname } from 'node:path';
+import { expandBytes } from './bytes-spec.js';
+import { isVectorError, VectorError, type VectorIssue } from './errors.js';
+import { vectorError } from './issues.js';
+import { findJsonProblem } from './json-text.js';
+import { displayPath } from './paths.js';
+import { type RawVector, schemaIssues, schemaPathFor, validatorFor } from './schema.js';
+import type { Vector, VectorFile } from './types.js';
+
+function expandVector(
+  raw: RawVector,
+  at: string,
+  path: string,
+  issues: VectorIssue[],
+): Vector | undefined {
+  let body: Uint8Array | undefined;
+  let secret: Uint8Array | undefined;
+  for (const field of ['body', 'secret'] as const) {
+    try {
+      const bytes = expandBytes(raw[field], `${at}/${field}`, path);
+      if (field === 'body') body = bytes;
+      else secret = bytes;
+    } catch (error) {
+      if (!isVectorError(error)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (!body || !secret) return undefined;
+  const base = {
+    id: raw.id,
+    file: basename(path),
+    description: raw.description,
+    tags: Object.freeze([...raw.tags]),
+    body,
+    secret,
+  };
+  if (raw.kind === 'verify') {
+    return { ...base, kind: 'verify', presented: raw.presented, result: raw.result };
+  }
+  return {
+    ...base,
+    kind: 'sign',
+    signature: raw.signature,
+    ...(raw.refusal === undefined ? {} : { refusal: raw.refusal }),
+  };
+}
+
+/**
+ * Validates one parsed vector file against vectors/schema.json and expands its bytes.
+ * Beyond the schema it requires `name` to equal the file name without `.json` (when `path`
+ * ends in `.json`), ids to be unique within the file, and every bytes spec to be exact
+ * (see {@link expandBytes}).
+ *
+ * @param json The parsed file (`JSON.parse` of its text).
+ * @param path Where it came from; named in error messages and kept as `VectorFile.path`.
+ * @throws {VectorError} `ERR_VECTOR_SCHEMA` listing every schema problem with its JSON path;
+ * `ERR_VECTOR_DUPLICATE_ID` when two vectors in the file share an id; `ERR_VECTOR_IO` when
+ * the schema itself cannot be read.
+ * @example
+ * ```ts
+ * const file = parseVectorFile(JSON.parse(text), 'vectors/edge-cases.json');
+ * for (const vector of file.vectors) console.log(vector.id, vector.body.length);
+ * ```
+ */
+export function parseVectorFile(json: unknown, path: string): VectorFile {
+  const validate = validatorFor(schemaPathFor(dirname(path)));
+  if (!validate(json)) {
+    throw vectorError('ERR_VECTOR_SCHEMA', path, schemaIssues(validate.errors ?? []));
+  }
+  const issues: VectorIssue[] = [];
+  const stem = basename(path).replace(/\.json$/, '');
+  if (path.endsWith('.json') && json.name !== stem) {
+    issues.push({
+      jsonPath: '/name',
+      message: `must equal the file name without .json ("${stem}")`,
+    });
+  }
+  const vectors: Vector[] = [];
+  json.vectors.forEach((raw, i) => {
+    const vector = expandVector(raw, `/vectors/${i}`, path, issues);
+    if (vector) vectors.push(vector);
+  });
+  if (issues.length > 0) throw vectorError('ERR_VECTOR_SCHEMA', path, issues);
+
+  const firstAt = new Map<string, number>();
+  const duplicates: VectorIssue[] = [];
+  json.vectors.forEach(({ id }, i) => {
+    const first = firstAt.get(id);
+    if (first === undefined) firstAt.set(id, i);
+    else
+      duplicates.push({
+        jsonPath: `/vectors/${i}/id`,
+        message: `duplicate id "${id}" (first at /vectors/${first}/id)`,
+      });
+  });
+  if (duplicates.length > 0) throw vectorError('ERR_VECTOR_DUPLICATE_ID', path, duplicates);
+
+  return {
+    path,
+    name: json.name,
+    formatVersion: json.formatVersion,
+    description: json.description,
+    source: json.source,
+    vectors,
+  };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Decodes a file's bytes (UTF-8, nothing else), checks the JSON syntax with a position for
+ * every runtime, then {@link parseVectorFile}.
+ */
+export function parseVectorBytes(bytes: Uint8Array, path: string): VectorFile {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch (cause) {
+    throw new VectorError('ERR_VECTOR_JSON', `${displayPath(path)}: is not valid UTF-8`, {
+      file: path,
+      issues: [{ jsonPath: '', message: 'is not valid UTF-8' }],
+      cause,
+    });
+  }
+  const problem = findJsonProblem(text);
+  if (problem) {
+    const { line, column, reason } = problem;
+    throw new VectorError(
+      'ERR_VECTOR_JSON',
+      `${displayPath(path)}:${line}:${column}: invalid JSON: ${reason}`,
+      {
+        file: path,
+        issues: [{ jsonPath: '', message: `line ${line}, column ${column}: ${reason}` }],
+      },
+    );
+  }
+  return parseVectorFile(JSON.parse(text), path);
+}
