@@ -145,16 +145,46 @@ export class Transport {
     options: CallOptions | undefined,
   ): Promise<ResponseMessage | PlugNmeetApiError> {
     const config = this.#config;
+    const timeoutMs = options?.timeoutMs ?? config.timeoutMs;
+    // A controller and a timer cleared on the way out cost less per call than
+    // AbortSignal.timeout, whose timer lives on until it fires.
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')),
+      timeoutMs,
+    );
+    const signal = options?.signal
+      ? AbortSignal.any([options.signal, timeout.signal])
+      : timeout.signal;
+    try {
+      return await this.#attempts(spec, body, headers, signature, {
+        signal,
+        timeout: timeout.signal,
+        timeoutMs,
+        ...(options?.signal ? { caller: options.signal } : {}),
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #attempts(
+    spec: CallSpec,
+    body: Uint8Array | FormData,
+    headers: Record<string, string>,
+    signature: string,
+    abort: { signal: AbortSignal; timeout: AbortSignal; timeoutMs: number; caller?: AbortSignal },
+  ): Promise<ResponseMessage | PlugNmeetApiError> {
+    const config = this.#config;
     const url = `${config.baseUrl}/auth/${spec.path}`;
     const path = `/auth/${spec.path}`;
-    const timeoutMs = options?.timeoutMs ?? config.timeoutMs;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = options?.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const { signal, timeout, timeoutMs } = abort;
     const attempts = spec.idempotent ? config.retry.limit + 1 : 1;
     const aborted = (cause: unknown) => {
-      if (options?.signal?.aborted) return options.signal.reason as unknown;
-      if (timeout.aborted)
+      if (abort.caller?.aborted) return abort.caller.reason as unknown;
+      if (timeout.aborted) {
         return new PlugNmeetTimeoutError({ path, timeoutMs }, { cause: timeout.reason ?? cause });
+      }
       return undefined;
     };
 
