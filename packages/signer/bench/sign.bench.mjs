@@ -275,7 +275,7 @@ const table = [
     fmt(row.usPerOp, 2),
     fmt(row.mbPerSec, 1),
     row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}×`,
-    row.vsOpenssl === undefined ? '' : `${row.vsOpenssl.toFixed(2)}`,
+    row.vsOpenssl === undefined ? '' : row.vsOpenssl.toFixed(row.vsOpenssl < 0.1 ? 4 : 2),
     `±${(row.spread * 50).toFixed(0)}%`,
   ]),
 ];
