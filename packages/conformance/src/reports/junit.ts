@@ -16,6 +16,10 @@ function xml(text: string): string {
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
+      // Attribute values would turn these into spaces; character references keep them.
+      .replace(/\n/g, '&#10;')
+      .replace(/\r/g, '&#13;')
+      .replace(/\t/g, '&#9;')
   );
 }
 
@@ -54,7 +58,10 @@ export function renderJunit(report: Report): string {
       );
       propertyFailures = found.length > 0 ? 1 : 0;
       const body = found
-        .map((f) => `${f.cause}: body hex ${f.body.hex}, secret hex ${f.secret.hex}; expected ${f.expected}, got ${f.actual}`)
+        .map(
+          (f) =>
+            `${f.cause}: body hex ${f.body.hex}, secret hex ${f.secret.hex}; expected ${f.expected}, got ${f.actual}`,
+        )
         .join('\n');
       cases.push(
         found.length > 0

@@ -4,16 +4,29 @@
  * @module
  */
 import type { Report } from './report.js';
-import { cellText } from './terminal.js';
 import { paintFor } from './style.js';
+import { cellText } from './terminal.js';
 
+/**
+ * Text for a table cell: pipes would split the cell, line breaks end the table, and raw
+ * HTML would render in a job summary (implementation-chosen strings reach this report).
+ */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ');
 }
 
+/** A code span; GFM splits table cells on `|` even inside code spans, unless escaped. */
 function code(text: string, max = 80): string {
   const shown = text.length > max ? `${text.slice(0, max)}…` : text;
-  return `\`${shown.replace(/`/g, 'ˋ')}\``;
+  return `\`${shown
+    .replace(/`/g, 'ˋ')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ')}\``;
 }
 
 /** The report as GitHub-flavoured Markdown. */
@@ -33,26 +46,56 @@ export function renderMarkdown(report: Report): string {
     const cells = groups.map((group) =>
       cellText(
         report.results.filter(
-          (r) => r.implementation === column.implementation && r.environment === column.environment && r.group === group,
+          (r) =>
+            r.implementation === column.implementation &&
+            r.environment === column.environment &&
+            r.group === group,
         ),
         plain,
       ),
     );
-    const props = report.properties.find((p) => p.implementation === column.implementation && p.environment === column.environment);
-    const propCell = !column.available ? 'n/a' : !props ? '·' : props.findings > 0 ? `✗ ${props.findings} found` : `✓ ${props.runs}`;
-    lines.push(`| ${cell(column.id)} | ${cell(column.available ? (column.runtimeVersion ?? '') : 'unavailable')} | ${cells.map(cell).join(' | ')} | ${propCell} |`);
+    const props = report.properties.find(
+      (p) => p.implementation === column.implementation && p.environment === column.environment,
+    );
+    const propCell = !column.available
+      ? 'n/a'
+      : !props
+        ? '·'
+        : props.findings > 0
+          ? `✗ ${props.findings} found`
+          : `✓ ${props.runs}`;
+    lines.push(
+      `| ${cell(column.id)} | ${cell(column.available ? (column.runtimeVersion ?? '') : 'unavailable')} | ${cells.map(cell).join(' | ')} | ${propCell} |`,
+    );
   }
   if (report.findings.length > 0) {
-    lines.push('', '### Findings', '', '| | where | cause | minimal body | minimal secret | why |', '|---|---|---|---|---|---|');
+    lines.push(
+      '',
+      '### Findings',
+      '',
+      '| | where | cause | minimal body | minimal secret | why |',
+      '|---|---|---|---|---|---|',
+    );
     for (const f of report.findings) {
-      const body = f.minimal.body.text !== undefined ? code(JSON.stringify(f.minimal.body.text)) : `hex ${code(f.minimal.body.hex)}`;
-      const secret = f.minimal.secret.text !== undefined ? code(JSON.stringify(f.minimal.secret.text)) : `hex ${code(f.minimal.secret.hex)}`;
-      lines.push(`| ${f.expectedFailure ? 'known' : '**new**'} | ${cell(`${f.implementation}/${f.environment}`)} | ${code(f.cause)} | ${body} | ${secret} | ${cell(f.explanation)}${f.correction ? ` — fixed by the corrected snippet: ${cell(f.correction)}` : ''} |`);
+      const body =
+        f.minimal.body.text !== undefined
+          ? code(JSON.stringify(f.minimal.body.text))
+          : `hex ${code(f.minimal.body.hex)}`;
+      const secret =
+        f.minimal.secret.text !== undefined
+          ? code(JSON.stringify(f.minimal.secret.text))
+          : `hex ${code(f.minimal.secret.hex)}`;
+      lines.push(
+        `| ${f.expectedFailure ? 'known' : '**new**'} | ${cell(`${f.implementation}/${f.environment}`)} | ${code(f.cause)} | ${body} | ${secret} | ${cell(f.explanation)}${f.correction ? ` — fixed by the corrected snippet: ${cell(f.correction)}` : ''} |`,
+      );
     }
   }
   if (report.staleExpectations.length > 0) {
     lines.push('', '### Stale expectations', '');
-    for (const stale of report.staleExpectations) lines.push(`- ${stale.implementation}/${stale.environment}: ${stale.vector} (${stale.cause})`);
+    for (const stale of report.staleExpectations)
+      lines.push(
+        `- ${cell(`${stale.implementation}/${stale.environment}: ${stale.vector} (${stale.cause})`)}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
