@@ -46,9 +46,9 @@ import { FixedBrokenSession, openSnippetSession, type SnippetLaunch } from './sn
 
 /** What preparing a column came to. */
 type Prepared =
-  | { state: 'ready'; runtimeVersion: string; launch: SnippetLaunch }
+  | { state: 'ready'; runtimeVersion: string; launch: SnippetLaunch; label?: string }
   /** The toolchain is here but the snippet cannot run on it (it does not compile). */
-  | { state: 'broken'; runtimeVersion: string; message: string }
+  | { state: 'broken'; runtimeVersion: string; message: string; label?: string }
   | { state: 'unavailable'; reason: string; install: string };
 
 const MODES: readonly ExecutionMode[] = ['worker', 'per-case'];
@@ -66,15 +66,18 @@ function snippetColumn(
   prepareOnce: () => Promise<Prepared>,
 ): Column {
   const info = snippetInfo(id);
-  const prepare = memoize(() =>
-    prepareOnce().catch(
+  // The label starts as a description and, once probed, names the versions found.
+  const prepare = memoize(async () => {
+    const prepared = await prepareOnce().catch(
       (error: unknown): Prepared => ({
         state: 'broken',
         runtimeVersion: 'unknown',
         message: `could not be prepared: ${(error as Error).message}`,
       }),
-    ),
-  );
+    );
+    if (prepared.state !== 'unavailable' && prepared.label) environment.label = prepared.label;
+    return prepared;
+  });
   return {
     id: `${id}/${environment.id}`,
     implementation: { id, label: info.label, kind: 'snippet', language: info.language },
@@ -121,6 +124,10 @@ function shellPrecheck(input: CaseInput): string | undefined {
   return undefined;
 }
 
+/**
+ * In per-case mode a fresh shell runs the same worker script for one case: the cost a user
+ * pays running the snippet as a script, once per request.
+ */
 function shellColumn(shell: ShellEnvironment): Column {
   const locale = UTF8_LOCALE;
   const label = `${shell.id}${shell.note ? ` (${shell.note})` : ''}`;
@@ -131,10 +138,11 @@ function shellColumn(shell: ShellEnvironment): Column {
     if (!tools.found) return unavailable(tools);
     const program = renderWorker('shell');
     const { dir } = await materialize('shell', [], { [program.fileName]: program.source });
-    const version = `${found.version}${shell.note ? ` ${shell.note}` : ''}, ${tools.openssl}`;
+    const version = `${found.version}, ${tools.openssl}`;
     return {
       state: 'ready',
       runtimeVersion: version,
+      label: `${found.version}${shell.note ? ` (${shell.note})` : ''}, ${tools.openssl}, ${locale.label}`,
       launch: {
         spec: {
           command: found.path,
@@ -169,6 +177,7 @@ function interpretedColumn(
       return {
         state: 'ready',
         runtimeVersion: `${runtimeName} ${found.version}`,
+        label: `${runtimeName} ${found.version}, ${locale.label}`,
         launch: {
           spec: {
             command: found.path,
@@ -204,6 +213,7 @@ function cryptoJsColumn(): Column {
       return {
         state: 'ready',
         runtimeVersion: `node ${found.version}, crypto-js ${library.version}`,
+        label: `Node.js ${found.version} with crypto-js ${library.version}, ${locale.label}`,
         launch: {
           spec: {
             command: found.path,
@@ -248,6 +258,7 @@ function typescriptColumn(runtime: TsRuntime): Column {
         return {
           state: 'ready',
           runtimeVersion: `node ${found.version}, tsx ${tsx.version}`,
+          label: `Node.js ${found.version} via tsx ${tsx.version}, ${locale.label}`,
           launch: {
             spec: {
               command: found.path,
@@ -265,6 +276,7 @@ function typescriptColumn(runtime: TsRuntime): Column {
       return {
         state: 'ready',
         runtimeVersion: `${runtime} ${found.version}`,
+        label: `${runtime === 'deno' ? 'Deno' : 'Bun'} ${found.version}${runtime === 'deno' ? ' (deno run, no permissions)' : ''}, ${locale.label}`,
         launch: {
           spec: {
             command: found.path,
@@ -308,11 +320,13 @@ function goColumn(): Column {
         state: 'broken',
         runtimeVersion: found.version,
         message: `does not compile: ${built.buildError}`,
+        label: `Go ${found.version.replace(/^go/, '')}, ${locale.label}`,
       };
     }
     return {
       state: 'ready',
       runtimeVersion: found.version,
+      label: `Go ${found.version.replace(/^go/, '')}, ${locale.label}`,
       launch: {
         spec: {
           command: join(built.dir, 'worker'),
@@ -365,6 +379,7 @@ function javaColumn(
     }
     const classpath = jar ? [jar] : [];
     const version = jar ? `${jdk.version}, jaxb-api ${jaxbApiVersion(jar)}` : jdk.version;
+    const probedLabel = `${jdk.label}, ${jar ? `jaxb-api ${jaxbApiVersion(jar)} on the classpath` : 'without jaxb-api'}, ${locale.label}`;
     const program = renderWorker('java');
     // The source is ASCII, so javac's platform encoding cannot change what it compiles.
     const compileEnv = explicitEnv([join(jdk.home, 'bin')], UTF8_LOCALE);
@@ -394,11 +409,13 @@ function javaColumn(
         state: 'broken',
         runtimeVersion: version,
         message: `does not compile: ${built.buildError}`,
+        label: probedLabel,
       };
     }
     return {
       state: 'ready',
       runtimeVersion: version,
+      label: probedLabel,
       launch: {
         spec: {
           command: join(jdk.home, 'bin/java'),
