@@ -14,8 +14,8 @@ import { type ExpectationsFile, readExpectations, writeExpectations } from '../e
 import { expectationsFromReport } from '../expectations/update.js';
 import { outsideColumn } from '../implementations/outside.js';
 import type { Column } from '../model.js';
-import { readJsonReport } from '../reports/json.js';
-import { mergeReports } from '../reports/merge.js';
+import { readJsonReport, renderJson } from '../reports/json.js';
+import { mergeReports, settleShard } from '../reports/merge.js';
 import { renderReport } from '../reports/terminal.js';
 import { writeReports } from '../reports/write.js';
 import { runConformance } from '../run.js';
@@ -55,7 +55,8 @@ async function run(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
 
-  const report = await runConformance({
+  const ran = new Set(selection.columns.map((c) => `${c.implementation.id}/${c.environment.id}`));
+  const outcome = await runConformance({
     columns: selection.columns,
     vectorFiles,
     vectorFilter: selection.vectorFilter,
@@ -69,6 +70,13 @@ async function run(argv: string[]): Promise<number> {
     ...(options.quiet ? {} : { listener: progressPrinter() }),
     ...(options.shard ? { shard: options.shard } : {}),
   });
+  // The applied expectations travel with the report so that `merge` can judge staleness
+  // across shards; a shard leaves that judgement to `merge` (settleShard).
+  const report = settleShard({
+    ...outcome,
+    expectations: expectations.expectations.filter((e) => ran.has(`${e.implementation}/${e.environment}`)),
+    requireAll: options.requireAll,
+  });
   process.stdout.write(`${renderReport(report)}\n`);
   writeReports(report, options.reports);
   if (options.updateExpectations) {
@@ -79,14 +87,25 @@ async function run(argv: string[]): Promise<number> {
 }
 
 async function merge(argv: string[]): Promise<number> {
-  const [out, ...inputs] = argv;
-  if (!out || inputs.length === 0) {
-    process.stderr.write('usage: pnm-conformance merge OUT.json IN.json [IN.json …]\n');
+  // `--report FORMAT=PATH` options may come anywhere; the rest are OUT.json IN.json….
+  const reportArgs: string[] = [];
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--report' && i + 1 < argv.length) reportArgs.push(arg, argv[++i] as string);
+    else if (arg.startsWith('--report=')) reportArgs.push(arg);
+    else paths.push(arg);
+  }
+  const [out, ...inputs] = paths;
+  if (!out || inputs.length === 0 || paths.some((p) => p.startsWith('-'))) {
+    process.stderr.write('usage: pnm-conformance merge [--report FORMAT=PATH …] OUT.json IN.json [IN.json …]\n');
     return EXIT.usage;
   }
+  const options = parseRunOptions(reportArgs, {});
   const report = mergeReports(inputs.map(readJsonReport));
   mkdirSync(dirname(resolve(out)), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(out, renderJson(report));
+  writeReports(report, options.reports);
   process.stdout.write(`${renderReport(report)}\n`);
   return report.summary.ok ? EXIT.ok : EXIT.divergence;
 }

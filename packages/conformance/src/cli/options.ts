@@ -146,7 +146,10 @@ export const HELP = `pnm-conformance — run plugNmeet signing implementations a
 
 Usage:
   pnm-conformance [run] [options]        run the matrix (default)
-  pnm-conformance merge OUT.json IN.json…  join shard reports into one
+  pnm-conformance merge [--report FORMAT=PATH …] OUT.json IN.json…
+                                         join the shards' JSON reports into one (all n
+                                         shards of one run); judges stale expectations
+                                         over all shards; exit codes as for a run
   pnm-conformance render --report FORMAT=PATH IN.json   render a JSON report in other formats
 
 Options:
@@ -165,7 +168,9 @@ Options:
   --expectations PATH      expectations file (default: the package's expectations.json)
   --update-expectations    rewrite the expectations file from this run
   --vectors DIR            vector directory (default: the repository's vectors/)
-  --shard i/n              run the i-th of n deterministic shares of the matrix
+  --shard i/n              run the i-th of n deterministic shares of the matrix (each
+                           column×vector cell in exactly one shard; property runs split,
+                           seeded per shard); gate on \`merge\`, which judges staleness
   --case-timeout MS        per-case time limit for an implementation (default 10000)
   --list                   list the columns and exit
   --quiet                  no live progress

@@ -43,6 +43,13 @@ export function diagnose(
   secret: Uint8Array,
   actual: string,
 ): Diagnosis | undefined {
+  if (actual === '') {
+    return {
+      id: 'empty-signature',
+      explanation:
+        'no signature came out at all: a step of the pipeline failed (openssl refuses an empty key) and nothing checked, so an empty HASH-SIGNATURE would be sent',
+    };
+  }
   const expected = hmac(body, secret);
   if (expected !== undefined && actual === expected.toUpperCase() && actual !== expected) {
     return { id: 'uppercase-hex', explanation: 'the hex digest was uppercase; the server compares lowercase only' };

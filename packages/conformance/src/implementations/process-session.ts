@@ -6,6 +6,9 @@
  *
  * @module
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { execa } from 'execa';
 import type { CaseInput, SignAnswer, VerifyAnswer } from '../model.js';
@@ -35,12 +38,20 @@ export interface ProcessSessionOptions {
   startTimeoutMs: number;
   /** Restarts allowed after a broken answer before every further case is broken too. */
   maxRestarts: number;
+  /**
+   * Internal extension, not part of protocol v1: pass body and secret as files
+   * (`bodyFile`, `secretFile` paths) instead of base64 fields. The shell worker needs it:
+   * a POSIX shell reads a long line byte by byte and slices strings in quadratic time, so a
+   * 1 MiB body inline would time out in the harness, not in the snippet.
+   */
+  fileTransport: boolean;
 }
 
 export const DEFAULT_SESSION_OPTIONS: ProcessSessionOptions = {
   caseTimeoutMs: 10_000,
   startTimeoutMs: 30_000,
   maxRestarts: 20,
+  fileTransport: false,
 };
 
 class Broken extends Error {}
@@ -231,12 +242,7 @@ export class ProcessSession {
 
   /** Asks the implementation to sign one case. Never throws. */
   async sign(input: CaseInput): Promise<SignAnswer> {
-    const reply = await this.#exchange({
-      op: 'sign',
-      id: input.id,
-      body: toBase64(input.body),
-      secret: toBase64(input.secret),
-    });
+    const reply = await this.#exchange({ op: 'sign', id: input.id, ...this.#payload(input) });
     if (reply instanceof Broken) return brokenAnswer(reply);
     if ('signature' in reply) return { kind: 'signature', signature: reply.signature };
     if ('error' in reply) return { kind: 'refused', message: reply.error };
@@ -249,8 +255,7 @@ export class ProcessSession {
     const reply = await this.#exchange({
       op: 'verify',
       id: input.id,
-      body: toBase64(input.body),
-      secret: toBase64(input.secret),
+      ...this.#payload(input),
       signature: presented,
     });
     if (reply instanceof Broken) return brokenAnswer(reply);
@@ -260,10 +265,53 @@ export class ProcessSession {
     return { kind: 'broken', message: 'answered a verify request with a signature', stderrTail: '' };
   }
 
+  #files: FileTransport | undefined;
+
+  #payload(input: CaseInput): Record<string, string> {
+    if (!this.#options.fileTransport) {
+      return { body: toBase64(input.body), secret: toBase64(input.secret) };
+    }
+    this.#files ??= new FileTransport();
+    return this.#files.write(input);
+  }
+
   /** Says bye, waits briefly, then kills. Never throws. */
   async close(): Promise<void> {
     await this.#connection?.close();
     this.#connection = undefined;
+    this.#files?.remove();
+  }
+}
+
+/**
+ * Body and secret as files in a private temporary directory. Cases of one session are
+ * sequential, so one body file is rewritten per case; a secret gets a new file only when it
+ * changes, so a worker can cache what it read by path.
+ */
+class FileTransport {
+  readonly #dir = mkdtempSync(join(tmpdir(), 'pnm-case-'));
+  #secret: Uint8Array | undefined;
+  #secretPath = '';
+  #secrets = 0;
+
+  write(input: CaseInput): Record<string, string> {
+    const bodyFile = join(this.#dir, 'body');
+    writeFileSync(bodyFile, input.body);
+    const same =
+      this.#secret !== undefined &&
+      this.#secret.length === input.secret.length &&
+      this.#secret.every((byte, i) => byte === input.secret[i]);
+    if (!same) {
+      this.#secrets += 1;
+      this.#secretPath = join(this.#dir, `secret-${this.#secrets}`);
+      writeFileSync(this.#secretPath, input.secret);
+      this.#secret = input.secret.slice();
+    }
+    return { bodyFile, secretFile: this.#secretPath };
+  }
+
+  remove(): void {
+    rmSync(this.#dir, { recursive: true, force: true });
   }
 }
 

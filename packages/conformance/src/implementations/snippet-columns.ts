@@ -151,6 +151,7 @@ function shellColumn(shell: ShellEnvironment): Column {
           env: explicitEnv([dirname(found.path)], locale),
         },
         precheck: shellPrecheck,
+        options: { fileTransport: true },
       },
     };
   });

@@ -397,6 +397,7 @@ export function renderHtml(report: Report): string {
     `seed ${report.seed}`,
     `${report.propertyRuns} property cases per column`,
     ...(report.shard ? [`shard ${report.shard.index + 1}/${report.shard.count}`] : []),
+    ...(report.mergedFrom ? [`merged from ${report.mergedFrom} shard reports`] : []),
   ].join(' · ');
   const unavailable = report.columns.filter((c) => !c.available);
   const newFindings = report.findings.filter((f) => !f.expectedFailure).length;

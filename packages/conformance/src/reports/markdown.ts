@@ -5,6 +5,7 @@
  */
 import type { Report } from './report.js';
 import { paintFor } from './style.js';
+import { visible } from './visible.js';
 import { cellText } from './terminal.js';
 
 /**
@@ -79,11 +80,11 @@ export function renderMarkdown(report: Report): string {
     for (const f of report.findings) {
       const body =
         f.minimal.body.text !== undefined
-          ? code(JSON.stringify(f.minimal.body.text))
+          ? code(visible(f.minimal.body.text))
           : `hex ${code(f.minimal.body.hex)}`;
       const secret =
         f.minimal.secret.text !== undefined
-          ? code(JSON.stringify(f.minimal.secret.text))
+          ? code(visible(f.minimal.secret.text))
           : `hex ${code(f.minimal.secret.hex)}`;
       lines.push(
         `| ${f.expectedFailure ? 'known' : '**new**'} | ${cell(`${f.implementation}/${f.environment}`)} | ${code(f.cause)} | ${body} | ${secret} | ${cell(f.explanation)}${f.correction ? ` — fixed by the corrected snippet: ${cell(f.correction)}` : ''} |`,

@@ -1,19 +1,156 @@
 /**
  * Joins the JSON reports of `--shard i/n` runs into one report, from which every other
- * format can be rendered.
+ * format can be rendered, and judges what no single shard can: whether an expectation is
+ * stale. Each shard sees only its share of the cells, so an entry whose failing vectors
+ * (or whose property cause) landed in another shard looks unmet there; the merge decides
+ * from the joined results.
  *
  * @module
  */
 import { ConformanceError } from '../errors.js';
+import type { Expectation } from '../expectations/file.js';
 import type { Outcome } from '../model.js';
-import type { Report } from './report.js';
+import type { Finding, PropertySummary, Report } from './report.js';
+
+type Stale = Report['staleExpectations'][number];
+
+const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'error', 'unrepresentable', 'unavailable', 'xfail', 'xpass'];
+
+function fail(message: string): never {
+  throw new ConformanceError('ERR_CONFORMANCE_REPORT', message);
+}
 
 /**
- * Merges shard reports: columns are united (a column available in any shard is
- * available), results, property summaries and findings are concatenated.
+ * Stale expectations judged from a report's own results: listed vectors that now pass
+ * (`xpass` cells) and, with `wholeEntries`, entries none of whose evidence occurred (no
+ * `xfail` cell of their cause or vectors, and the property search never met the cause)
+ * although they could have been checked (a listed vector ran, or the search ran).
+ */
+export function staleFromResults(
+  report: Pick<Report, 'columns' | 'results' | 'properties'>,
+  expectations: readonly Expectation[],
+  wholeEntries = true,
+): Stale[] {
+  const stale: Stale[] = [];
+  const ranVector = new Set(report.results.map((r) => r.vector));
+  for (const column of report.columns) {
+    if (!column.available) continue;
+    const { implementation, environment } = column;
+    const mine = (e: { implementation: string; environment: string }) =>
+      e.implementation === implementation && e.environment === environment;
+    const entries = expectations.filter(mine);
+    const results = report.results.filter(mine);
+    for (const result of results) {
+      if (result.outcome !== 'xpass') continue;
+      const entry = entries.find((e) => e.vectors.includes(result.vector) || e.vectors.includes('*'));
+      stale.push({ implementation, environment, vector: result.vector, cause: entry?.cause ?? '' });
+    }
+    if (!wholeEntries) continue;
+    const properties = report.properties.filter(mine);
+    for (const entry of entries) {
+      const checkable =
+        entry.vectors.some((id) => id === '*' || ranVector.has(id)) || (entry.property === true && properties.length > 0);
+      if (!checkable) continue;
+      const met =
+        results.some((r) => r.outcome === 'xfail' && (r.cause === entry.cause || entry.vectors.includes(r.vector))) ||
+        properties.some((p) => p.metCauses.includes(entry.cause));
+      if (!met) stale.push({ implementation, environment, vector: '*', cause: entry.cause });
+    }
+  }
+  return stale;
+}
+
+/** Counts and verdict from a report's results, findings and staleness. */
+export function summarize(report: Omit<Report, 'summary'>): Report['summary'] {
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  for (const result of report.results) counts[result.outcome] += 1;
+  const unavailable = report.columns.some((c) => !c.available) || counts.unavailable > 0;
+  const ok =
+    counts.fail === 0 &&
+    counts.error === 0 &&
+    counts.xpass === 0 &&
+    report.staleExpectations.length === 0 &&
+    report.propertyFindings.length === 0 &&
+    !(report.requireAll === true && unavailable);
+  return { ...counts, ok };
+}
+
+/**
+ * A shard's own verdict: whole-entry staleness is left to `merge` (another shard may meet
+ * the entry), so a shard fails only for what it saw itself. Reports without the applied
+ * expectations (older runs) are returned unchanged.
+ */
+export function settleShard(report: Report): Report {
+  if (!report.shard || !report.expectations) return report;
+  const settled = { ...report, staleExpectations: staleFromResults(report, report.expectations, false) };
+  return { ...settled, summary: summarize(settled) };
+}
+
+function sameExpectations(reports: readonly Report[]): Expectation[] | undefined {
+  if (reports.some((r) => r.expectations === undefined)) return undefined;
+  const key = (e: Expectation) => JSON.stringify(e);
+  const all = new Map<string, Expectation>();
+  for (const e of reports.flatMap((r) => r.expectations ?? [])) all.set(key(e), e);
+  return [...all.values()];
+}
+
+function mergeProperties(summaries: readonly PropertySummary[]): PropertySummary[] {
+  const merged = new Map<string, PropertySummary>();
+  for (const s of summaries) {
+    const key = `${s.implementation}/${s.environment}`;
+    const known = merged.get(key);
+    merged.set(
+      key,
+      known
+        ? {
+            ...known,
+            runs: known.runs + s.runs,
+            unrepresentable: known.unrepresentable + s.unrepresentable,
+            expectedDivergences: known.expectedDivergences + s.expectedDivergences,
+            metCauses: [...new Set([...known.metCauses, ...s.metCauses])].sort(),
+            findings: known.findings + s.findings,
+          }
+        : { ...s, metCauses: [...s.metCauses] },
+    );
+  }
+  return [...merged.values()];
+}
+
+/** One finding per (column, cause, vectors or property search), with the smallest input. */
+function mergeFindings(findings: readonly Finding[]): Finding[] {
+  const size = (f: Finding) => f.minimal.body.hex.length + f.minimal.secret.hex.length;
+  const merged = new Map<string, Finding>();
+  for (const f of findings) {
+    const key = `${f.implementation}/${f.environment}\u0000${f.cause}\u0000${f.vectors[0] === 'property'}`;
+    const known = merged.get(key);
+    if (!known) {
+      merged.set(key, { ...f, vectors: [...f.vectors] });
+      continue;
+    }
+    const smaller = size(f) < size(known) ? f : known;
+    const expectedFailure = known.expectedFailure && f.expectedFailure;
+    merged.set(key, {
+      ...smaller,
+      vectors: f.vectors[0] === 'property' ? ['property'] : [...new Set([...known.vectors, ...f.vectors])],
+      expectedFailure,
+      outcome: expectedFailure ? 'xfail' : [known, f].find((x) => !x.expectedFailure)?.outcome ?? smaller.outcome,
+    });
+  }
+  return [...merged.values()].sort((a, b) =>
+    `${a.implementation}/${a.environment}/${a.cause}`.localeCompare(`${b.implementation}/${b.environment}/${b.cause}`),
+  );
+}
+
+/**
+ * Merges the reports of one sharded run. Columns are united (a column available in any
+ * shard is available), results concatenated, property summaries added up per column,
+ * findings joined per column and cause, staleness judged over all shards, the verdict
+ * recomputed.
  *
- * @throws {ConformanceError} `ERR_CONFORMANCE_REPORT` when the reports come from
- * different tool versions or vector sets, or when no report is given.
+ * @throws {ConformanceError} `ERR_CONFORMANCE_REPORT` when no report is given; when the
+ * reports come from different tool versions or vector files; when they overlap (the same
+ * cell twice, or the same shard twice) or mix sharded and unsharded runs; or when a shard
+ * of the run is missing, so a partial merge can never pass a release gate.
  * @example
  * ```ts
  * const merged = mergeReports([readJsonReport('shard-1.json'), readJsonReport('shard-2.json')]);
@@ -21,33 +158,68 @@ import type { Report } from './report.js';
  */
 export function mergeReports(reports: readonly Report[]): Report {
   const [first] = reports;
-  if (!first) throw new ConformanceError('ERR_CONFORMANCE_REPORT', 'merge needs at least one report');
+  if (!first) fail('merge needs at least one report');
   const vectorKey = (r: Report) => JSON.stringify(r.vectorFiles.map((f) => [f.name, f.formatVersion, f.vectors]));
   for (const report of reports) {
     if (report.tool.version !== first.tool.version || vectorKey(report) !== vectorKey(first)) {
-      throw new ConformanceError('ERR_CONFORMANCE_REPORT', 'reports to merge must come from the same tool version and vector files');
+      fail('reports to merge must come from the same tool version and vector files');
     }
   }
+  if (reports.length > 1 || first.shard) {
+    const count = first.shard?.count;
+    if (count === undefined || reports.some((r) => r.shard?.count !== count)) {
+      fail(`reports to merge must be the shards of one run (--shard i/n with the same n); got ${reports.map((r) => (r.shard ? `${r.shard.index + 1}/${r.shard.count}` : 'unsharded')).join(', ')}`);
+    }
+    const seen = new Set(reports.map((r) => r.shard?.index));
+    if (seen.size !== reports.length) fail('the same shard appears twice');
+    const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
+    if (missing.length > 0) fail(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i + 1}/${count}`).join(', ')}`);
+  }
+
   const columns = new Map<string, Report['columns'][number]>();
   for (const column of reports.flatMap((r) => r.columns)) {
     const known = columns.get(column.id);
     if (!known || (!known.available && column.available)) columns.set(column.id, column);
   }
-  const results = reports.flatMap((r) => r.results);
-  const counts = { pass: 0, fail: 0, error: 0, unrepresentable: 0, unavailable: 0, xfail: 0, xpass: 0 } as Record<Outcome, number>;
-  for (const result of results) counts[result.outcome] += 1;
-  const staleExpectations = reports.flatMap((r) => r.staleExpectations);
-  const propertyFindings = reports.flatMap((r) => r.propertyFindings);
-  return {
-    ...first,
+  const cells = new Set<string>();
+  for (const r of reports.flatMap((x) => x.results)) {
+    const cell = `${r.implementation}/${r.environment}\u0000${r.vector}`;
+    if (cells.has(cell)) fail(`reports to merge overlap: ${r.implementation}/${r.environment} × ${r.vector} appears twice`);
+    cells.add(cell);
+  }
+  // Canonical order: column by column, vector file by vector file (stable within).
+  const columnOrder = [...columns.keys()];
+  const groupOrder = first.vectorFiles.map((f) => f.name);
+  const results = reports
+    .flatMap((r) => r.results)
+    .map((r, i) => ({ r, i }))
+    .sort(
+      (a, b) =>
+        columnOrder.indexOf(`${a.r.implementation}/${a.r.environment}`) - columnOrder.indexOf(`${b.r.implementation}/${b.r.environment}`) ||
+        groupOrder.indexOf(a.r.group) - groupOrder.indexOf(b.r.group) ||
+        a.i - b.i,
+    )
+    .map(({ r }) => r);
+  const properties = mergeProperties(reports.flatMap((r) => r.properties));
+  const expectations = sameExpectations(reports);
+  const joined = { columns: [...columns.values()], results, properties };
+  const staleExpectations = expectations
+    ? staleFromResults(joined, expectations)
+    : // Without the applied expectations only what each shard said is known.
+      [...new Map(reports.flatMap((r) => r.staleExpectations).map((s) => [JSON.stringify(s), s])).values()];
+
+  const { shard: _shard, ...rest } = first;
+  const merged: Omit<Report, 'summary'> = {
+    ...rest,
     startedAt: reports.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
     durationMs: Math.max(...reports.map((r) => r.durationMs)),
-    columns: [...columns.values()],
-    results,
-    properties: reports.flatMap((r) => r.properties),
-    propertyFindings,
-    findings: reports.flatMap((r) => r.findings),
+    ...joined,
+    propertyFindings: reports.flatMap((r) => r.propertyFindings),
+    findings: mergeFindings(reports.flatMap((r) => r.findings)),
+    ...(expectations ? { expectations } : {}),
+    requireAll: reports.some((r) => r.requireAll === true),
     staleExpectations,
-    summary: { ...counts, ok: reports.every((r) => r.summary.ok) },
+    mergedFrom: reports.length,
   };
+  return { ...merged, summary: summarize(merged) };
 }

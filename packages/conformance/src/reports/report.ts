@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { Expectation } from '../expectations/file.js';
 import type { Outcome } from '../model.js';
 
 export const REPORT_FORMAT_VERSION = 1;
@@ -111,6 +112,15 @@ export interface Report {
   properties: PropertySummary[];
   propertyFindings: PropertyFinding[];
   findings: Finding[];
+  /**
+   * The expectation entries applied to this run's columns. A shard cannot tell whether an
+   * entry is met in another shard; with these, `merge` judges staleness over all shards.
+   */
+  expectations?: Expectation[];
+  /** Unavailable columns fail the run (`--require-all`, or CI=true). */
+  requireAll?: boolean;
+  /** Set by `merge`: how many shard reports this one joins. */
+  mergedFrom?: number;
   /** Expectations that no longer hold (expected failures that now pass). */
   staleExpectations: Array<{ implementation: string; environment: string; vector: string; cause: string }>;
   summary: Record<Outcome, number> & { ok: boolean };

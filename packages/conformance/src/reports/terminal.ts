@@ -7,6 +7,7 @@
 import type { Outcome } from '../model.js';
 import type { Finding, Report, ReportColumn, ReportResult } from './report.js';
 import { type Paint, paintFor } from './style.js';
+import { visible } from './visible.js';
 
 /** One matrix cell: what happened to a vector group in a column. */
 export function cellText(results: readonly ReportResult[], paint: Paint): string {
@@ -69,7 +70,7 @@ export function renderMatrix(report: Report, paint: Paint = paintFor(process.std
 
 function shown(bytes: { hex: string; text?: string }): string {
   if (bytes.text === undefined) return `hex ${bytes.hex || '(empty)'}`;
-  const quoted = JSON.stringify(bytes.text);
+  const quoted = visible(bytes.text);
   return quoted.length > 120 ? `${quoted.slice(0, 117)}…" (${bytes.hex.length / 2} bytes)` : quoted;
 }
 

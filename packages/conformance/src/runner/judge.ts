@@ -86,6 +86,10 @@ export function judgeSign(
         if (trueMac === answer.signature) {
           return { outcome: 'pass', expected, actual, detail: 'signed an input the reference refuses; the MAC is right' };
         }
+        const diagnosis = diagnose(body, secret, answer.signature);
+        if (diagnosis) {
+          return { outcome: 'fail', expected: trueMac ?? expected, actual, detail: diagnosis.explanation, cause: diagnosis.id, explanation: diagnosis.explanation };
+        }
         return {
           outcome: 'fail',
           expected: trueMac ?? expected,
