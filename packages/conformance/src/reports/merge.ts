@@ -14,7 +14,15 @@ import type { Finding, PropertySummary, Report } from './report.js';
 
 type Stale = Report['staleExpectations'][number];
 
-const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'error', 'unrepresentable', 'unavailable', 'xfail', 'xpass'];
+const OUTCOMES: readonly Outcome[] = [
+  'pass',
+  'fail',
+  'error',
+  'unrepresentable',
+  'unavailable',
+  'xfail',
+  'xpass',
+];
 
 function fail(message: string): never {
   throw new ConformanceError('ERR_CONFORMANCE_REPORT', message);
@@ -42,18 +50,23 @@ export function staleFromResults(
     const results = report.results.filter(mine);
     for (const result of results) {
       if (result.outcome !== 'xpass') continue;
-      const entry = entries.find((e) => e.vectors.includes(result.vector) || e.vectors.includes('*'));
+      const entry = entries.find(
+        (e) => e.vectors.includes(result.vector) || e.vectors.includes('*'),
+      );
       stale.push({ implementation, environment, vector: result.vector, cause: entry?.cause ?? '' });
     }
     if (!wholeEntries) continue;
     const properties = report.properties.filter(mine);
     for (const entry of entries) {
       const checkable =
-        entry.vectors.some((id) => id === '*' || ranVector.has(id)) || (entry.property === true && properties.length > 0);
+        entry.vectors.some((id) => id === '*' || ranVector.has(id)) ||
+        (entry.property === true && properties.length > 0);
       if (!checkable) continue;
       const met =
-        results.some((r) => r.outcome === 'xfail' && (r.cause === entry.cause || entry.vectors.includes(r.vector))) ||
-        properties.some((p) => p.metCauses.includes(entry.cause));
+        results.some(
+          (r) =>
+            r.outcome === 'xfail' && (r.cause === entry.cause || entry.vectors.includes(r.vector)),
+        ) || properties.some((p) => p.metCauses.includes(entry.cause));
       if (!met) stale.push({ implementation, environment, vector: '*', cause: entry.cause });
     }
   }
@@ -82,7 +95,10 @@ export function summarize(report: Omit<Report, 'summary'>): Report['summary'] {
  */
 export function settleShard(report: Report): Report {
   if (!report.shard || !report.expectations) return report;
-  const settled = { ...report, staleExpectations: staleFromResults(report, report.expectations, false) };
+  const settled = {
+    ...report,
+    staleExpectations: staleFromResults(report, report.expectations, false),
+  };
   return { ...settled, summary: summarize(settled) };
 }
 
@@ -131,13 +147,18 @@ function mergeFindings(findings: readonly Finding[]): Finding[] {
     const expectedFailure = known.expectedFailure && f.expectedFailure;
     merged.set(key, {
       ...smaller,
-      vectors: f.vectors[0] === 'property' ? ['property'] : [...new Set([...known.vectors, ...f.vectors])],
+      vectors:
+        f.vectors[0] === 'property' ? ['property'] : [...new Set([...known.vectors, ...f.vectors])],
       expectedFailure,
-      outcome: expectedFailure ? 'xfail' : [known, f].find((x) => !x.expectedFailure)?.outcome ?? smaller.outcome,
+      outcome: expectedFailure
+        ? 'xfail'
+        : ([known, f].find((x) => !x.expectedFailure)?.outcome ?? smaller.outcome),
     });
   }
   return [...merged.values()].sort((a, b) =>
-    `${a.implementation}/${a.environment}/${a.cause}`.localeCompare(`${b.implementation}/${b.environment}/${b.cause}`),
+    `${a.implementation}/${a.environment}/${a.cause}`.localeCompare(
+      `${b.implementation}/${b.environment}/${b.cause}`,
+    ),
   );
 }
 
@@ -159,7 +180,8 @@ function mergeFindings(findings: readonly Finding[]): Finding[] {
 export function mergeReports(reports: readonly Report[]): Report {
   const [first] = reports;
   if (!first) fail('merge needs at least one report');
-  const vectorKey = (r: Report) => JSON.stringify(r.vectorFiles.map((f) => [f.name, f.formatVersion, f.vectors]));
+  const vectorKey = (r: Report) =>
+    JSON.stringify(r.vectorFiles.map((f) => [f.name, f.formatVersion, f.vectors]));
   for (const report of reports) {
     if (report.tool.version !== first.tool.version || vectorKey(report) !== vectorKey(first)) {
       fail('reports to merge must come from the same tool version and vector files');
@@ -168,12 +190,17 @@ export function mergeReports(reports: readonly Report[]): Report {
   if (reports.length > 1 || first.shard) {
     const count = first.shard?.count;
     if (count === undefined || reports.some((r) => r.shard?.count !== count)) {
-      fail(`reports to merge must be the shards of one run (--shard i/n with the same n); got ${reports.map((r) => (r.shard ? `${r.shard.index + 1}/${r.shard.count}` : 'unsharded')).join(', ')}`);
+      fail(
+        `reports to merge must be the shards of one run (--shard i/n with the same n); got ${reports.map((r) => (r.shard ? `${r.shard.index + 1}/${r.shard.count}` : 'unsharded')).join(', ')}`,
+      );
     }
     const seen = new Set(reports.map((r) => r.shard?.index));
     if (seen.size !== reports.length) fail('the same shard appears twice');
     const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
-    if (missing.length > 0) fail(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i + 1}/${count}`).join(', ')}`);
+    if (missing.length > 0)
+      fail(
+        `missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i + 1}/${count}`).join(', ')}`,
+      );
   }
 
   const columns = new Map<string, Report['columns'][number]>();
@@ -184,7 +211,10 @@ export function mergeReports(reports: readonly Report[]): Report {
   const cells = new Set<string>();
   for (const r of reports.flatMap((x) => x.results)) {
     const cell = `${r.implementation}/${r.environment}\u0000${r.vector}`;
-    if (cells.has(cell)) fail(`reports to merge overlap: ${r.implementation}/${r.environment} × ${r.vector} appears twice`);
+    if (cells.has(cell))
+      fail(
+        `reports to merge overlap: ${r.implementation}/${r.environment} × ${r.vector} appears twice`,
+      );
     cells.add(cell);
   }
   // Canonical order: column by column, vector file by vector file (stable within).
@@ -195,7 +225,8 @@ export function mergeReports(reports: readonly Report[]): Report {
     .map((r, i) => ({ r, i }))
     .sort(
       (a, b) =>
-        columnOrder.indexOf(`${a.r.implementation}/${a.r.environment}`) - columnOrder.indexOf(`${b.r.implementation}/${b.r.environment}`) ||
+        columnOrder.indexOf(`${a.r.implementation}/${a.r.environment}`) -
+          columnOrder.indexOf(`${b.r.implementation}/${b.r.environment}`) ||
         groupOrder.indexOf(a.r.group) - groupOrder.indexOf(b.r.group) ||
         a.i - b.i,
     )
@@ -206,7 +237,11 @@ export function mergeReports(reports: readonly Report[]): Report {
   const staleExpectations = expectations
     ? staleFromResults(joined, expectations)
     : // Without the applied expectations only what each shard said is known.
-      [...new Map(reports.flatMap((r) => r.staleExpectations).map((s) => [JSON.stringify(s), s])).values()];
+      [
+        ...new Map(
+          reports.flatMap((r) => r.staleExpectations).map((s) => [JSON.stringify(s), s]),
+        ).values(),
+      ];
 
   const { shard: _shard, ...rest } = first;
   const merged: Omit<Report, 'summary'> = {
