@@ -179,6 +179,7 @@ Exit codes:
   0  every result matches the reference or a recorded expectation
   1  an unexpected divergence, error, new property finding, stale expectation,
      or (with --require-all) an unavailable column
-  2  usage error (bad option, malformed expectations or vector file)
+  2  usage error (bad option, malformed expectations, vector or report file,
+     or a partial or overlapping set of shards given to merge)
   3  internal error of the runner
 `;
