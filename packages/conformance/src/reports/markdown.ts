@@ -5,8 +5,8 @@
  */
 import type { Report } from './report.js';
 import { paintFor } from './style.js';
-import { visible } from './visible.js';
 import { cellText } from './terminal.js';
+import { visible } from './visible.js';
 
 /**
  * Text for a table cell: pipes would split the cell, line breaks end the table, and raw
