@@ -1,12 +1,14 @@
 /**
- * Every built-in column: the documented snippets as published, in every environment.
+ * Every built-in column: the documented snippets as published, in every environment, then
+ * the wire-level columns (requests really sent to a loopback server).
  *
  * @module
  */
 import type { Column } from './model.js';
 import { snippetColumns } from './implementations/snippet-columns.js';
+import { wireColumns } from './implementations/wire/index.js';
 
 /** The built-in columns, in matrix order. */
 export async function builtInColumns(): Promise<Column[]> {
-  return [...(await snippetColumns())];
+  return [...(await snippetColumns()), ...wireColumns()];
 }

@@ -16,7 +16,14 @@ export interface CaseInput {
 /** What an implementation said when asked to sign. */
 export type SignAnswer =
   /** It produced this text as the signature (any text: it is compared exactly). */
-  | { kind: 'signature'; signature: string }
+  | {
+      kind: 'signature';
+      signature: string;
+      /** Wire columns: the exact body bytes that reached the server (the signature is the header it got). */
+      sent?: Uint8Array;
+      /** Wire columns: the server's refusal (`401 <msg>`) when it did not accept the request. */
+      serverRefusal?: string;
+    }
   /** It refused the input with an error of its own (e.g. an empty secret). */
   | { kind: 'refused'; message: string }
   /** The harness or the snippet's language cannot hold this input (e.g. invalid UTF-8 in a Java String). */

@@ -6,6 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { diagnose } from '../diagnosis/diagnose.js';
+import { SENT_BODY_TRANSFORMS } from '../diagnosis/wire-transforms.js';
 import type { SignAnswer, VerifyAnswer } from '../model.js';
 import { referenceSignature, referenceVerdict } from '../reference.js';
 
@@ -78,6 +79,9 @@ export function judgeSign(
         explanation: `refused an input the reference signs (${answer.message})`,
       };
     case 'signature': {
+      if (answer.sent !== undefined) {
+        return judgeWire(body, secret, { ...answer, sent: answer.sent }, refusalAcceptable);
+      }
       if (answer.signature === reference) return { outcome: 'pass', expected, actual, detail: '' };
       if (reference === undefined) {
         // Only the empty secret is refused by the reference; signing it is allowed by
@@ -110,6 +114,87 @@ export function judgeSign(
       };
     }
   }
+}
+
+type WireAnswer = Extract<SignAnswer, { kind: 'signature' }> & { sent: Uint8Array };
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+function describeWire(answer: WireAnswer, body: Uint8Array): string {
+  const parts = [answer.signature === '' ? '(no HASH-SIGNATURE)' : answer.signature];
+  if (!sameBytes(answer.sent, body)) {
+    const hex = Buffer.from(answer.sent.subarray(0, 48)).toString('hex');
+    parts.push(
+      `sent ${answer.sent.length} bytes${answer.sent.length > 0 ? ` (hex ${hex}${answer.sent.length > 48 ? '…' : ''})` : ''}`,
+    );
+  }
+  if (answer.serverRefusal) parts.push(`server: ${answer.serverRefusal}`);
+  return parts.join('; ');
+}
+
+/**
+ * A wire column's answer: the signature header and the body bytes that reached the test
+ * server, and whether it accepted them. The bytes must be the input's, and the signature
+ * right; a difference in the bytes is explained by the body transform that reproduces them.
+ */
+function judgeWire(
+  body: Uint8Array,
+  secret: Uint8Array,
+  answer: WireAnswer,
+  refusalAcceptable: boolean,
+): Judgement {
+  const expected = referenceSignature(body, secret) ?? 'refuse';
+  const actual = describeWire(answer, body);
+  const server = answer.serverRefusal
+    ? `the server answered ${answer.serverRefusal}`
+    : 'the server accepted it';
+  if (!sameBytes(answer.sent, body)) {
+    const transform = SENT_BODY_TRANSFORMS.find((t) => {
+      const out = t.apply(body);
+      return out !== undefined && sameBytes(out, answer.sent);
+    });
+    const coversSent = referenceSignature(answer.sent, secret) === answer.signature;
+    const coversInput = expected === answer.signature;
+    const why =
+      transform?.explanation ??
+      `${answer.sent.length} bytes arrived where the input has ${body.length}, and no known transformation of the input reproduces them`;
+    const signed = coversInput
+      ? 'the signature covers the input'
+      : coversSent
+        ? 'the signature covers the bytes sent'
+        : 'the signature covers neither the input nor the bytes sent';
+    const explanation = `${coversSent && !coversInput ? 'bytes sent ≠ the input' : 'bytes sent ≠ bytes signed'}: ${why}; ${signed}; ${server}`;
+    return {
+      outcome: 'fail',
+      expected,
+      actual,
+      detail: explanation,
+      cause: transform?.id ?? 'unexplained',
+      explanation,
+    };
+  }
+  const signed = judgeSign(
+    body,
+    secret,
+    { kind: 'signature', signature: answer.signature },
+    refusalAcceptable,
+  );
+  if (signed.outcome === 'pass') {
+    if (!answer.serverRefusal) return { ...signed, actual };
+    const explanation = `the exact bytes and the right signature arrived, yet ${server}`;
+    return {
+      outcome: 'fail',
+      expected,
+      actual,
+      detail: explanation,
+      cause: 'server-refused',
+      explanation,
+    };
+  }
+  const explanation = `${signed.explanation ?? signed.detail}; the bytes arrived unchanged and ${server}`;
+  return { ...signed, actual, detail: explanation, explanation };
 }
 
 /** HMAC-SHA256 with an empty key, which the reference refuses to compute on purpose. */
