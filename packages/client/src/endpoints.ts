@@ -15,6 +15,8 @@ export interface EndpointInfo {
   readonly readOnly: boolean;
   /** The body is ignored by the server but must still be signed: the client sends `{}`. */
   readonly emptyBody?: true;
+  /** A list call: `NOT_FOUND` means "nothing matched", an empty list rather than a failure. */
+  readonly list?: true;
   readonly deprecated?: true;
   /** `multipart/form-data`, signed over the `Room-Id` header. */
   readonly multipart?: true;
@@ -33,23 +35,28 @@ export const ENDPOINTS = {
   getJoinToken: { path: 'room/getJoinToken', readOnly: false },
   isRoomActive: { path: 'room/isRoomActive', readOnly: true },
   getActiveRoomInfo: { path: 'room/getActiveRoomInfo', readOnly: true },
-  getActiveRoomsInfo: { path: 'room/getActiveRoomsInfo', readOnly: true, emptyBody: true },
+  getActiveRoomsInfo: {
+    path: 'room/getActiveRoomsInfo',
+    readOnly: true,
+    emptyBody: true,
+    list: true,
+  },
   endRoom: { path: 'room/endRoom', readOnly: false },
-  fetchPastRooms: { path: 'room/fetchPastRooms', readOnly: true },
+  fetchPastRooms: { path: 'room/fetchPastRooms', readOnly: true, list: true },
   broadcastToRoom: { path: 'room/broadcastToRoom', readOnly: false },
   uploadWhiteboardFile: { path: 'room/uploadWhiteboardFile', readOnly: false, multipart: true },
-  fetchRecordings: { path: 'recording/fetch', readOnly: true },
+  fetchRecordings: { path: 'recording/fetch', readOnly: true, list: true },
   getRecordingInfo: { path: 'recording/info', readOnly: true },
   updateRecordingMetadata: { path: 'recording/updateMetadata', readOnly: false },
   mergeRecordings: { path: 'recording/mergeRecordings', readOnly: false },
   deleteRecording: { path: 'recording/delete', readOnly: false },
   getRecordingDownloadToken: { path: 'recording/getDownloadToken', readOnly: true },
-  fetchArtifacts: { path: 'artifact/fetch', readOnly: true },
+  fetchArtifacts: { path: 'artifact/fetch', readOnly: true, list: true },
   getArtifactInfo: { path: 'artifact/info', readOnly: true },
   deleteArtifact: { path: 'artifact/delete', readOnly: false },
   getArtifactDownloadToken: { path: 'artifact/getDownloadToken', readOnly: true },
   getClientFiles: { path: 'getClientFiles', readOnly: true, emptyBody: true },
-  fetchAnalytics: { path: 'analytics/fetch', readOnly: true, deprecated: true },
+  fetchAnalytics: { path: 'analytics/fetch', readOnly: true, deprecated: true, list: true },
   deleteAnalytics: { path: 'analytics/delete', readOnly: false, deprecated: true },
   getAnalyticsDownloadToken: {
     path: 'analytics/getDownloadToken',

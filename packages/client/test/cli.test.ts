@@ -109,6 +109,15 @@ describe(`pnm on ${runtime}`, () => {
     expect(result.stderr).toContain('room not found or not active (ROOM_NOT_FOUND, HTTP 200)');
   });
 
+  it('list calls that find nothing print the answer and exit 0; body-less calls never read stdin', async () => {
+    const list = await pnm(['fetchRecordings', '{"room_ids":["nothing-here"]}']);
+    expect(list.exitCode).toBe(0);
+    expect(JSON.parse(list.stdout)).toMatchObject({ status: false, status_code: 'NOT_FOUND' });
+    const rooms = await pnm(['/auth/room/getActiveRoomsInfo'], { input: 'ignored' });
+    expect(rooms.exitCode).toBe(0);
+    expect(server.lastRequest?.text).toBe('{}');
+  });
+
   it('exit 2 for bad JSON, unknown options and missing credentials, sending nothing', async () => {
     server.clear();
     const bad = await pnm(['isRoomActive', '{room_id:1}']);

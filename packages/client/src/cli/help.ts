@@ -16,6 +16,8 @@ Usage:
 <endpoint> is a method name (isRoomActive) or a path (room/isRoomActive, /auth/room/isRoomActive).
 The body is JSON from the argument, or from stdin when it is "-" or omitted with piped input;
 it is sent exactly as given (not re-serialized) and signed over those bytes. Default: {}.
+getActiveRoomsInfo and getClientFiles always send {}. A list call that finds nothing
+(status:false, NOT_FOUND) prints the answer and exits 0.
 
 Environment:
   PLUGNMEET_URL          server base URL, e.g. https://demo.plugnmeet.com

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { PlugNmeet } from '../client.js';
-import { ENDPOINTS, type EndpointName, endpointPath } from '../endpoints.js';
+import { ENDPOINTS, type EndpointInfo, endpointPath } from '../endpoints.js';
 import { PlugNmeetApiError } from '../errors/api-error.js';
 import { PlugNmeetAuthError } from '../errors/auth-error.js';
 import { isPlugNmeetError } from '../errors/base.js';
@@ -100,14 +100,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ? { onRequest: (request: OutgoingRequest) => describeRequest(request, io) }
         : {}),
     });
-    const known = ENDPOINTS[args.endpoint as EndpointName];
-    const path = known ? known.path : endpointPath(args.endpoint);
+    const byPath = endpointPath(args.endpoint);
+    const known: EndpointInfo | undefined =
+      (ENDPOINTS as Record<string, EndpointInfo>)[args.endpoint] ??
+      Object.values(ENDPOINTS).find((endpoint) => endpoint.path === byPath);
+    const path = known ? known.path : byPath;
 
     let response: unknown;
     if (path === ENDPOINTS.uploadWhiteboardFile.path) {
       response = await upload(client, args.roomId, args.file, args.link);
     } else {
-      let text = args.body === undefined || args.body === '-' ? await io.readStdin() : args.body;
+      // Endpoints whose body the server ignores never wait for stdin.
+      const fromStdin = args.body === '-' || (args.body === undefined && !known?.emptyBody);
+      let text = fromStdin ? await io.readStdin() : args.body;
       if (text === undefined || (args.body === undefined && text.trim() === '')) text = '{}';
       try {
         JSON.parse(text);
@@ -115,7 +120,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         throw new UsageError(`the body is not valid JSON: ${(error as Error).message}`);
       }
       // Sent exactly as typed: the signature covers these bytes, nothing is re-serialized.
-      response = await client.request(path, text, { idempotent: known?.readOnly === true });
+      try {
+        response = await client.request(path, text, { idempotent: known?.readOnly === true });
+      } catch (error) {
+        // As in the client's list methods: nothing found is an answer, not a failure.
+        if (
+          !(known?.list && error instanceof PlugNmeetApiError && error.statusCode === 'NOT_FOUND')
+        ) {
+          throw error;
+        }
+        response = error.response;
+      }
     }
     io.stdout(pretty(response));
     return EXIT.ok;
