@@ -1,0 +1,116 @@
+/**
+ * The documented shell snippet run end to end (signature and curl) in real shells against
+ * the loopback test server: what arrived, and what the server said.
+ */
+import { describe, expect, test } from 'vitest';
+import { SHELLS } from '../src/environments/shells.js';
+import { DOCUMENTED_SHELL_WIRE, shellWireColumn } from '../src/implementations/wire/shell-wire.js';
+import type { CaseInput, Column, Session } from '../src/model.js';
+import { type Judgement, judgeSign } from '../src/runner/judge.js';
+
+const utf8 = new TextEncoder();
+const SECRET = utf8.encode('zumyyYWqv7KR2kUqvYdq4z4sXg7XTBD2ljT6');
+const FAILED = '401 Failed to verify provided authentication details.';
+
+function column(id: string): Column {
+  const shell = SHELLS.find((s) => s.id === id);
+  if (!shell) throw new Error(`no shell ${id}`);
+  return shellWireColumn(shell, DOCUMENTED_SHELL_WIRE);
+}
+
+async function withSession<T>(
+  id: string,
+  use: (
+    sign: (
+      body: Uint8Array | string,
+      secret?: Uint8Array,
+    ) => Promise<Judgement & { answer: unknown }>,
+  ) => Promise<T>,
+): Promise<T | undefined> {
+  const col = column(id);
+  const availability = await col.probe();
+  if (!availability.available) return undefined;
+  const session: Session = await col.open('per-case');
+  try {
+    return await use(async (body, secret = SECRET) => {
+      const input: CaseInput = {
+        id: 'x',
+        body: typeof body === 'string' ? utf8.encode(body) : body,
+        secret,
+      };
+      const answer = await session.sign(input);
+      return { ...judgeSign(input.body, input.secret, answer), answer };
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+describe('wire-shell: the documented snippet, curl included', () => {
+  test('columns are wire columns, one per shell', () => {
+    const columns = SHELLS.map((s) => column(s.id));
+    expect(columns.map((c) => c.id)).toEqual(SHELLS.map((s) => `wire-shell/${s.id}`));
+    expect(columns.every((c) => c.implementation.kind === 'wire')).toBe(true);
+  });
+
+  test('bash sends the documented body byte for byte, and the server accepts it', async () => {
+    await withSession('bash', async (sign) => {
+      expect((await sign('{"room_id":"room01"}')).outcome).toBe('pass');
+      // A literal `-d "$BODY"` keeps CR and LF (only `-d @file` strips them).
+      expect((await sign('{\r\n  "room_id": "room01"\n}\n')).outcome).toBe('pass');
+      expect((await sign('')).outcome).toBe('pass');
+      expect((await sign(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]))).outcome).toBe('pass');
+    });
+  });
+
+  test('a body starting with @ is read by curl as a file name: an empty body is sent', async () => {
+    await withSession('bash', async (sign) => {
+      const judgement = await sign('@x');
+      expect(judgement.outcome).toBe('fail');
+      expect(judgement.cause).toBe('curl-data-at-file');
+      expect(judgement.explanation).toContain('bytes sent ≠ bytes signed');
+      expect(judgement.explanation).toContain(FAILED);
+    });
+  });
+
+  test('bodies of 128 KiB and more cannot be one argv string: the request never leaves', async () => {
+    await withSession('dash', async (sign) => {
+      expect((await sign('x'.repeat(128 * 1024 - 1))).outcome).toBe('pass');
+      const judgement = await sign('x'.repeat(128 * 1024));
+      expect(judgement.outcome).toBe('error');
+      expect(judgement.cause).toBe('broken');
+      expect(judgement.detail).toMatch(
+        /never reached the server: the shell exited with 126: .*Argument list too long/,
+      );
+    });
+  });
+
+  test("dash's echo rewrites JSON escapes before hashing: the server refuses the signature", async () => {
+    await withSession('dash', async (sign) => {
+      const judgement = await sign('{"a":"x\\ny"}');
+      expect(judgement.outcome).toBe('fail');
+      expect(judgement.cause).toBe('echo-interprets-backslashes');
+      expect(judgement.explanation).toContain(
+        `the bytes arrived unchanged and the server answered ${FAILED}`,
+      );
+    });
+  });
+
+  test('bash --posix -O xpg_echo hashes "-n " and a newline: every request is refused', async () => {
+    await withSession('bash-posix-xpg-echo', async (sign) => {
+      const judgement = await sign('{"room_id":"room01"}');
+      expect(judgement.cause).toBe('echo-n-printed-literally');
+      expect(judgement.explanation).toContain(FAILED);
+    });
+  });
+
+  test('inputs no shell or server can hold are unrepresentable; an empty secret sends no signature', async () => {
+    await withSession('bash', async (sign) => {
+      expect((await sign(new Uint8Array([0x61, 0, 0x62]))).outcome).toBe('unrepresentable');
+      expect((await sign('{}', new Uint8Array([0xff]))).outcome).toBe('unrepresentable');
+      const empty = await sign('{}', new Uint8Array());
+      expect(empty.cause).toBe('empty-signature');
+      expect(empty.explanation).toContain('401 Missing HASH-SIGNATURE header.');
+    });
+  });
+});
