@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { diagnose } from '../src/diagnosis/diagnose.js';
+import { cleanHome } from '../src/environments/process-env.js';
 import { interpretEchoEscapes } from '../src/diagnosis/transforms.js';
 
 const encoder = new TextEncoder();
@@ -19,7 +20,8 @@ const has = (command: string) => {
 /** What a real shell's `echo -n "$BODY"` writes: the ground truth for the hypotheses. */
 function echoed(shell: string[], body: string): Buffer {
   return execFileSync(shell[0] as string, [...shell.slice(1), '-c', 'echo -n "$BODY"'], {
-    env: { BODY: body, PATH: process.env.PATH ?? '' },
+    // An empty HOME and a UTF-8 locale, like the shell columns (src/environments/process-env.ts).
+    env: { BODY: body, PATH: process.env.PATH ?? '', HOME: cleanHome(), LANG: 'C.UTF-8' },
   });
 }
 
@@ -31,7 +33,19 @@ describe('diagnose reproduces causes from what real environments do', () => {
     expect(diagnose(encoder.encode(body), secret, actual)?.id).toBe('echo-interprets-backslashes');
   });
 
-  test.each(bodies)('bash --posix -O xpg_echo on %s', (body) => {
+  const extended = [...bodies, '{"e":"\\ud83d\\ude00"}', '{"n":"a\\u0000b"}', '\\x41'];
+
+  test.skipIf(!has('zsh')).each(extended)('zsh echo on %s', (body) => {
+    const actual = hex(echoed(['zsh'], body));
+    expect(diagnose(encoder.encode(body), secret, actual)?.id).toMatch(/^echo-interprets-(extended-escapes|backslashes)$/);
+  });
+
+  test.skipIf(!has('mksh')).each(extended)('mksh echo on %s', (body) => {
+    const actual = hex(echoed(['mksh'], body));
+    expect(diagnose(encoder.encode(body), secret, actual)?.id).toMatch(/^echo-interprets-(extended-escapes|backslashes)$/);
+  });
+
+  test.each(extended)('bash --posix -O xpg_echo on %s', (body) => {
     const actual = hex(echoed(['bash', '--posix', '-O', 'xpg_echo'], body));
     expect(diagnose(encoder.encode(body), secret, actual)?.id).toBe('echo-n-printed-literally');
   });
@@ -57,7 +71,7 @@ describe('diagnose reproduces causes from what real environments do', () => {
   });
 
   test('interpretEchoEscapes follows XSI: \\c stops output, \\0nnn is octal', () => {
-    const out = (s: string) => new TextDecoder().decode(interpretEchoEscapes(encoder.encode(s), false));
+    const out = (s: string) => new TextDecoder().decode(interpretEchoEscapes(encoder.encode(s), 'xsi').bytes);
     expect(out('a\\cb')).toBe('a');
     expect(out('\\0101\\n')).toBe('A\n');
     expect(out('\\q')).toBe('\\q');

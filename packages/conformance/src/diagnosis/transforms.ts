@@ -33,17 +33,46 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * XSI `echo` escape processing, as dash, zsh and mksh do by default (and bash with
- * xpg_echo). `\c` ends the output; `\0nnn` is an octal byte. `extended` adds zsh's and
- * mksh's `\e`, `\xHH` and `\uXXXX` forms.
+ * How a shell's `echo` treats backslashes, measured on the shells themselves:
+ * - `xsi` (dash): `\a \b \e \f \n \r \t \v \\`, `\0nnn` octal, `\c` stops all output;
+ * - `zsh`: XSI plus `\xHH` and `\uXXXX`; a `\u` naming a lone surrogate is an error that
+ *   ends the output ("character not in range");
+ * - `mksh`: XSI plus `\xHH` and `\uXXXX` (a lone surrogate becomes its 3-byte form), and
+ *   `\c` is dropped without stopping;
+ * - `bash` with xpg_echo: like mksh, but `\c` stops the output.
  */
-export function interpretEchoEscapes(bytes: Uint8Array, extended: boolean): Uint8Array {
-  const out: number[] = [];
-  const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
-  if (extended) {
-    simple.e = 27;
-    simple.E = 27;
+export type EchoDialect = 'xsi' | 'zsh' | 'mksh' | 'bash';
+
+/** What `echo` wrote, and whether `\c` (or an error) cut it short. */
+export interface Echoed {
+  bytes: Uint8Array;
+  stopped: boolean;
+}
+
+const SIMPLE_ESCAPES: Record<string, number> = { a: 7, b: 8, e: 27, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
+
+/** UTF-8 of a code point, lone surrogates included (the 3-byte form shells produce). */
+function codePointBytes(cp: number): number[] {
+  if (cp < 0x80) return [cp];
+  if (cp < 0x800) return [0xc0 | (cp >> 6), 0x80 | (cp & 0x3f)];
+  if (cp < 0x10000) return [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
+  return [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
+}
+
+function hexDigits(bytes: Uint8Array, from: number, max: number): string {
+  let digits = '';
+  while (digits.length < max && from + digits.length < bytes.length) {
+    const c = String.fromCharCode(bytes[from + digits.length] as number);
+    if (!/[0-9a-fA-F]/.test(c)) break;
+    digits += c;
   }
+  return digits;
+}
+
+/** Applies a shell's `echo` escape processing to `bytes`. */
+export function interpretEchoEscapes(bytes: Uint8Array, dialect: EchoDialect): Echoed {
+  const out: number[] = [];
+  const extended = dialect !== 'xsi';
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i] as number;
     if (byte !== 92 || i + 1 >= bytes.length) {
@@ -51,9 +80,15 @@ export function interpretEchoEscapes(bytes: Uint8Array, extended: boolean): Uint
       continue;
     }
     const next = String.fromCharCode(bytes[i + 1] as number);
-    if (next === 'c') return Uint8Array.from(out);
-    if (next in simple) {
-      out.push(simple[next] as number);
+    if (next === 'c') {
+      if (dialect === 'mksh') {
+        i += 1;
+        continue;
+      }
+      return { bytes: Uint8Array.from(out), stopped: true };
+    }
+    if (next in SIMPLE_ESCAPES || (extended && next === 'E')) {
+      out.push(SIMPLE_ESCAPES[next] ?? 27);
       i += 1;
       continue;
     }
@@ -70,25 +105,21 @@ export function interpretEchoEscapes(bytes: Uint8Array, extended: boolean): Uint
       i += 1 + digits;
       continue;
     }
-    if (extended && next === 'x') {
-      const hex = String.fromCharCode(...bytes.slice(i + 2, i + 4)).match(/^[0-9a-fA-F]{1,2}/)?.[0];
+    if (extended && (next === 'x' || next === 'u')) {
+      const hex = hexDigits(bytes, i + 2, next === 'x' ? 2 : 4);
       if (hex) {
-        out.push(Number.parseInt(hex, 16));
-        i += 1 + hex.length;
-        continue;
-      }
-    }
-    if (extended && next === 'u') {
-      const hex = String.fromCharCode(...bytes.slice(i + 2, i + 6)).match(/^[0-9a-fA-F]{1,4}/)?.[0];
-      if (hex) {
-        out.push(...encoder.encode(String.fromCodePoint(Number.parseInt(hex, 16))));
+        const value = Number.parseInt(hex, 16);
+        if (next === 'x') out.push(value);
+        else if (dialect === 'zsh' && value >= 0xd800 && value <= 0xdfff) {
+          return { bytes: Uint8Array.from(out), stopped: true };
+        } else out.push(...codePointBytes(value));
         i += 1 + hex.length;
         continue;
       }
     }
     out.push(byte);
   }
-  return Uint8Array.from(out);
+  return { bytes: Uint8Array.from(out), stopped: false };
 }
 
 /** Java's `String.getBytes()` under a US-ASCII default charset: every non-ASCII code point becomes `?`. */
@@ -113,27 +144,35 @@ export const BODY_TRANSFORMS: readonly Transform[] = [
   {
     id: 'echo-interprets-backslashes',
     explanation:
-      '`echo` interpreted backslash escapes in the body (`\\n`, `\\\\`, `\\c`, `\\0nnn`): XSI echo as in dash, mksh and zsh; JSON escapes are rewritten before hashing',
-    apply: (bytes) => changed(bytes, interpretEchoEscapes(bytes, false)),
+      '`echo` interpreted backslash escapes in the body (`\\n`, `\\\\`, `\\c`, `\\0nnn`), as XSI echo does in dash: JSON escapes are rewritten before hashing',
+    apply: (bytes) => changed(bytes, interpretEchoEscapes(bytes, 'xsi').bytes),
   },
   {
     id: 'echo-interprets-extended-escapes',
     explanation:
-      '`echo` interpreted backslash escapes including `\\e`, `\\xHH` and `\\uXXXX` (zsh/mksh), rewriting the body before hashing',
-    apply: (bytes) => changed(bytes, interpretEchoEscapes(bytes, true)),
+      '`echo` interpreted backslash escapes including `\\xHH` and `\\uXXXX` (zsh, mksh): JSON `\\u` escapes become raw characters before hashing',
+    apply: (bytes) => changed(bytes, interpretEchoEscapes(bytes, 'zsh').bytes),
+  },
+  {
+    id: 'echo-interprets-extended-escapes',
+    explanation:
+      '`echo` interpreted backslash escapes including `\\xHH` and `\\uXXXX` (zsh, mksh): JSON `\\u` escapes become raw characters before hashing',
+    apply: (bytes) => changed(bytes, interpretEchoEscapes(bytes, 'mksh').bytes),
   },
   {
     id: 'echo-n-printed-literally',
     explanation:
       '`echo` does not take `-n` (POSIX mode with xpg_echo, as macOS /bin/sh): it hashes "-n ", the body with escapes interpreted, and a trailing newline',
-    apply: (bytes) =>
-      concat(encoder.encode('-n '), interpretEchoEscapes(bytes, false), encoder.encode('\n')),
+    apply: (bytes) => {
+      const echoed = interpretEchoEscapes(bytes, 'bash');
+      return concat(encoder.encode('-n '), echoed.bytes, encoder.encode(echoed.stopped ? '' : '\n'));
+    },
   },
   {
     id: 'echo-took-body-as-option',
     explanation:
-      '`echo` took the body itself for options (it looks like `-n`, `-e` or `-E`) and printed nothing',
-    apply: (bytes) => (/^-[neE]+$/.test(new TextDecoder().decode(bytes)) ? new Uint8Array() : undefined),
+      '`echo` took the body itself for options (it looks like `-`, `-n`, `-e` or `-E`) and printed nothing',
+    apply: (bytes) => (/^-[neE]*$/.test(new TextDecoder().decode(bytes)) ? new Uint8Array() : undefined),
   },
   {
     id: 'default-charset-ascii',

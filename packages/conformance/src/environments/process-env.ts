@@ -4,7 +4,9 @@
  *
  * @module
  */
-import { homedir } from 'node:os';
+import { mkdirSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** The system directories every column's PATH ends with (openssl, awk, base64, …). */
 export const SYSTEM_PATH: readonly string[] = [
@@ -56,4 +58,16 @@ export function explicitEnv(
 ): Record<string, string> {
   const path = [...new Set([...pathDirs, ...SYSTEM_PATH])].join(':');
   return { PATH: path, HOME: homedir(), ...locale.variables, ...extra };
+}
+
+/**
+ * An empty home directory for shells. A user's rc files must not leak into a column: zsh
+ * always reads `~/.zshenv`, and bash reads `~/.bashrc` even when non-interactive if its
+ * stdin is a socket, which it is under Node (libuv gives children socketpairs, and bash
+ * takes that for an sshd connection).
+ */
+export function cleanHome(): string {
+  const home = join(tmpdir(), `pnm-conformance-clean-home-${process.getuid?.() ?? 'user'}`);
+  mkdirSync(home, { recursive: true });
+  return home;
 }

@@ -18,6 +18,7 @@ import {
 } from '../environments/jdks.js';
 import {
   C_LOCALE,
+  cleanHome,
   explicitEnv,
   type LocaleSetting,
   NO_LOCALE,
@@ -37,10 +38,11 @@ import type {
   Column,
   EnvironmentInfo,
   ExecutionMode,
+  ImplementationInfo,
   Session,
 } from '../model.js';
-import { type SnippetId, snippetInfo } from '../snippets/catalog.js';
-import { renderWorker } from '../snippets/render.js';
+import { SNIPPETS, type SnippetId, snippetInfo } from '../snippets/catalog.js';
+import { type RenderedProgram, renderWorker } from '../snippets/render.js';
 import { materialize, OUTSIDE_CACHE_ROOT } from './program-cache.js';
 import { FixedBrokenSession, openSnippetSession, type SnippetLaunch } from './snippet-session.js';
 
@@ -60,12 +62,34 @@ function unavailable(found: { reason: string; install: string }): Prepared {
   return { state: 'unavailable', reason: found.reason, install: found.install };
 }
 
+/**
+ * What a column runs: a documented snippet or a correction of one. `of` picks the
+ * environments (those of the documented snippet); the program is rendered from the source.
+ */
+export interface SnippetProgram {
+  /** The documented snippet whose environments the columns run in. */
+  of: SnippetId;
+  implementation: ImplementationInfo;
+  /** The worker program, with the template's extra placeholders filled from `vars`. */
+  render(vars?: Record<string, string>): RenderedProgram;
+}
+
+/** A documented snippet, as published. */
+export function documentedProgram(id: SnippetId): SnippetProgram {
+  const info = snippetInfo(id);
+  return {
+    of: id,
+    implementation: { id, label: info.label, kind: 'snippet', language: info.language },
+    render: (vars) => renderWorker(id, vars),
+  };
+}
+
 function snippetColumn(
-  id: SnippetId,
+  program: SnippetProgram,
   environment: EnvironmentInfo,
   prepareOnce: () => Promise<Prepared>,
 ): Column {
-  const info = snippetInfo(id);
+  const id = program.implementation.id;
   // The label starts as a description and, once probed, names the versions found.
   const prepare = memoize(async () => {
     const prepared = await prepareOnce().catch(
@@ -80,7 +104,7 @@ function snippetColumn(
   });
   return {
     id: `${id}/${environment.id}`,
-    implementation: { id, label: info.label, kind: 'snippet', language: info.language },
+    implementation: program.implementation,
     environment,
     capabilities: ['sign'],
     modes: MODES,
@@ -128,16 +152,17 @@ function shellPrecheck(input: CaseInput): string | undefined {
  * In per-case mode a fresh shell runs the same worker script for one case: the cost a user
  * pays running the snippet as a script, once per request.
  */
-function shellColumn(shell: ShellEnvironment): Column {
+function shellColumn(source: SnippetProgram, shell: ShellEnvironment): Column {
   const locale = UTF8_LOCALE;
   const label = `${shell.id}${shell.note ? ` (${shell.note})` : ''}`;
-  return snippetColumn('shell', environment(shell.id, label, locale), async () => {
+  const id = source.implementation.id;
+  return snippetColumn(source, environment(shell.id, label, locale), async () => {
     const found = await probeShell(shell);
     if (!found.found) return unavailable(found);
     const tools = await pipelineTools();
     if (!tools.found) return unavailable(tools);
-    const program = renderWorker('shell');
-    const { dir } = await materialize('shell', [], { [program.fileName]: program.source });
+    const program = source.render();
+    const { dir } = await materialize(id, [], { [program.fileName]: program.source });
     const version = `${found.version}, ${tools.openssl}`;
     return {
       state: 'ready',
@@ -146,9 +171,9 @@ function shellColumn(shell: ShellEnvironment): Column {
       launch: {
         spec: {
           command: found.path,
-          args: [...shell.args, join(dir, program.fileName), 'shell', plain(version)],
+          args: [...shell.args, join(dir, program.fileName), id, plain(version)],
           cwd: dir,
-          env: explicitEnv([dirname(found.path)], locale),
+          env: { ...explicitEnv([dirname(found.path)], locale), HOME: cleanHome() },
         },
         precheck: shellPrecheck,
         options: { fileTransport: true },
@@ -162,18 +187,19 @@ function shellColumn(shell: ShellEnvironment): Column {
 type RuntimeProbe = () => Promise<Found<runtimes.Runtime>>;
 
 function interpretedColumn(
-  id: 'python' | 'ruby' | 'php',
+  source: SnippetProgram,
   probe: RuntimeProbe,
   runtimeName: string,
   locale: LocaleSetting,
 ): Column {
+  const id = source.implementation.id;
   return snippetColumn(
-    id,
+    source,
     environment(locale.id, `${runtimeName}, ${locale.label}`, locale),
     async () => {
       const found = await probe();
       if (!found.found) return unavailable(found);
-      const program = renderWorker(id);
+      const program = source.render();
       const { dir } = await materialize(id, [], { [program.fileName]: program.source });
       return {
         state: 'ready',
@@ -194,21 +220,21 @@ function interpretedColumn(
 
 // ---------------------------------------------------------------- JavaScript and TypeScript
 
-function cryptoJsColumn(): Column {
+function cryptoJsColumn(source: SnippetProgram): Column {
   const locale = UTF8_LOCALE;
   return snippetColumn(
-    'nodejs-cryptojs',
+    source,
     environment('node', 'Node.js with crypto-js (the package dependency)', locale),
     async () => {
       const found = await runtimes.node();
       if (!found.found) return unavailable(found);
       const library = await runtimes.cryptoJs();
       if (!library.found) return unavailable(library);
-      const program = renderWorker('nodejs-cryptojs', {
+      const program = source.render({
         CRYPTOJS_PATH: JSON.stringify(library.dir),
         CRYPTOJS_PACKAGE_JSON: JSON.stringify(join(library.dir, 'package.json')),
       });
-      const { dir } = await materialize('nodejs-cryptojs', [], {
+      const { dir } = await materialize(source.implementation.id, [], {
         [program.fileName]: program.source,
       });
       return {
@@ -230,7 +256,7 @@ function cryptoJsColumn(): Column {
 
 type TsRuntime = 'node-tsx' | 'deno' | 'bun';
 
-function typescriptColumn(runtime: TsRuntime): Column {
+function typescriptColumn(source: SnippetProgram, runtime: TsRuntime): Column {
   const locale = UTF8_LOCALE;
   const labels: Record<TsRuntime, string> = {
     'node-tsx': 'Node.js via tsx',
@@ -238,13 +264,13 @@ function typescriptColumn(runtime: TsRuntime): Column {
     bun: 'Bun',
   };
   return snippetColumn(
-    'typescript-node-crypto',
+    source,
     environment(runtime, labels[runtime], locale),
     async () => {
-      const program = renderWorker('typescript-node-crypto');
+      const program = source.render();
       // The same file for all three runtimes, outside node_modules (see OUTSIDE_CACHE_ROOT).
       const { dir } = await materialize(
-        'typescript-node-crypto',
+        source.implementation.id,
         [],
         { [program.fileName]: program.source },
         undefined,
@@ -294,15 +320,15 @@ function typescriptColumn(runtime: TsRuntime): Column {
 
 // ---------------------------------------------------------------- Go
 
-function goColumn(): Column {
+function goColumn(source: SnippetProgram): Column {
   const locale = UTF8_LOCALE;
-  return snippetColumn('go', environment('go', 'Go toolchain on PATH', locale), async () => {
+  return snippetColumn(source, environment('go', 'Go toolchain on PATH', locale), async () => {
     const found = await runtimes.go();
     if (!found.found) return unavailable(found);
-    const program = renderWorker('go');
+    const program = source.render();
     const buildEnv = explicitEnv([dirname(found.path)], locale, { GOTOOLCHAIN: 'local' });
     const built = await materialize(
-      'go',
+      source.implementation.id,
       [found.path, found.version],
       { [program.fileName]: program.source },
       async (dir) => {
@@ -353,6 +379,7 @@ function javacErrors(output: string): string {
 }
 
 function javaColumn(
+  source: SnippetProgram,
   jdk: Jdk | undefined,
   major: number,
   locale: LocaleSetting,
@@ -362,7 +389,7 @@ function javaColumn(
   const envId = withJaxb ? `${jdkId}-${locale.id}` : `${jdkId}-no-jaxb`;
   const what = withJaxb ? 'jaxb-api on the classpath' : 'without jaxb-api';
   const label = `${jdk?.label ?? `JDK ${major}`}, ${what}, ${locale.label}`;
-  return snippetColumn('java', environment(envId, label, locale), async () => {
+  return snippetColumn(source, environment(envId, label, locale), async () => {
     if (!jdk) {
       return {
         state: 'unavailable',
@@ -381,11 +408,11 @@ function javaColumn(
     const classpath = jar ? [jar] : [];
     const version = jar ? `${jdk.version}, jaxb-api ${jaxbApiVersion(jar)}` : jdk.version;
     const probedLabel = `${jdk.label}, ${jar ? `jaxb-api ${jaxbApiVersion(jar)} on the classpath` : 'without jaxb-api'}, ${locale.label}`;
-    const program = renderWorker('java');
+    const program = source.render();
     // The source is ASCII, so javac's platform encoding cannot change what it compiles.
     const compileEnv = explicitEnv([join(jdk.home, 'bin')], UTF8_LOCALE);
     const built = await materialize(
-      'java',
+      source.implementation.id,
       [jdk.home, jdk.version, ...classpath],
       { [program.fileName]: program.source },
       async (dir) => {
@@ -429,7 +456,7 @@ function javaColumn(
   });
 }
 
-function javaColumns(jvmRoot: string | undefined): Column[] {
+function javaColumns(source: SnippetProgram, jvmRoot: string | undefined): Column[] {
   const jdks = scanJdks(jvmRoot);
   const majors = [...new Set([BASELINE_JDK_MAJOR, ...jdks.map((jdk) => jdk.major)])].sort(
     (a, b) => a - b,
@@ -439,9 +466,9 @@ function javaColumns(jvmRoot: string | undefined): Column[] {
     const found = jdks.filter((jdk) => jdk.major === major);
     for (const jdk of found.length > 0 ? found : [undefined]) {
       for (const locale of [UTF8_LOCALE, C_LOCALE, NO_LOCALE]) {
-        columns.push(javaColumn(jdk, major, locale, true));
+        columns.push(javaColumn(source, jdk, major, locale, true));
       }
-      columns.push(javaColumn(jdk, major, UTF8_LOCALE, false));
+      columns.push(javaColumn(source, jdk, major, UTF8_LOCALE, false));
     }
   }
   return columns;
@@ -458,21 +485,40 @@ export interface SnippetColumnOptions {
   jvmRoot?: string;
 }
 
+/** Every environment column of one program: those its documented snippet runs in. */
+export function programColumns(
+  source: SnippetProgram,
+  options: SnippetColumnOptions = {},
+): Column[] {
+  switch (source.of) {
+    case 'shell':
+      return SHELLS.map((shell) => shellColumn(source, shell));
+    case 'php':
+      return [UTF8_LOCALE, C_LOCALE].map((locale) =>
+        interpretedColumn(source, runtimes.php, 'PHP', locale),
+      );
+    case 'nodejs-cryptojs':
+      return [cryptoJsColumn(source)];
+    case 'typescript-node-crypto':
+      return (['node-tsx', 'deno', 'bun'] as const).map((runtime) =>
+        typescriptColumn(source, runtime),
+      );
+    case 'go':
+      return [goColumn(source)];
+    case 'python':
+      return [UTF8_LOCALE, C_LOCALE].map((locale) =>
+        interpretedColumn(source, runtimes.python, 'Python', locale),
+      );
+    case 'java':
+      return javaColumns(source, options.jvmRoot);
+    case 'ruby':
+      return [UTF8_LOCALE, C_LOCALE].map((locale) =>
+        interpretedColumn(source, runtimes.ruby, 'Ruby', locale),
+      );
+  }
+}
+
+/** Every documented snippet in every environment, in catalog order. */
 export function snippetColumns(options: SnippetColumnOptions = {}): Column[] {
-  return [
-    ...SHELLS.map(shellColumn),
-    ...[UTF8_LOCALE, C_LOCALE].map((locale) =>
-      interpretedColumn('php', runtimes.php, 'PHP', locale),
-    ),
-    cryptoJsColumn(),
-    ...(['node-tsx', 'deno', 'bun'] as const).map(typescriptColumn),
-    goColumn(),
-    ...[UTF8_LOCALE, C_LOCALE].map((locale) =>
-      interpretedColumn('python', runtimes.python, 'Python', locale),
-    ),
-    ...javaColumns(options.jvmRoot),
-    ...[UTF8_LOCALE, C_LOCALE].map((locale) =>
-      interpretedColumn('ruby', runtimes.ruby, 'Ruby', locale),
-    ),
-  ];
+  return SNIPPETS.flatMap((snippet) => programColumns(documentedProgram(snippet.id), options));
 }

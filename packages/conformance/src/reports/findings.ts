@@ -5,6 +5,7 @@
  * @module
  */
 import type { Vector } from '@plugnmeet-signing/vectors';
+import { correctionOf } from '../corrections/catalog.js';
 import type { Finding, PropertyFinding, ReportColumn, ReportResult } from './report.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -26,6 +27,16 @@ export function collectFindings(
   explanations: ReadonlyMap<string, string>,
 ): Finding[] {
   const columnById = new Map(columns.map((c) => [`${c.implementation}/${c.environment}`, c]));
+  // A divergence of a documented snippet is shown with the reason of its correction: from a
+  // corrected column of this run, else from the corrections catalog.
+  const corrections = new Map<string, string>();
+  for (const c of columns) {
+    if (c.correctionOf && c.correctionReason) corrections.set(c.correctionOf, c.correctionReason);
+  }
+  const correctionFor = (implementation: string): { correction?: string } => {
+    const reason = corrections.get(implementation) ?? correctionOf(implementation)?.reason;
+    return reason ? { correction: reason } : {};
+  };
   const groups = new Map<string, ReportResult[]>();
   for (const result of results) {
     if (!['fail', 'error', 'xfail'].includes(result.outcome)) continue;
@@ -59,7 +70,7 @@ export function collectFindings(
       expected: smallest.expected,
       actual: smallest.actual,
       expectedFailure: !unexpected,
-      ...(column?.correctionOf ? { correction: column.correctionReason ?? '' } : {}),
+      ...correctionFor(smallest.implementation),
     });
   }
   for (const found of propertyFindings) {
@@ -77,6 +88,7 @@ export function collectFindings(
       expected: found.expected,
       actual: found.actual,
       expectedFailure: false,
+      ...correctionFor(found.implementation),
     });
   }
   return findings.sort((a, b) =>

@@ -30,8 +30,9 @@ export type SnippetId =
   | 'java'
   | 'ruby';
 
-export interface SnippetInfo {
-  id: SnippetId;
+/** A snippet's catalog entry; corrections (`src/corrections/catalog.ts`) reuse it with their own ids. */
+export interface SnippetInfo<Id extends string = SnippetId> {
+  id: Id;
   /** The heading the snippet sits under on the page. */
   heading: string;
   /** Language, for grouping columns. */
@@ -44,6 +45,12 @@ export interface SnippetInfo {
   importLine?: RegExp;
   /** The variable that holds the signature once the statements have run. */
   signatureVariable: string;
+  /**
+   * The line that starts sending the request, when the snippet sends it: the sign worker runs
+   * only the statements before it. Unset for the documented shell snippet, whose sign part
+   * ends at its `SIGNATURE=` line (see `signStatements`).
+   */
+  requestLine?: RegExp;
 }
 
 const JSON_LITERAL_REASON =

@@ -13,7 +13,7 @@ import { applySlots, readSnippet, signStatements, splitImports } from './slots.j
 export const WORKERS_DIR = fileURLToPath(new URL('../../workers/', import.meta.url));
 
 /** The template file and the program's file name, per snippet. */
-const TEMPLATES: Record<SnippetId, { template: string; fileName: string }> = {
+export const TEMPLATES: Record<SnippetId, { template: string; fileName: string }> = {
   shell: { template: 'shell.sh.tmpl', fileName: 'worker.sh' },
   php: { template: 'php.php.tmpl', fileName: 'worker.php' },
   'nodejs-cryptojs': { template: 'nodejs-cryptojs.cjs.tmpl', fileName: 'worker.cjs' },
@@ -27,7 +27,7 @@ const TEMPLATES: Record<SnippetId, { template: string; fileName: string }> = {
 export type RegionName = 'imports' | 'statements';
 
 export interface RenderedProgram {
-  info: SnippetInfo;
+  info: SnippetInfo<string>;
   fileName: string;
   source: string;
   /** What was spliced in, before indentation. */
@@ -35,9 +35,23 @@ export interface RenderedProgram {
   statements: string;
 }
 
+/** What a worker program is made of: a catalog entry, its snippet text and a template. */
+export interface ProgramSource {
+  info: SnippetInfo<string>;
+  /** The snippet's text, before its slots are applied. */
+  text: string;
+  /** The template's file name in {@link WORKERS_DIR}. */
+  template: string;
+  /** The program's file name. */
+  fileName: string;
+}
+
 /** The snippet's imports and sign statements with its slots applied. */
-export function snippetParts(info: SnippetInfo): { imports: string; statements: string } {
-  const applied = applySlots(readSnippet(info), info.slots);
+export function snippetParts(
+  info: SnippetInfo<string>,
+  text: string = readSnippet(info),
+): { imports: string; statements: string } {
+  const applied = applySlots(text, info.slots);
   const { imports, statements } = splitImports(applied, info.importLine);
   return { imports, statements: signStatements(info, statements) };
 }
@@ -49,11 +63,18 @@ export function snippetParts(info: SnippetInfo): { imports: string; statements: 
  */
 export function renderWorker(id: SnippetId, vars: Record<string, string> = {}): RenderedProgram {
   const info = snippetInfo(id);
-  const { template, fileName } = TEMPLATES[id];
-  const { imports, statements } = snippetParts(info);
+  return renderProgram({ info, text: readSnippet(info), ...TEMPLATES[id] }, vars);
+}
+
+/** Renders a worker program from any snippet text (the documented ones, or a correction). */
+export function renderProgram(
+  { info, text: snippetText, template, fileName }: ProgramSource,
+  vars: Record<string, string> = {},
+): RenderedProgram {
+  const { imports, statements } = snippetParts(info, snippetText);
   let text = readFileSync(`${WORKERS_DIR}${template}`, 'utf8');
   const all: Record<string, string> = {
-    NAME: id,
+    NAME: info.id,
     SIGNATURE: info.signatureVariable,
     API_KEY: 'plugnmeet',
     ...vars,
@@ -99,10 +120,13 @@ export function extractRegion(source: string, region: RegionName): string {
  * The whole shell snippet (curl included) with every slot applied, preceded by assignments
  * that read its inputs from the script's arguments: `sh script.sh <body-b64> <secret-b64>
  * <api-key> <base-url>`. For the wire-level check, which points the URL at a loopback server.
+ * `source` is the documented shell snippet by default; pass a correction's entry and text
+ * (`correctionInfo('shell-corrected')`, `readCorrection(...)`) to render that one whole.
  */
-export function renderShellScript(): string {
-  const info = snippetInfo('shell');
-  const applied = applySlots(readSnippet(info), info.slots);
+export function renderShellScript(
+  source: { info: SnippetInfo<string>; text: string } = documentedShell(),
+): string {
+  const applied = applySlots(source.text, source.info.slots);
   return [
     '# The documented shell snippet, run whole: its inputs come from the arguments.',
     'PNM_BODY=$(printf %s "$1" | base64 -d && printf x) || exit 97',
@@ -117,4 +141,9 @@ export function renderShellScript(): string {
     `${applied}# --- snippet statements (end) ---`,
     '',
   ].join('\n');
+}
+
+function documentedShell(): { info: SnippetInfo<string>; text: string } {
+  const info = snippetInfo('shell');
+  return { info, text: readSnippet(info) };
 }

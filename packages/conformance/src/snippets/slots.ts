@@ -9,7 +9,7 @@ import type { Slot, SnippetInfo } from './catalog.js';
 import { SNIPPETS_DIR } from './page.js';
 
 /** The snippet file's text, exactly as stored. */
-export function readSnippet(info: SnippetInfo): string {
+export function readSnippet(info: SnippetInfo<string>): string {
   return readFileSync(`${SNIPPETS_DIR}${info.file}`, 'utf8');
 }
 
@@ -45,12 +45,18 @@ export function splitImports(
 
 /**
  * The part of the statements a sign worker runs. For the shell that is everything up to and
- * including the `SIGNATURE=` line (the curl request after it is the wire-level check's);
- * for the others, every statement.
+ * including the `SIGNATURE=` line (the curl request after it is the wire-level check's); for
+ * a snippet with a `requestLine`, everything before that line; for the others, every statement.
  */
-export function signStatements(info: SnippetInfo, statements: string): string {
-  if (info.id !== 'shell') return statements;
+export function signStatements(info: SnippetInfo<string>, statements: string): string {
   const lines = statements.split(/(?<=\n)/);
+  if (info.requestLine) {
+    const request = info.requestLine;
+    const index = lines.findIndex((line) => request.test(line));
+    if (index < 0) throw new Error(`${info.id} no longer has a line matching ${String(request)}`);
+    return lines.slice(0, index).join('');
+  }
+  if (info.id !== 'shell') return statements;
   const index = lines.findIndex((line) => line.startsWith(`${info.signatureVariable}=`));
   if (index < 0) throw new Error(`the shell snippet no longer assigns ${info.signatureVariable}`);
   return lines.slice(0, index + 1).join('');

@@ -1,0 +1,45 @@
+/**
+ * The corrected snippets as matrix columns (`<correction-id>/<environment-id>`): each runs in
+ * every environment its original runs in, built by the same column builders.
+ *
+ * @module
+ */
+import {
+  programColumns,
+  type SnippetColumnOptions,
+  type SnippetProgram,
+} from '../implementations/snippet-columns.js';
+import type { Column } from '../model.js';
+import { renderProgram, TEMPLATES } from '../snippets/render.js';
+import { CORRECTIONS, type CorrectionInfo, readCorrection } from './catalog.js';
+
+/** A correction as a program: the original's environments, template and slots mechanism. */
+export function correctedProgram(info: CorrectionInfo): SnippetProgram {
+  const original = TEMPLATES[info.correctionOf];
+  return {
+    of: info.correctionOf,
+    implementation: {
+      id: info.id,
+      label: info.label,
+      kind: 'corrected',
+      language: info.language,
+      correctionOf: info.correctionOf,
+      correctionReason: info.reason,
+    },
+    render: (vars) =>
+      renderProgram(
+        {
+          info,
+          text: readCorrection(info),
+          template: info.template ?? original.template,
+          fileName: original.fileName,
+        },
+        vars,
+      ),
+  };
+}
+
+/** Every correction in every environment of its original, in catalog order. */
+export function correctedColumns(options: SnippetColumnOptions = {}): Column[] {
+  return CORRECTIONS.flatMap((info) => programColumns(correctedProgram(info), options));
+}
