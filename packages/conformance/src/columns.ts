@@ -5,10 +5,11 @@
  *
  * @module
  */
-import type { Column } from './model.js';
+
 import { correctedColumns } from './corrections/columns.js';
 import { snippetColumns } from './implementations/snippet-columns.js';
 import { wireColumns } from './implementations/wire/index.js';
+import type { Column } from './model.js';
 
 /** The built-in columns, in matrix order. */
 export async function builtInColumns(): Promise<Column[]> {

@@ -64,7 +64,7 @@ export const CORRECTIONS: readonly CorrectionInfo[] = [
       'like `-n` or `-e` is taken for an option. A here-document is expanded by the shell ' +
       'itself in every POSIX shell: the value of `$BODY` is inserted as it is, nothing in it is ' +
       'an option or an escape, and no program gets it as an argument, so its size is not ' +
-      "limited by the kernel (`printf '%s' \"$BODY\"` would be, where printf is not built in: " +
+      'limited by the kernel (`printf \'%s\' "$BODY"` would be, where printf is not built in: ' +
       'mksh fails on bodies of 128 KiB and more, and openssl then signs an empty body). The ' +
       'here-document ends with one newline of its own, which awk drops. Without `pipefail` ' +
       '(dash has none) a failing openssl leaves SIGNATURE empty, so the script checks it and ' +

@@ -263,59 +263,55 @@ function typescriptColumn(source: SnippetProgram, runtime: TsRuntime): Column {
     deno: 'Deno (deno run, no permissions)',
     bun: 'Bun',
   };
-  return snippetColumn(
-    source,
-    environment(runtime, labels[runtime], locale),
-    async () => {
-      const program = source.render();
-      // The same file for all three runtimes, outside node_modules (see OUTSIDE_CACHE_ROOT).
-      const { dir } = await materialize(
-        source.implementation.id,
-        [],
-        { [program.fileName]: program.source },
-        undefined,
-        OUTSIDE_CACHE_ROOT,
-      );
-      const file = join(dir, program.fileName);
-      if (runtime === 'node-tsx') {
-        const found = await runtimes.node();
-        if (!found.found) return unavailable(found);
-        const tsx = await runtimes.tsxLoader();
-        if (!tsx.found) return unavailable(tsx);
-        return {
-          state: 'ready',
-          runtimeVersion: `node ${found.version}, tsx ${tsx.version}`,
-          label: `Node.js ${found.version} via tsx ${tsx.version}, ${locale.label}`,
-          launch: {
-            spec: {
-              command: found.path,
-              args: ['--import', pathToFileURL(tsx.loader).href, file],
-              cwd: dir,
-              env: explicitEnv([dirname(found.path)], locale),
-            },
-          },
-        };
-      }
-      const found = await (runtime === 'deno' ? runtimes.deno() : runtimes.bun());
+  return snippetColumn(source, environment(runtime, labels[runtime], locale), async () => {
+    const program = source.render();
+    // The same file for all three runtimes, outside node_modules (see OUTSIDE_CACHE_ROOT).
+    const { dir } = await materialize(
+      source.implementation.id,
+      [],
+      { [program.fileName]: program.source },
+      undefined,
+      OUTSIDE_CACHE_ROOT,
+    );
+    const file = join(dir, program.fileName);
+    if (runtime === 'node-tsx') {
+      const found = await runtimes.node();
       if (!found.found) return unavailable(found);
-      // DENO_NO_UPDATE_CHECK: no network call from a test run; it changes nothing else.
-      const extra: Record<string, string> = runtime === 'deno' ? { DENO_NO_UPDATE_CHECK: '1' } : {};
+      const tsx = await runtimes.tsxLoader();
+      if (!tsx.found) return unavailable(tsx);
       return {
         state: 'ready',
-        runtimeVersion: `${runtime} ${found.version}`,
-        label: `${runtime === 'deno' ? 'Deno' : 'Bun'} ${found.version}${runtime === 'deno' ? ' (deno run, no permissions)' : ''}, ${locale.label}`,
+        runtimeVersion: `node ${found.version}, tsx ${tsx.version}`,
+        label: `Node.js ${found.version} via tsx ${tsx.version}, ${locale.label}`,
         launch: {
           spec: {
             command: found.path,
-            args: runtime === 'deno' ? ['run', file] : [file],
+            args: ['--import', pathToFileURL(tsx.loader).href, file],
             cwd: dir,
-            env: explicitEnv([dirname(found.path)], locale, extra),
+            env: explicitEnv([dirname(found.path)], locale),
           },
-          options: { startTimeoutMs: 60_000 },
         },
       };
-    },
-  );
+    }
+    const found = await (runtime === 'deno' ? runtimes.deno() : runtimes.bun());
+    if (!found.found) return unavailable(found);
+    // DENO_NO_UPDATE_CHECK: no network call from a test run; it changes nothing else.
+    const extra: Record<string, string> = runtime === 'deno' ? { DENO_NO_UPDATE_CHECK: '1' } : {};
+    return {
+      state: 'ready',
+      runtimeVersion: `${runtime} ${found.version}`,
+      label: `${runtime === 'deno' ? 'Deno' : 'Bun'} ${found.version}${runtime === 'deno' ? ' (deno run, no permissions)' : ''}, ${locale.label}`,
+      launch: {
+        spec: {
+          command: found.path,
+          args: runtime === 'deno' ? ['run', file] : [file],
+          cwd: dir,
+          env: explicitEnv([dirname(found.path)], locale, extra),
+        },
+        options: { startTimeoutMs: 60_000 },
+      },
+    };
+  });
 }
 
 // ---------------------------------------------------------------- Go
