@@ -25,8 +25,11 @@ def sign(body: bytes, secret: bytes) -> str:
 
 
 def verify(body: bytes, signature: str, secret: bytes) -> bool:
-    """Exact and constant-time, like the plugNmeet server: lowercase hex only."""
-    return hmac.compare_digest(sign(body, secret), signature)
+    """Exact and constant-time, like the plugNmeet server: lowercase hex only.
+
+    Compare bytes, not str: compare_digest raises TypeError for a str with non-ASCII
+    characters (a presented signature is attacker-controlled text)."""
+    return hmac.compare_digest(sign(body, secret).encode(), signature.encode("utf-8", "surrogatepass"))
 
 
 def reply(message: dict) -> None:
