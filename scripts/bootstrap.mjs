@@ -9,7 +9,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
+const PNPM_VERSION = JSON.parse(
+  readFileSync(join(root, 'package.json'), 'utf8'),
+).packageManager.split('@')[1];
 const pnpmPrefix = join(root, '.cache', 'pnpm');
 export const pnpmBin = join(pnpmPrefix, 'node_modules', '.bin', 'pnpm');
 
@@ -37,7 +39,16 @@ function installedPnpmVersion() {
 export function ensurePnpm() {
   if (installedPnpmVersion() === PNPM_VERSION) return;
   log(`installing pnpm@${PNPM_VERSION} into .cache/pnpm`);
-  run('npm', ['install', '--no-save', '--no-package-lock', '--prefix', pnpmPrefix, '-E', `pnpm@${PNPM_VERSION}`, '--loglevel=error']);
+  run('npm', [
+    'install',
+    '--no-save',
+    '--no-package-lock',
+    '--prefix',
+    pnpmPrefix,
+    '-E',
+    `pnpm@${PNPM_VERSION}`,
+    '--loglevel=error',
+  ]);
 }
 
 export function ensureDependencies() {

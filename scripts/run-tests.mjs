@@ -4,7 +4,7 @@
 // report (vitest's own summary is per package and per runtime).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bootstrap, pnpmBin } from './bootstrap.mjs';
 import { findReports, summarize } from './test-summary.mjs';
@@ -14,10 +14,23 @@ for (const report of findReports(root)) rmSync(report);
 
 bootstrap();
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
-const lint = spawnSync(pnpmBin, ['exec', 'biome', 'check', '.'], { cwd: root, stdio: 'inherit', env });
+const lint = spawnSync(pnpmBin, ['exec', 'biome', 'check', '.'], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 const turbo = spawnSync(
   pnpmBin,
-  ['turbo', 'run', 'typecheck', 'lint', 'test', '--concurrency=1', '--continue', ...process.argv.slice(2)],
+  [
+    'turbo',
+    'run',
+    'typecheck',
+    'lint',
+    'test',
+    '--concurrency=1',
+    '--continue',
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: 'inherit', env },
 );
 const { passed, failed } = summarize(root);

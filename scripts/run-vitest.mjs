@@ -28,7 +28,14 @@ for (const runtime of runtimes) {
   process.stderr.write(`\n[run-vitest] ${manifest.name} on ${runtime}\n`);
   const result = spawnSync(
     command,
-    [...prefix, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+    [
+      ...prefix,
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      ...process.argv.slice(2),
+    ],
     { stdio: 'inherit', env: { ...process.env, PNM_TEST_RUNTIME: runtime } },
   );
   if (result.status !== 0) failed = true;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Sums every vitest JSON report (packages/*/vitest-report*.json) into one closing line.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +23,8 @@ export function summarize(root) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     // A suite that crashed before its tests ran counts as a failure, not as silence.
-    if (report.numFailedTestSuites > 0 && report.numFailedTests === 0) failed += report.numFailedTestSuites;
+    if (report.numFailedTestSuites > 0 && report.numFailedTests === 0)
+      failed += report.numFailedTestSuites;
   }
   return { passed, failed };
 }

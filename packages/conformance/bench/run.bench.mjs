@@ -22,7 +22,9 @@ function seconds(ms) {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-console.log(`machine: ${availableParallelism()} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+console.log(
+  `machine: ${availableParallelism()} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`,
+);
 
 if (process.env.BENCH_SKIP_FULL !== '1') {
   const run = (args) => {
@@ -37,13 +39,25 @@ if (process.env.BENCH_SKIP_FULL !== '1') {
   console.log('\n# full default run');
   console.log(`warm-up (--runs 0): ${seconds(run(['--runs', '0']))}`);
   const full = run([]);
-  console.log(`full run (all vectors, every column, 1000 property cases each): ${seconds(full)} wall (target ≤ 30 s)`);
+  console.log(
+    `full run (all vectors, every column, 1000 property cases each): ${seconds(full)} wall (target ≤ 30 s)`,
+  );
 }
 
 console.log(`\n# worker vs per-case, the same ${cases} cases`);
-const picks = ['java/jdk17-utf8', 'ruby/utf8', 'python/utf8', 'nodejs-cryptojs/node', 'php/utf8', 'go/go', 'shell/bash'];
+const picks = [
+  'java/jdk17-utf8',
+  'ruby/utf8',
+  'python/utf8',
+  'nodejs-cryptojs/node',
+  'php/utf8',
+  'go/go',
+  'shell/bash',
+];
 const columns = (await builtInColumns()).filter((c) => picks.includes(c.id));
-const sample = fc.sample(generatedCase, { seed: 424242, numRuns: cases }).map((c, i) => ({ id: `b${i}`, ...c }));
+const sample = fc
+  .sample(generatedCase, { seed: 424242, numRuns: cases })
+  .map((c, i) => ({ id: `b${i}`, ...c }));
 
 async function time(column, mode) {
   const session = await column.open(mode);

@@ -4,6 +4,24 @@
  *
  * @module
  */
+
+export { main } from './cli/main.js';
+export { builtInColumns } from './columns.js';
+export { type Diagnosis, diagnose } from './diagnosis/diagnose.js';
+export { ConformanceError, type ConformanceErrorCode, isConformanceError } from './errors.js';
+export {
+  type Expectation,
+  type ExpectationsFile,
+  readExpectations,
+  writeExpectations,
+} from './expectations/file.js';
+export { expectationsFromReport } from './expectations/update.js';
+export { outsideColumn } from './implementations/outside.js';
+export {
+  type LaunchSpec,
+  ProcessSession,
+  type ProcessSessionOptions,
+} from './implementations/process-session.js';
 export type {
   Availability,
   CaseInput,
@@ -17,19 +35,17 @@ export type {
   SignAnswer,
   VerifyAnswer,
 } from './model.js';
-export { ConformanceError, isConformanceError, type ConformanceErrorCode } from './errors.js';
-export { runConformance, type RunOptions } from './run.js';
-export { builtInColumns } from './columns.js';
-export { outsideColumn } from './implementations/outside.js';
-export { ProcessSession, type LaunchSpec, type ProcessSessionOptions } from './implementations/process-session.js';
-export { diagnose, type Diagnosis } from './diagnosis/diagnose.js';
-export { readExpectations, writeExpectations, type Expectation, type ExpectationsFile } from './expectations/file.js';
-export { expectationsFromReport } from './expectations/update.js';
-export type { Finding, PropertyFinding, Report, ReportColumn, ReportResult } from './reports/report.js';
-export { renderReport, renderMatrix } from './reports/terminal.js';
-export { renderJson, readJsonReport } from './reports/json.js';
+export { renderHtml } from './reports/html.js';
+export { readJsonReport, renderJson } from './reports/json.js';
 export { renderJunit } from './reports/junit.js';
 export { renderMarkdown } from './reports/markdown.js';
-export { renderHtml } from './reports/html.js';
 export { mergeReports } from './reports/merge.js';
-export { main } from './cli/main.js';
+export type {
+  Finding,
+  PropertyFinding,
+  Report,
+  ReportColumn,
+  ReportResult,
+} from './reports/report.js';
+export { renderMatrix, renderReport } from './reports/terminal.js';
+export { type RunOptions, runConformance } from './run.js';

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Vector, VectorFile } from '@plugnmeet-signing/vectors';
-import { type Expectation } from './expectations/file.js';
+import type { Expectation } from './expectations/file.js';
 import { ColumnExpectations } from './expectations/match.js';
 import type { Column, ExecutionMode, Outcome } from './model.js';
 import { collectFindings } from './reports/findings.js';
@@ -32,7 +32,15 @@ export interface RunOptions {
   shard?: { index: number; count: number };
 }
 
-const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'error', 'unrepresentable', 'unavailable', 'xfail', 'xpass'];
+const OUTCOMES: readonly Outcome[] = [
+  'pass',
+  'fail',
+  'error',
+  'unrepresentable',
+  'unavailable',
+  'xfail',
+  'xpass',
+];
 
 /**
  * Runs the conformance suite and returns its report. Never throws for what an
@@ -48,14 +56,22 @@ export async function runConformance(options: RunOptions): Promise<Report> {
   const started = Date.now();
   const listener = options.listener ?? (() => {});
   const vectors = options.vectorFiles.flatMap((file) =>
-    file.vectors.filter((v) => options.vectorFilter?.(v) ?? true).map((v) => ({ ...v, group: file.name })),
+    file.vectors
+      .filter((v) => options.vectorFilter?.(v) ?? true)
+      .map((v) => ({ ...v, group: file.name })),
   );
   const runs: ColumnRun[] = await mapConcurrent(options.columns, options.jobs, (column) => {
     const shard = options.shard;
-    const columnVectors = shard ? vectors.filter((v) => inShard(`${column.id}\u0000${v.id}`, shard)) : vectors;
+    const columnVectors = shard
+      ? vectors.filter((v) => inShard(`${column.id}\u0000${v.id}`, shard))
+      : vectors;
     return runColumn(column, {
       vectors: columnVectors,
-      expectations: new ColumnExpectations(options.expectations, column.implementation.id, column.environment.id),
+      expectations: new ColumnExpectations(
+        options.expectations,
+        column.implementation.id,
+        column.environment.id,
+      ),
       mode: options.mode,
       // Each shard searches with its own seed, so shards explore different cases.
       seed: options.seed + (shard ? shard.index * 7919 : 0),
@@ -70,7 +86,10 @@ export async function runConformance(options: RunOptions): Promise<Report> {
   const propertyFindings = runs.flatMap((r) => r.propertyFindings);
   const staleExpectations = findStale(options.expectations, runs, vectors);
   const explanations = new Map(
-    options.expectations.map((e) => [`${e.implementation}/${e.environment}\u0000${e.cause}`, e.explanation]),
+    options.expectations.map((e) => [
+      `${e.implementation}/${e.environment}\u0000${e.cause}`,
+      e.explanation,
+    ]),
   );
   const vectorsById = new Map<string, Vector>(vectors.map((v) => [v.id, v]));
   const findings = collectFindings(columns, results, propertyFindings, vectorsById, explanations);
@@ -137,7 +156,10 @@ function findStale(
     for (const result of run.results) {
       if (result.outcome !== 'xpass') continue;
       const entry = expectations.find(
-        (e) => e.implementation === implementation && e.environment === environment && (e.vectors.includes(result.vector) || e.vectors.includes('*')),
+        (e) =>
+          e.implementation === implementation &&
+          e.environment === environment &&
+          (e.vectors.includes(result.vector) || e.vectors.includes('*')),
       );
       stale.push({ implementation, environment, vector: result.vector, cause: entry?.cause ?? '' });
     }
@@ -148,8 +170,10 @@ function findStale(
         (entry.property === true && run.properties !== undefined);
       if (!checkable) continue;
       const met =
-        run.results.some((r) => r.outcome === 'xfail' && (r.cause === entry.cause || entry.vectors.includes(r.vector))) ||
-        run.metCauses.has(entry.cause);
+        run.results.some(
+          (r) =>
+            r.outcome === 'xfail' && (r.cause === entry.cause || entry.vectors.includes(r.vector)),
+        ) || run.metCauses.has(entry.cause);
       if (!met) stale.push({ implementation, environment, vector: '*', cause: entry.cause });
     }
   }

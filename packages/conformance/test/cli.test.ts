@@ -8,29 +8,50 @@ import { describe, expect, test } from 'vitest';
 import type { Report } from '../src/reports/report.js';
 
 const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
-const example = fileURLToPath(new URL('../../../examples/python/plugnmeet_signer.py', import.meta.url));
+const example = fileURLToPath(
+  new URL('../../../examples/python/plugnmeet_signer.py', import.meta.url),
+);
 const broken = fileURLToPath(new URL('./fixtures/broken_signer.py', import.meta.url));
 const misbehaving = fileURLToPath(new URL('./fixtures/misbehaving.mjs', import.meta.url));
 // python3 is often a slow pyenv shim: resolve the interpreter once.
-const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
+  encoding: 'utf8',
+}).trim();
 const work = mkdtempSync(join(tmpdir(), 'pnm-cli-'));
 const noExpectations = join(work, 'none.json');
-writeFileSync(noExpectations, JSON.stringify({ formatVersion: 1, description: '', expectations: [] }));
+writeFileSync(
+  noExpectations,
+  JSON.stringify({ formatVersion: 1, description: '', expectations: [] }),
+);
 
 function conformance(args: string[]) {
-  return execa(process.execPath, [cli, ...args], { reject: false, env: { CI: 'false', NO_COLOR: '1' } });
+  return execa(process.execPath, [cli, ...args], {
+    reject: false,
+    env: { CI: 'false', NO_COLOR: '1' },
+  });
 }
 
 describe('pnm-conformance --impl', () => {
   test('the Python example passes every vector and the property search', async () => {
     const out = join(work, 'good.json');
-    const result = await conformance(['--impl', `${python} ${example}`, '--runs', '200', '--expectations', noExpectations, '--report', `json=${out}`]);
+    const result = await conformance([
+      '--impl',
+      `${python} ${example}`,
+      '--runs',
+      '200',
+      '--expectations',
+      noExpectations,
+      '--report',
+      `json=${out}`,
+    ]);
     expect(result.stdout).toContain('OK');
     expect(result.exitCode).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
     expect(report.columns).toHaveLength(1);
     expect(report.columns[0]?.implementationLabel).toBe('python-example 1.0.0');
-    expect(report.results.some((r) => r.vector.startsWith('wycheproof') && r.outcome === 'pass')).toBe(true);
+    expect(
+      report.results.some((r) => r.vector.startsWith('wycheproof') && r.outcome === 'pass'),
+    ).toBe(true);
     // verify-side vectors ran because the example declares the capability
     expect(report.results.some((r) => r.group === 'verify-negatives')).toBe(true);
     expect(report.results.every((r) => r.outcome === 'pass')).toBe(true);
@@ -39,7 +60,16 @@ describe('pnm-conformance --impl', () => {
 
   test('the broken copy fails, with both causes named and a minimal case', async () => {
     const out = join(work, 'broken.json');
-    const result = await conformance(['--impl', `${python} ${broken}`, '--runs', '300', '--expectations', noExpectations, '--report', `json=${out}`]);
+    const result = await conformance([
+      '--impl',
+      `${python} ${broken}`,
+      '--runs',
+      '300',
+      '--expectations',
+      noExpectations,
+      '--report',
+      `json=${out}`,
+    ]);
     expect(result.exitCode).toBe(1);
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
     const causes = new Set(report.findings.map((f) => f.cause));
@@ -50,9 +80,16 @@ describe('pnm-conformance --impl', () => {
 
   test('two implementations are two columns; a crashing one is named and the run finishes', async () => {
     const result = await conformance([
-      '--impl', `${process.execPath} ${misbehaving} crash empty`,
-      '--impl', `${process.execPath} ${misbehaving} good`,
-      '--runs', '0', '--only', 'empty-body', '--expectations', noExpectations,
+      '--impl',
+      `${process.execPath} ${misbehaving} crash empty`,
+      '--impl',
+      `${process.execPath} ${misbehaving} good`,
+      '--runs',
+      '0',
+      '--only',
+      'empty-body',
+      '--expectations',
+      noExpectations,
     ]);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/impl-1\/javascript.*✗/);
@@ -71,9 +108,14 @@ describe('pnm-conformance --impl', () => {
 
   test('a malformed expectations file is refused with its path and JSON pointer', async () => {
     const bad = join(work, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ formatVersion: 1, expectations: [{ implementation: 'x' }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ formatVersion: 1, expectations: [{ implementation: 'x' }] }),
+    );
     const result = await conformance(['--impl', 'true', '--expectations', bad]);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain(`${bad}: /expectations/0/environment: expected a non-empty string`);
+    expect(result.stderr).toContain(
+      `${bad}: /expectations/0/environment: expected a non-empty string`,
+    );
   });
 });

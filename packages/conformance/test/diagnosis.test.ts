@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { diagnose } from '../src/diagnosis/diagnose.js';
-import { cleanHome } from '../src/environments/process-env.js';
 import { interpretEchoEscapes } from '../src/diagnosis/transforms.js';
+import { cleanHome } from '../src/environments/process-env.js';
 
 const encoder = new TextEncoder();
 const secret = encoder.encode('zumyyYWqv7KR2kUqvYdq4z4sXg7XTBD2ljT6');
@@ -37,12 +37,16 @@ describe('diagnose reproduces causes from what real environments do', () => {
 
   test.skipIf(!has('zsh')).each(extended)('zsh echo on %s', (body) => {
     const actual = hex(echoed(['zsh'], body));
-    expect(diagnose(encoder.encode(body), secret, actual)?.id).toMatch(/^echo-interprets-(extended-escapes|backslashes)$/);
+    expect(diagnose(encoder.encode(body), secret, actual)?.id).toMatch(
+      /^echo-interprets-(extended-escapes|backslashes)$/,
+    );
   });
 
   test.skipIf(!has('mksh')).each(extended)('mksh echo on %s', (body) => {
     const actual = hex(echoed(['mksh'], body));
-    expect(diagnose(encoder.encode(body), secret, actual)?.id).toMatch(/^echo-interprets-(extended-escapes|backslashes)$/);
+    expect(diagnose(encoder.encode(body), secret, actual)?.id).toMatch(
+      /^echo-interprets-(extended-escapes|backslashes)$/,
+    );
   });
 
   test.each(extended)('bash --posix -O xpg_echo on %s', (body) => {
@@ -57,8 +61,12 @@ describe('diagnose reproduces causes from what real environments do', () => {
 
   test('command substitution strips trailing newlines', () => {
     const body = '{"a":1}\n\n';
-    const stripped = execFileSync('bash', ['-c', 'B=$(printf "%s" "$BODY"); printf "%s" "$B"'], { env: { BODY: body } });
-    expect(diagnose(encoder.encode(body), secret, hex(stripped))?.id).toBe('trailing-newlines-stripped');
+    const stripped = execFileSync('bash', ['-c', 'B=$(printf "%s" "$BODY"); printf "%s" "$B"'], {
+      env: { BODY: body },
+    });
+    expect(diagnose(encoder.encode(body), secret, hex(stripped))?.id).toBe(
+      'trailing-newlines-stripped',
+    );
   });
 
   test('uppercase hex is named as such', () => {
@@ -71,7 +79,8 @@ describe('diagnose reproduces causes from what real environments do', () => {
   });
 
   test('interpretEchoEscapes follows XSI: \\c stops output, \\0nnn is octal', () => {
-    const out = (s: string) => new TextDecoder().decode(interpretEchoEscapes(encoder.encode(s), 'xsi').bytes);
+    const out = (s: string) =>
+      new TextDecoder().decode(interpretEchoEscapes(encoder.encode(s), 'xsi').bytes);
     expect(out('a\\cb')).toBe('a');
     expect(out('\\0101\\n')).toBe('A\n');
     expect(out('\\q')).toBe('\\q');

@@ -11,12 +11,18 @@ const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 // The real thing: what `npm run conformance` runs, with every toolchain required, against
 // the checked-in expectations. It fails on a new divergence, a stale expectation, or a
 // column whose toolchain is missing.
-test('the full matrix matches the expectations file, every toolchain present', { timeout: 30 * 60_000 }, async () => {
+test('the full matrix matches the expectations file, every toolchain present', {
+  timeout: 30 * 60_000,
+}, async () => {
   const out = join(mkdtempSync(join(tmpdir(), 'pnm-matrix-')), 'report.json');
-  const result = await execa(process.execPath, [cli, '--require-all', '--quiet', '--report', `json=${out}`], {
-    reject: false,
-    env: { NO_COLOR: '1' },
-  });
+  const result = await execa(
+    process.execPath,
+    [cli, '--require-all', '--quiet', '--report', `json=${out}`],
+    {
+      reject: false,
+      env: { NO_COLOR: '1' },
+    },
+  );
   const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
   const unexpected = report.findings.filter((f) => !f.expectedFailure);
   expect(unexpected.map((f) => `${f.implementation}/${f.environment}: ${f.cause}`)).toEqual([]);

@@ -32,37 +32,53 @@ describe('ProcessSession', () => {
     for (const body of ['', '{}', 'a\nb']) {
       expect(await ask(session, body, body)).toEqual({ kind: 'signature', signature: mac(body) });
     }
-    expect(await session.verify({ id: 'v', body: encoder.encode('x'), secret }, mac('x'))).toEqual({ kind: 'verdict', valid: true });
+    expect(await session.verify({ id: 'v', body: encoder.encode('x'), secret }, mac('x'))).toEqual({
+      kind: 'verdict',
+      valid: true,
+    });
   });
 
   test.each([
     ['crash', /ended before answering: exited \(code 139\)/, /segmentation fault/],
     ['garbage', /printed something that is not protocol v1: Signature: 1234/, /^$/],
     ['out-of-order', /answered out of order: expected id "t", got "t-other"/, /^$/],
-  ])('names a %s, keeps the stderr tail, and restarts for the next case', async (mode, message, stderr) => {
-    const session = await start(mode);
-    const answer = await ask(session, 't', 'trigger');
-    expect(answer.kind).toBe('broken');
-    if (answer.kind !== 'broken') return;
-    expect(answer.message).toMatch(message);
-    expect(answer.stderrTail).toMatch(stderr);
-    expect(await ask(session, 'next', 'next')).toEqual({ kind: 'signature', signature: mac('next') });
-  });
+  ])(
+    'names a %s, keeps the stderr tail, and restarts for the next case',
+    async (mode, message, stderr) => {
+      const session = await start(mode);
+      const answer = await ask(session, 't', 'trigger');
+      expect(answer.kind).toBe('broken');
+      if (answer.kind !== 'broken') return;
+      expect(answer.message).toMatch(message);
+      expect(answer.stderrTail).toMatch(stderr);
+      expect(await ask(session, 'next', 'next')).toEqual({
+        kind: 'signature',
+        signature: mac('next'),
+      });
+    },
+  );
 
   test('times out a hang and carries on', async () => {
     const session = await start('hang', 300);
     const answer = await ask(session, 't', 'trigger');
     expect(answer).toMatchObject({ kind: 'broken', message: 'timed out after 300 ms' });
-    expect(await ask(session, 'next', 'next')).toEqual({ kind: 'signature', signature: mac('next') });
+    expect(await ask(session, 'next', 'next')).toEqual({
+      kind: 'signature',
+      signature: mac('next'),
+    });
   });
 
   test('a process that cannot say hello fails to start with its stderr', async () => {
-    await expect(start('no-hello')).rejects.toThrow(/failed to start: ended before answering.*\n.*missing configuration/s);
+    await expect(start('no-hello')).rejects.toThrow(
+      /failed to start: ended before answering.*\n.*missing configuration/s,
+    );
   });
 
   test('refusals are answers, not failures', async () => {
     const session = await start('good');
-    expect(await session.sign({ id: 'e', body: encoder.encode('{}'), secret: new Uint8Array() })).toEqual({
+    expect(
+      await session.sign({ id: 'e', body: encoder.encode('{}'), secret: new Uint8Array() }),
+    ).toEqual({
       kind: 'refused',
       message: 'empty secret',
     });

@@ -4,27 +4,39 @@
  *
  * @module
  */
-import type { RunListener } from '../runner/events.js';
+
 import { type Paint, paintFor } from '../reports/style.js';
+import type { RunListener } from '../runner/events.js';
 
 /** A listener that writes progress lines to `stream`. */
-export function progressPrinter(stream: NodeJS.WriteStream = process.stderr, paint: Paint = paintFor(stream)): RunListener {
+export function progressPrinter(
+  stream: NodeJS.WriteStream = process.stderr,
+  paint: Paint = paintFor(stream),
+): RunListener {
   return (event) => {
     switch (event.type) {
       case 'column-start':
         if (stream.isTTY) stream.write(paint.dim(`… ${event.column}\n`));
         return;
       case 'column-unavailable':
-        stream.write(`${paint.dim('–')} ${event.column.id}: unavailable (${event.column.unavailableReason})\n`);
+        stream.write(
+          `${paint.dim('–')} ${event.column.id}: unavailable (${event.column.unavailableReason})\n`,
+        );
         return;
       case 'column-progress':
         return;
       case 'column-done': {
         const c = event.counts;
         const bad = (c.fail ?? 0) + (c.error ?? 0) + (c.xpass ?? 0) + event.propertyFindings;
-        const mark = bad > 0 ? paint.red('✗') : (c.xfail ?? 0) > 0 ? paint.yellow('≈') : paint.green('✓');
-        const parts = Object.entries(c).map(([k, v]) => `${v} ${k}`).join(', ');
-        const props = event.propertyRuns > 0 ? `; ${event.propertyRuns} property cases, ${event.propertyFindings} new findings` : '';
+        const mark =
+          bad > 0 ? paint.red('✗') : (c.xfail ?? 0) > 0 ? paint.yellow('≈') : paint.green('✓');
+        const parts = Object.entries(c)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ');
+        const props =
+          event.propertyRuns > 0
+            ? `; ${event.propertyRuns} property cases, ${event.propertyFindings} new findings`
+            : '';
         stream.write(
           `${mark} ${event.column.id} ${paint.dim(`(${event.column.runtimeVersion ?? ''})`)}: ${parts}${props} ${paint.dim(`${(event.durationMs / 1000).toFixed(1)} s`)}\n`,
         );

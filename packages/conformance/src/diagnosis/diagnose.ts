@@ -52,10 +52,16 @@ export function diagnose(
   }
   const expected = hmac(body, secret);
   if (expected !== undefined && actual === expected.toUpperCase() && actual !== expected) {
-    return { id: 'uppercase-hex', explanation: 'the hex digest was uppercase; the server compares lowercase only' };
+    return {
+      id: 'uppercase-hex',
+      explanation: 'the hex digest was uppercase; the server compares lowercase only',
+    };
   }
   if (expected !== undefined && actual.trim() === expected && actual !== expected) {
-    return { id: 'whitespace-around-hex', explanation: 'the hex digest came with surrounding whitespace' };
+    return {
+      id: 'whitespace-around-hex',
+      explanation: 'the hex digest came with surrounding whitespace',
+    };
   }
   if (hmac(secret, body) === actual) {
     return { id: 'arguments-swapped', explanation: 'body and secret were swapped' };
@@ -70,9 +76,16 @@ export function diagnose(
       const parts = [bodyTransform, secretTransform].filter((t) => t !== IDENTITY);
       const ids = [...new Set(parts.map((t) => t.id))];
       const explanation =
-        bodyTransform !== IDENTITY && secretTransform !== IDENTITY && bodyTransform.id === secretTransform.id
+        bodyTransform !== IDENTITY &&
+        secretTransform !== IDENTITY &&
+        bodyTransform.id === secretTransform.id
           ? `${bodyTransform.explanation} (body and secret)`
-          : parts.map((t, i) => `${i === 0 && bodyTransform !== IDENTITY ? 'body' : 'secret'}: ${t.explanation}`).join('; ');
+          : parts
+              .map(
+                (t, i) =>
+                  `${i === 0 && bodyTransform !== IDENTITY ? 'body' : 'secret'}: ${t.explanation}`,
+              )
+              .join('; ');
       return {
         id: ids.join('+'),
         explanation,

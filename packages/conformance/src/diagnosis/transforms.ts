@@ -49,14 +49,29 @@ export interface Echoed {
   stopped: boolean;
 }
 
-const SIMPLE_ESCAPES: Record<string, number> = { a: 7, b: 8, e: 27, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
+const SIMPLE_ESCAPES: Record<string, number> = {
+  a: 7,
+  b: 8,
+  e: 27,
+  f: 12,
+  n: 10,
+  r: 13,
+  t: 9,
+  v: 11,
+  '\\': 92,
+};
 
 /** UTF-8 of a code point, lone surrogates included (the 3-byte form shells produce). */
 function codePointBytes(cp: number): number[] {
   if (cp < 0x80) return [cp];
   if (cp < 0x800) return [0xc0 | (cp >> 6), 0x80 | (cp & 0x3f)];
   if (cp < 0x10000) return [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
-  return [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
+  return [
+    0xf0 | (cp >> 18),
+    0x80 | ((cp >> 12) & 0x3f),
+    0x80 | ((cp >> 6) & 0x3f),
+    0x80 | (cp & 0x3f),
+  ];
 }
 
 function hexDigits(bytes: Uint8Array, from: number, max: number): string {
@@ -126,6 +141,7 @@ export function interpretEchoEscapes(bytes: Uint8Array, dialect: EchoDialect): E
 function asciiReplacement(bytes: Uint8Array): Uint8Array | undefined {
   const text = decodeUtf8(bytes);
   if (text === undefined) return undefined;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII is exactly \x00-\x7f
   return changed(bytes, encoder.encode(text.replace(/[^\x00-\x7f]/gu, '?')));
 }
 
@@ -165,14 +181,19 @@ export const BODY_TRANSFORMS: readonly Transform[] = [
       '`echo` does not take `-n` (POSIX mode with xpg_echo, as macOS /bin/sh): it hashes "-n ", the body with escapes interpreted, and a trailing newline',
     apply: (bytes) => {
       const echoed = interpretEchoEscapes(bytes, 'bash');
-      return concat(encoder.encode('-n '), echoed.bytes, encoder.encode(echoed.stopped ? '' : '\n'));
+      return concat(
+        encoder.encode('-n '),
+        echoed.bytes,
+        encoder.encode(echoed.stopped ? '' : '\n'),
+      );
     },
   },
   {
     id: 'echo-took-body-as-option',
     explanation:
       '`echo` took the body itself for options (it looks like `-`, `-n`, `-e` or `-E`) and printed nothing',
-    apply: (bytes) => (/^-[neE]*$/.test(new TextDecoder().decode(bytes)) ? new Uint8Array() : undefined),
+    apply: (bytes) =>
+      /^-[neE]*$/.test(new TextDecoder().decode(bytes)) ? new Uint8Array() : undefined,
   },
   {
     id: 'default-charset-ascii',
@@ -192,7 +213,11 @@ export const BODY_TRANSFORMS: readonly Transform[] = [
   {
     id: 'newlines-stripped',
     explanation: 'carriage returns and newlines were removed from the body (`curl -d` does this)',
-    apply: (bytes) => changed(bytes, bytes.filter((byte) => byte !== 10 && byte !== 13)),
+    apply: (bytes) =>
+      changed(
+        bytes,
+        bytes.filter((byte) => byte !== 10 && byte !== 13),
+      ),
   },
   {
     id: 'bom-stripped',

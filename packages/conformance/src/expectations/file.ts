@@ -60,7 +60,11 @@ export function readExpectations(path: string): ExpectationsFile {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new ConformanceError('ERR_CONFORMANCE_EXPECTATIONS', `${path}: not readable JSON: ${(cause as Error).message}`, { cause });
+    throw new ConformanceError(
+      'ERR_CONFORMANCE_EXPECTATIONS',
+      `${path}: not readable JSON: ${(cause as Error).message}`,
+      { cause },
+    );
   }
   if (typeof json !== 'object' || json === null) fail(path, '/', 'an object');
   const file = json as Record<string, unknown>;
@@ -73,11 +77,22 @@ export function readExpectations(path: string): ExpectationsFile {
     if (typeof entry !== 'object' || entry === null) fail(path, at, 'an object');
     const e = entry as Record<string, unknown>;
     for (const key of ['implementation', 'environment', 'cause', 'explanation'] as const) {
-      if (typeof e[key] !== 'string' || e[key] === '') fail(path, `${at}/${key}`, 'a non-empty string');
+      if (typeof e[key] !== 'string' || e[key] === '')
+        fail(path, `${at}/${key}`, 'a non-empty string');
     }
-    const known = new Set(['implementation', 'environment', 'cause', 'explanation', 'vectors', 'tags', 'property']);
-    for (const key of Object.keys(e)) if (!known.has(key)) fail(path, `${at}/${key}`, 'no such property');
-    if (e.property !== undefined && typeof e.property !== 'boolean') fail(path, `${at}/property`, 'a boolean');
+    const known = new Set([
+      'implementation',
+      'environment',
+      'cause',
+      'explanation',
+      'vectors',
+      'tags',
+      'property',
+    ]);
+    for (const key of Object.keys(e))
+      if (!known.has(key)) fail(path, `${at}/${key}`, 'no such property');
+    if (e.property !== undefined && typeof e.property !== 'boolean')
+      fail(path, `${at}/property`, 'a boolean');
     return {
       implementation: e.implementation as string,
       environment: e.environment as string,
@@ -100,7 +115,9 @@ export function writeExpectations(path: string, file: ExpectationsFile): void {
   const expectations = [...file.expectations]
     .map((e) => ({ ...e, vectors: [...e.vectors].sort() }))
     .sort((a, b) =>
-      `${a.implementation}/${a.environment}/${a.cause}`.localeCompare(`${b.implementation}/${b.environment}/${b.cause}`),
+      `${a.implementation}/${a.environment}/${a.cause}`.localeCompare(
+        `${b.implementation}/${b.environment}/${b.cause}`,
+      ),
     );
   writeFileSync(path, `${JSON.stringify({ ...file, expectations }, null, 2)}\n`);
 }

@@ -12,13 +12,17 @@ export class ColumnExpectations {
   readonly entries: readonly Expectation[];
 
   constructor(all: readonly Expectation[], implementation: string, environment: string) {
-    this.entries = all.filter((e) => e.implementation === implementation && e.environment === environment);
+    this.entries = all.filter(
+      (e) => e.implementation === implementation && e.environment === environment,
+    );
   }
 
   /** The entry that covers this vector, if any. */
   forVector(vector: string, tags: readonly string[], cause?: string): Expectation | undefined {
     const covers = (e: Expectation) =>
-      e.vectors.includes(vector) || e.vectors.includes('*') || (e.tags?.some((tag) => tags.includes(tag)) ?? false);
+      e.vectors.includes(vector) ||
+      e.vectors.includes('*') ||
+      (e.tags?.some((tag) => tags.includes(tag)) ?? false);
     return this.entries.find((e) => covers(e) && e.cause === cause) ?? this.entries.find(covers);
   }
 

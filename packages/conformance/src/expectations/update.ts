@@ -12,12 +12,25 @@ import type { Expectation, ExpectationsFile } from './file.js';
  * vectors that diverge (or `*` when every vector of the column does), and `property`
  * when the search met the cause. Entries of columns that did not run are kept as they were.
  */
-export function expectationsFromReport(report: Report, previous: ExpectationsFile): ExpectationsFile {
-  const ran = new Set(report.columns.filter((c) => c.available).map((c) => `${c.implementation}/${c.environment}`));
-  const kept = previous.expectations.filter((e) => !ran.has(`${e.implementation}/${e.environment}`));
-  const explanationOf = (implementation: string, environment: string, cause: string, fallback: string) =>
+export function expectationsFromReport(
+  report: Report,
+  previous: ExpectationsFile,
+): ExpectationsFile {
+  const ran = new Set(
+    report.columns.filter((c) => c.available).map((c) => `${c.implementation}/${c.environment}`),
+  );
+  const kept = previous.expectations.filter(
+    (e) => !ran.has(`${e.implementation}/${e.environment}`),
+  );
+  const explanationOf = (
+    implementation: string,
+    environment: string,
+    cause: string,
+    fallback: string,
+  ) =>
     previous.expectations.find(
-      (e) => e.implementation === implementation && e.environment === environment && e.cause === cause,
+      (e) =>
+        e.implementation === implementation && e.environment === environment && e.cause === cause,
     )?.explanation ?? fallback;
 
   const entries = new Map<string, Expectation>();
@@ -34,19 +47,30 @@ export function expectationsFromReport(report: Report, previous: ExpectationsFil
       implementation: result.implementation,
       environment: result.environment,
       cause,
-      explanation: explanationOf(result.implementation, result.environment, cause, result.detail.split('\n')[0] ?? cause),
+      explanation: explanationOf(
+        result.implementation,
+        result.environment,
+        cause,
+        result.detail.split('\n')[0] ?? cause,
+      ),
       vectors: [],
     };
     entry.vectors.push(result.vector);
     entries.set(key, entry);
   }
   for (const entry of entries.values()) {
-    if (entry.vectors.length === perColumn.get(`${entry.implementation}/${entry.environment}`)) entry.vectors = ['*'];
+    if (entry.vectors.length === perColumn.get(`${entry.implementation}/${entry.environment}`))
+      entry.vectors = ['*'];
   }
   const propertyCauses = [
     ...report.propertyFindings.map((f) => ({ ...f, cause: f.cause ?? 'unexplained' })),
     ...report.properties.flatMap((p) =>
-      p.metCauses.map((cause) => ({ implementation: p.implementation, environment: p.environment, cause, explanation: cause })),
+      p.metCauses.map((cause) => ({
+        implementation: p.implementation,
+        environment: p.environment,
+        cause,
+        explanation: cause,
+      })),
     ),
   ];
   for (const found of propertyCauses) {
@@ -55,7 +79,12 @@ export function expectationsFromReport(report: Report, previous: ExpectationsFil
       implementation: found.implementation,
       environment: found.environment,
       cause: found.cause,
-      explanation: explanationOf(found.implementation, found.environment, found.cause, found.explanation),
+      explanation: explanationOf(
+        found.implementation,
+        found.environment,
+        found.cause,
+        found.explanation,
+      ),
       vectors: [],
     };
     entry.property = true;

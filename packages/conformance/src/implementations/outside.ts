@@ -6,8 +6,8 @@
  */
 import { parseCommandString } from 'execa';
 import type { Availability, Column, ExecutionMode, Session } from '../model.js';
-import { type LaunchSpec, ProcessSession, type ProcessSessionOptions } from './process-session.js';
 import { perCaseSession } from './per-case-session.js';
+import { type LaunchSpec, ProcessSession, type ProcessSessionOptions } from './process-session.js';
 
 /**
  * A column that runs `command` (split like a shell would, without a shell) as a protocol
@@ -27,7 +27,9 @@ export async function outsideColumn(
   const spec: LaunchSpec = {
     command: file ?? '',
     args,
-    env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
+    env: Object.fromEntries(
+      Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
+    ),
   };
   let hello: ProcessSession['hello'];
   let failure: string | undefined;
@@ -39,7 +41,9 @@ export async function outsideColumn(
     failure = (error as Error).message;
   }
   const id = `impl-${index}`;
-  const capabilities = hello?.capabilities.filter((c) => c === 'sign' || c === 'verify') ?? ['sign'];
+  const capabilities = hello?.capabilities.filter((c) => c === 'sign' || c === 'verify') ?? [
+    'sign',
+  ];
   return {
     id: `${id}/${hello?.language ?? 'unknown'}`,
     implementation: {
@@ -54,7 +58,10 @@ export async function outsideColumn(
     async probe(): Promise<Availability> {
       // An implementation that cannot even say hello is a broken implementation, not a
       // missing toolchain: it stays available and every case reports why.
-      return { available: true, runtimeVersion: hello ? `${hello.name} ${hello.version}` : `did not start: ${failure}` };
+      return {
+        available: true,
+        runtimeVersion: hello ? `${hello.name} ${hello.version}` : `did not start: ${failure}`,
+      };
     },
     async open(mode: ExecutionMode): Promise<Session> {
       if (mode === 'per-case') return perCaseSession(spec, options);

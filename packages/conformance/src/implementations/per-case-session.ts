@@ -9,8 +9,14 @@ import type { Session } from '../model.js';
 import { type LaunchSpec, ProcessSession, type ProcessSessionOptions } from './process-session.js';
 
 /** A session whose every call starts, uses and ends its own process. */
-export function perCaseSession(spec: LaunchSpec, options: Partial<ProcessSessionOptions> = {}): Session {
-  async function once<T>(call: (session: ProcessSession) => Promise<T>, broken: (message: string) => T): Promise<T> {
+export function perCaseSession(
+  spec: LaunchSpec,
+  options: Partial<ProcessSessionOptions> = {},
+): Session {
+  async function once<T>(
+    call: (session: ProcessSession) => Promise<T>,
+    broken: (message: string) => T,
+  ): Promise<T> {
     let session: ProcessSession;
     try {
       session = await ProcessSession.start(spec, { ...options, maxRestarts: 0 });
@@ -25,9 +31,15 @@ export function perCaseSession(spec: LaunchSpec, options: Partial<ProcessSession
   }
   return {
     sign: (input) =>
-      once((s) => s.sign(input), (message) => ({ kind: 'broken', message, stderrTail: '' })),
+      once(
+        (s) => s.sign(input),
+        (message) => ({ kind: 'broken', message, stderrTail: '' }),
+      ),
     verify: (input, presented) =>
-      once((s) => s.verify(input, presented), (message) => ({ kind: 'broken', message, stderrTail: '' })),
+      once(
+        (s) => s.verify(input, presented),
+        (message) => ({ kind: 'broken', message, stderrTail: '' }),
+      ),
     async close() {},
   };
 }

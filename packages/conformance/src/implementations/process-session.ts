@@ -14,9 +14,9 @@ import { execa } from 'execa';
 import type { CaseInput, SignAnswer, VerifyAnswer } from '../model.js';
 import {
   type HelloReply,
+  helloProblem,
   PROTOCOL_VERSION,
   type Reply,
-  helloProblem,
   replyProblem,
   toBase64,
 } from './protocol.js';
@@ -128,7 +128,10 @@ class Connection {
     try {
       this.#child.stdin?.end(`${JSON.stringify({ op: 'bye' })}\n`);
     } catch {}
-    const exited = await Promise.race([this.#exit.then(() => true), delay(graceMs).then(() => false)]);
+    const exited = await Promise.race([
+      this.#exit.then(() => true),
+      delay(graceMs).then(() => false),
+    ]);
     if (!exited) this.kill();
     await this.#exit.catch(() => {});
   }
@@ -246,7 +249,8 @@ export class ProcessSession {
     if (reply instanceof Broken) return brokenAnswer(reply);
     if ('signature' in reply) return { kind: 'signature', signature: reply.signature };
     if ('error' in reply) return { kind: 'refused', message: reply.error };
-    if ('unrepresentable' in reply) return { kind: 'unrepresentable', reason: reply.unrepresentable };
+    if ('unrepresentable' in reply)
+      return { kind: 'unrepresentable', reason: reply.unrepresentable };
     return { kind: 'broken', message: 'answered a sign request with a verdict', stderrTail: '' };
   }
 
@@ -261,8 +265,13 @@ export class ProcessSession {
     if (reply instanceof Broken) return brokenAnswer(reply);
     if ('valid' in reply) return { kind: 'verdict', valid: reply.valid };
     if ('error' in reply) return { kind: 'refused', message: reply.error };
-    if ('unrepresentable' in reply) return { kind: 'unrepresentable', reason: reply.unrepresentable };
-    return { kind: 'broken', message: 'answered a verify request with a signature', stderrTail: '' };
+    if ('unrepresentable' in reply)
+      return { kind: 'unrepresentable', reason: reply.unrepresentable };
+    return {
+      kind: 'broken',
+      message: 'answered a verify request with a signature',
+      stderrTail: '',
+    };
   }
 
   #files: FileTransport | undefined;

@@ -54,21 +54,37 @@ const requestKeys = fc.constantFrom(
 );
 
 /** JSON request objects: plugNmeet-like keys, any JSON values. */
-const requestObject = fc.dictionary(fc.oneof(requestKeys, fc.string()), fc.jsonValue({ maxDepth: 3 }), {
-  maxKeys: 6,
-});
+const requestObject = fc.dictionary(
+  fc.oneof(requestKeys, fc.string()),
+  fc.jsonValue({ maxDepth: 3 }),
+  {
+    maxKeys: 6,
+  },
+);
 
 /** Request bodies as texts a real client would send. */
 export const jsonBody: fc.Arbitrary<Uint8Array> = fc
   .tuple(
-    fc.oneof({ weight: 3, arbitrary: requestObject }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) }),
-    fc.constantFrom<Spelling>('compact', 'pretty', 'pretty-crlf', 'escaped-unicode', 'escaped-slashes'),
+    fc.oneof(
+      { weight: 3, arbitrary: requestObject },
+      { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+    ),
+    fc.constantFrom<Spelling>(
+      'compact',
+      'pretty',
+      'pretty-crlf',
+      'escaped-unicode',
+      'escaped-slashes',
+    ),
   )
   .map(([value, spelling]) => utf8.encode(spell(value, spelling)));
 
 /** Any Unicode text (whole code points, astral included), as UTF-8. */
 export const unicodeBody: fc.Arbitrary<Uint8Array> = fc
-  .oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }))
+  .oneof(
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+  )
   .map((text) => utf8.encode(text));
 
 /** Any bytes, UTF-8 or not. */
@@ -81,14 +97,31 @@ export const body: fc.Arbitrary<Uint8Array> = fc.oneof(
   { weight: 2, arbitrary: rawBody },
 );
 
-const alphanumeric = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
+const alphanumeric = fc.constantFrom(
+  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+);
 
 /** Secrets: never empty (the empty secret is a vector, not a property case). */
 export const secret: fc.Arbitrary<Uint8Array> = fc.oneof(
   // What plugNmeet generates: 36 alphanumerics; and other lengths around the 64-byte block.
-  { weight: 4, arbitrary: fc.string({ unit: alphanumeric, minLength: 1, maxLength: 140 }).map((s) => utf8.encode(s)) },
-  { weight: 2, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 80 }).map((s) => utf8.encode(s)) },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).map((s) => utf8.encode(s)) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .string({ unit: alphanumeric, minLength: 1, maxLength: 140 })
+      .map((s) => utf8.encode(s)),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 80 })
+      .map((s) => utf8.encode(s)),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .string({ unit: 'binary', minLength: 1, maxLength: 40 })
+      .map((s) => utf8.encode(s)),
+  },
   { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 160 }) },
 );
 

@@ -24,7 +24,9 @@ export function toPasteableVector(
 ): Record<string, unknown> {
   const digest = signature.slice(0, 8);
   return {
-    id: `found-${where.implementation}-${where.environment}-${digest}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-'),
+    id: `found-${where.implementation}-${where.environment}-${digest}`
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-'),
     description: `Minimal case found by the property search on ${where.implementation}/${where.environment} (${cause})`,
     tags: ['property-finding', cause].map((tag) => tag.replace(/[^a-z0-9-]+/g, '-')),
     kind: 'sign',

@@ -46,7 +46,10 @@ function asText(bytes: Uint8Array): string | undefined {
 
 function bytesField(bytes: Uint8Array): { hex: string; text?: string } {
   const decoded = asText(bytes);
-  return { hex: Buffer.from(bytes).toString('hex'), ...(decoded === undefined ? {} : { text: decoded }) };
+  return {
+    hex: Buffer.from(bytes).toString('hex'),
+    ...(decoded === undefined ? {} : { text: decoded }),
+  };
 }
 
 /**
@@ -57,7 +60,10 @@ function bytesField(bytes: Uint8Array): { hex: string; text?: string } {
  * const { findings } = await searchColumn(session, { implementation: 'shell', environment: 'dash', seed: 1, runs: 1000, expectedCauses: new Set() });
  * ```
  */
-export async function searchColumn(session: Session, options: SearchOptions): Promise<SearchResult> {
+export async function searchColumn(
+  session: Session,
+  options: SearchOptions,
+): Promise<SearchResult> {
   const tolerated = new Set(options.expectedCauses);
   const metCauses = new Set<string>();
   const findings: PropertyFinding[] = [];

@@ -51,7 +51,9 @@ export function collectFindings(
       const v = vectorsById.get(r.vector);
       return v ? v.body.length + v.secret.length : Number.MAX_SAFE_INTEGER;
     };
-    const smallest = [...cells].sort((a, b) => size(a) - size(b) || a.vector.localeCompare(b.vector))[0] as ReportResult;
+    const smallest = [...cells].sort(
+      (a, b) => size(a) - size(b) || a.vector.localeCompare(b.vector),
+    )[0] as ReportResult;
     const vector = vectorsById.get(smallest.vector);
     const unexpected = cells.some((c) => c.outcome !== 'xfail');
     findings.push({
@@ -92,7 +94,9 @@ export function collectFindings(
     });
   }
   return findings.sort((a, b) =>
-    `${a.implementation}/${a.environment}/${a.cause}`.localeCompare(`${b.implementation}/${b.environment}/${b.cause}`),
+    `${a.implementation}/${a.environment}/${a.cause}`.localeCompare(
+      `${b.implementation}/${b.environment}/${b.cause}`,
+    ),
   );
 }
 

@@ -22,13 +22,27 @@ export function readJsonReport(path: string): Report {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new ConformanceError('ERR_CONFORMANCE_REPORT', `${path}: not readable JSON: ${(cause as Error).message}`, { cause });
+    throw new ConformanceError(
+      'ERR_CONFORMANCE_REPORT',
+      `${path}: not readable JSON: ${(cause as Error).message}`,
+      { cause },
+    );
   }
   const report = json as Partial<Report>;
   if (report?.formatVersion !== REPORT_FORMAT_VERSION) {
-    throw new ConformanceError('ERR_CONFORMANCE_REPORT', `${path}: /formatVersion: expected ${REPORT_FORMAT_VERSION}`);
+    throw new ConformanceError(
+      'ERR_CONFORMANCE_REPORT',
+      `${path}: /formatVersion: expected ${REPORT_FORMAT_VERSION}`,
+    );
   }
-  for (const key of ['columns', 'results', 'findings', 'properties', 'propertyFindings', 'vectorFiles'] as const) {
+  for (const key of [
+    'columns',
+    'results',
+    'findings',
+    'properties',
+    'propertyFindings',
+    'vectorFiles',
+  ] as const) {
     if (!Array.isArray(report[key])) {
       throw new ConformanceError('ERR_CONFORMANCE_REPORT', `${path}: /${key}: expected an array`);
     }

@@ -122,6 +122,11 @@ export interface Report {
   /** Set by `merge`: how many shard reports this one joins. */
   mergedFrom?: number;
   /** Expectations that no longer hold (expected failures that now pass). */
-  staleExpectations: Array<{ implementation: string; environment: string; vector: string; cause: string }>;
+  staleExpectations: Array<{
+    implementation: string;
+    environment: string;
+    vector: string;
+    cause: string;
+  }>;
   summary: Record<Outcome, number> & { ok: boolean };
 }

@@ -55,7 +55,10 @@ export function renderMatrix(report: Report, paint: Paint = paintFor(process.std
     const cells = groups.map((group) =>
       cellText(
         report.results.filter(
-          (r) => r.implementation === column.implementation && r.environment === column.environment && r.group === group,
+          (r) =>
+            r.implementation === column.implementation &&
+            r.environment === column.environment &&
+            r.group === group,
         ),
         paint,
       ),
@@ -63,8 +66,14 @@ export function renderMatrix(report: Report, paint: Paint = paintFor(process.std
     const runtime = column.available ? (column.runtimeVersion ?? '') : paint.dim('unavailable');
     return [column.id, runtime.slice(0, 28), ...cells, propertyCell(report, column, paint)];
   });
-  const widths = header.map((h, i) => Math.max(visibleLength(h), ...rows.map((r) => visibleLength(r[i] ?? ''))));
-  const line = (cells: string[]) => cells.map((c, i) => padVisible(c, widths[i] ?? 0)).join('  ').trimEnd();
+  const widths = header.map((h, i) =>
+    Math.max(visibleLength(h), ...rows.map((r) => visibleLength(r[i] ?? ''))),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => padVisible(c, widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [paint.bold(line(header)), ...rows.map(line)].join('\n');
 }
 
@@ -97,11 +106,18 @@ export function renderFinding(finding: Finding, paint: Paint): string {
 /** The whole closing view: matrix, findings, stale expectations, verdict. */
 export function renderReport(report: Report, paint: Paint = paintFor(process.stdout)): string {
   const out = ['', renderMatrix(report, paint), ''];
-  out.push(paint.dim('✓ all agree · ≈ only known divergences · ✗ unexpected · ~N unrepresentable · n/a unavailable'));
+  out.push(
+    paint.dim(
+      '✓ all agree · ≈ only known divergences · ✗ unexpected · ~N unrepresentable · n/a unavailable',
+    ),
+  );
   const unavailable = report.columns.filter((c) => !c.available);
   if (unavailable.length > 0) {
     out.push('', paint.bold('Unavailable'));
-    for (const c of unavailable) out.push(`  ${c.id}: ${c.unavailableReason ?? ''}${c.install ? ` — install: ${c.install}` : ''}`);
+    for (const c of unavailable)
+      out.push(
+        `  ${c.id}: ${c.unavailableReason ?? ''}${c.install ? ` — install: ${c.install}` : ''}`,
+      );
   }
   if (report.findings.length > 0) {
     out.push('', paint.bold(`Findings (${report.findings.length})`));
@@ -109,7 +125,8 @@ export function renderReport(report: Report, paint: Paint = paintFor(process.std
   }
   if (report.staleExpectations.length > 0) {
     out.push('', paint.bold(paint.red('Stale expectations (expected to fail, now pass)')));
-    for (const s of report.staleExpectations) out.push(`  ${s.implementation}/${s.environment}: ${s.vector} (${s.cause})`);
+    for (const s of report.staleExpectations)
+      out.push(`  ${s.implementation}/${s.environment}: ${s.vector} (${s.cause})`);
   }
   const s = report.summary;
   out.push(

@@ -7,7 +7,9 @@
 
 // Control characters, the C1 range, all Unicode spaces other than U+0020, zero-width
 // characters, joiners, bidi controls, BOM, and lone surrogates.
-const HIDDEN = /[\u0000-\u001f\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff\ud800-\udfff]/gu;
+const HIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  /[\u0000-\u001f\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff\ud800-\udfff]/gu;
 
 /**
  * A JSON-style quoted rendering of `text` with hidden characters escaped as `\uXXXX`.

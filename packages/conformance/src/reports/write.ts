@@ -20,7 +20,10 @@ const RENDERERS: Record<ReportFormat, (report: Report) => string> = {
 };
 
 /** Writes every `{format, path}`; directories are created as needed. */
-export function writeReports(report: Report, targets: ReadonlyArray<{ format: ReportFormat; path: string }>): void {
+export function writeReports(
+  report: Report,
+  targets: ReadonlyArray<{ format: ReportFormat; path: string }>,
+): void {
   for (const target of targets) {
     const path = resolve(target.path);
     mkdirSync(dirname(path), { recursive: true });

@@ -8,7 +8,13 @@ import type { ReportColumn } from '../reports/report.js';
 export type RunEvent =
   | { type: 'column-start'; column: string }
   | { type: 'column-unavailable'; column: ReportColumn }
-  | { type: 'column-progress'; column: string; done: number; total: number; phase: 'vectors' | 'properties' }
+  | {
+      type: 'column-progress';
+      column: string;
+      done: number;
+      total: number;
+      phase: 'vectors' | 'properties';
+    }
   | {
       type: 'column-done';
       column: ReportColumn;

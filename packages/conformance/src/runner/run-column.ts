@@ -8,7 +8,12 @@ import type { ColumnExpectations } from '../expectations/match.js';
 import { applyExpectation } from '../expectations/match.js';
 import type { Column, ExecutionMode, Outcome, Session } from '../model.js';
 import { searchColumn } from '../properties/search.js';
-import type { PropertyFinding, PropertySummary, ReportColumn, ReportResult } from '../reports/report.js';
+import type {
+  PropertyFinding,
+  PropertySummary,
+  ReportColumn,
+  ReportResult,
+} from '../reports/report.js';
 import type { RunListener } from './events.js';
 import { type Judgement, judgeSign, judgeVerify } from './judge.js';
 
@@ -44,11 +49,17 @@ function describeColumn(column: Column, mode: ExecutionMode): ReportColumn {
     available: false,
     mode,
     ...(implementation.correctionOf ? { correctionOf: implementation.correctionOf } : {}),
-    ...(implementation.correctionReason ? { correctionReason: implementation.correctionReason } : {}),
+    ...(implementation.correctionReason
+      ? { correctionReason: implementation.correctionReason }
+      : {}),
   };
 }
 
-async function judgeVector(session: Session, vector: Vector, canVerify: boolean): Promise<Judgement | undefined> {
+async function judgeVector(
+  session: Session,
+  vector: Vector,
+  canVerify: boolean,
+): Promise<Judgement | undefined> {
   const input = { id: vector.id, body: vector.body, secret: vector.secret };
   if (vector.kind === 'sign') {
     const answer = await session.sign(input);
@@ -65,9 +76,16 @@ async function judgeVector(session: Session, vector: Vector, canVerify: boolean)
  */
 export async function runColumn(column: Column, options: ColumnRunOptions): Promise<ColumnRun> {
   const started = Date.now();
-  const mode = options.mode && column.modes.includes(options.mode) ? options.mode : (column.modes[0] ?? 'worker');
+  const mode =
+    options.mode && column.modes.includes(options.mode)
+      ? options.mode
+      : (column.modes[0] ?? 'worker');
   const report = describeColumn(column, mode);
-  const cell = (vector: Vector & { group: string }, outcome: Outcome, judgement: Partial<Judgement>): ReportResult => ({
+  const cell = (
+    vector: Vector & { group: string },
+    outcome: Outcome,
+    judgement: Partial<Judgement>,
+  ): ReportResult => ({
     implementation: column.implementation.id,
     environment: column.environment.id,
     vector: vector.id,
@@ -109,9 +127,20 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
     const message = `failed to start: ${(error as Error).message}`;
     const results = applicable.map((v) => {
       const expectation = options.expectations.forVector(v.id, v.tags, 'broken');
-      return cell(v, applyExpectation('error', v.id, expectation, 'broken'), { actual: 'broken', detail: message, cause: 'broken' });
+      return cell(v, applyExpectation('error', v.id, expectation, 'broken'), {
+        actual: 'broken',
+        detail: message,
+        cause: 'broken',
+      });
     });
-    options.listener({ type: 'column-done', column: report, counts: count(results), propertyRuns: 0, propertyFindings: 0, durationMs: Date.now() - started });
+    options.listener({
+      type: 'column-done',
+      column: report,
+      counts: count(results),
+      propertyRuns: 0,
+      propertyFindings: 0,
+      durationMs: Date.now() - started,
+    });
     return { column: report, results, propertyFindings: [], metCauses: new Set() };
   }
 
@@ -124,12 +153,24 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
       const outcome = applyExpectation(judgement.outcome, vector.id, expectation, judgement.cause);
       results.push(cell(vector, outcome, judgement));
       if (index % 25 === 0) {
-        options.listener({ type: 'column-progress', column: column.id, done: index, total: applicable.length, phase: 'vectors' });
+        options.listener({
+          type: 'column-progress',
+          column: column.id,
+          done: index,
+          total: applicable.length,
+          phase: 'vectors',
+        });
       }
     }
     let search: Awaited<ReturnType<typeof searchColumn>> | undefined;
     if (options.runs > 0) {
-      options.listener({ type: 'column-progress', column: column.id, done: 0, total: options.runs, phase: 'properties' });
+      options.listener({
+        type: 'column-progress',
+        column: column.id,
+        done: 0,
+        total: options.runs,
+        phase: 'properties',
+      });
       search = await searchColumn(session, {
         implementation: column.implementation.id,
         environment: column.environment.id,
