@@ -4,11 +4,12 @@
  *
  * @module
  */
-import { createSigner, type Signer, serializeBody } from '@plugnmeet-signing/signer';
+import { serializeBody } from '@plugnmeet-signing/signer';
 import type { PlugNmeetApiError } from './errors/api-error.js';
 import { PlugNmeetError } from './errors/base.js';
 import { PlugNmeetNetworkError } from './errors/network-error.js';
 import { PlugNmeetTimeoutError } from './errors/timeout-error.js';
+import { type BodySigner, bodySigner } from './hmac.js';
 import { interpret, type ResponseMessage } from './response.js';
 
 /** Per-call options, accepted as the last argument of every client method. */
@@ -64,15 +65,15 @@ const decoder = new TextDecoder();
 /** @internal One transport per client: holds the imported HMAC key. */
 export class Transport {
   readonly #config: TransportConfig;
-  #signer: Promise<Signer> | undefined;
+  #signer: Promise<BodySigner> | undefined;
 
   constructor(config: TransportConfig) {
     this.#config = config;
   }
 
-  #sign(input: Uint8Array | string): Promise<string> {
-    // Import the key once, on first use, and keep it: importKey costs a round trip.
-    this.#signer ??= createSigner(this.#config.apiSecret).catch((cause: unknown) => {
+  async #sign(input: Uint8Array): Promise<string> {
+    // Bind the key once, on first use, and keep it (Web Crypto's importKey is a round trip).
+    this.#signer ??= bodySigner(this.#config.apiSecret).catch((cause: unknown) => {
       this.#signer = undefined;
       throw new PlugNmeetError(
         'ERR_PNM_INVALID_ARGUMENT',
@@ -80,7 +81,7 @@ export class Transport {
         { cause },
       );
     });
-    return this.#signer.then((signer) => signer.sign(input));
+    return (await this.#signer)(input);
   }
 
   /**
@@ -127,7 +128,7 @@ export class Transport {
     if (typeof roomId !== 'string' || roomId === '') {
       throw new PlugNmeetError('ERR_PNM_INVALID_ARGUMENT', '"room_id" expected a non-empty string');
     }
-    const signature = await this.#sign(roomId);
+    const signature = await this.#sign(utf8.encode(roomId));
     // No Content-Type: fetch adds it with the boundary it chose.
     const headers = {
       'API-KEY': this.#config.apiKey,
