@@ -4,7 +4,12 @@
  */
 import { describe, expect, test } from 'vitest';
 import { SHELLS } from '../src/environments/shells.js';
-import { DOCUMENTED_SHELL_WIRE, shellWireColumn } from '../src/implementations/wire/shell-wire.js';
+import {
+  CORRECTED_SHELL_WIRE,
+  DOCUMENTED_SHELL_WIRE,
+  shellWireColumn,
+  type WholeShellSnippet,
+} from '../src/implementations/wire/shell-wire.js';
 import type { CaseInput, Column, Session } from '../src/model.js';
 import { type Judgement, judgeSign } from '../src/runner/judge.js';
 
@@ -12,10 +17,10 @@ const utf8 = new TextEncoder();
 const SECRET = utf8.encode('zumyyYWqv7KR2kUqvYdq4z4sXg7XTBD2ljT6');
 const FAILED = '401 Failed to verify provided authentication details.';
 
-function column(id: string): Column {
+function column(id: string, snippet: WholeShellSnippet = DOCUMENTED_SHELL_WIRE): Column {
   const shell = SHELLS.find((s) => s.id === id);
   if (!shell) throw new Error(`no shell ${id}`);
-  return shellWireColumn(shell, DOCUMENTED_SHELL_WIRE);
+  return shellWireColumn(shell, snippet);
 }
 
 async function withSession<T>(
@@ -26,8 +31,9 @@ async function withSession<T>(
       secret?: Uint8Array,
     ) => Promise<Judgement & { answer: unknown }>,
   ) => Promise<T>,
+  snippet: WholeShellSnippet = DOCUMENTED_SHELL_WIRE,
 ): Promise<T | undefined> {
-  const col = column(id);
+  const col = column(id, snippet);
   const availability = await col.probe();
   if (!availability.available) return undefined;
   const session: Session = await col.open('per-case');
@@ -112,5 +118,45 @@ describe('wire-shell: the documented snippet, curl included', () => {
       expect(empty.cause).toBe('empty-signature');
       expect(empty.explanation).toContain('401 Missing HASH-SIGNATURE header.');
     });
+  });
+});
+
+describe('wire-shell-corrected: the corrected snippet sends exactly the bytes it signed', () => {
+  const bodies: Array<[string, Uint8Array | string]> = [
+    ['the documented body', '{"room_id":"room01"}'],
+    ['JSON escapes', '{"a":"x\\ny","b":"C:\\\\d","c":"\\u00e9\\c"}'],
+    ['an option-like body', '-n'],
+    ['a body starting with @', '@x'],
+    ['CRLF and trailing newlines', '{\r\n  "room_id": "room01"\r\n}\n\n'],
+    ['an empty body', ''],
+    ['invalid UTF-8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])],
+    ['128 KiB', 'x'.repeat(128 * 1024)],
+    ['1 MiB', `{"a":"${'é'.repeat(512 * 1024)}"}`],
+  ];
+
+  test.each(SHELLS.map((s) => s.id))('%s', async (id) => {
+    await withSession(
+      id,
+      async (sign) => {
+        for (const [name, body] of bodies) {
+          const judgement = await sign(body);
+          expect({ name, outcome: judgement.outcome, detail: judgement.detail }).toMatchObject({
+            name,
+            outcome: 'pass',
+          });
+        }
+        // An empty secret: the script stops before sending, as the reference refuses.
+        const empty = await sign('{}', new Uint8Array());
+        expect(empty.answer).toMatchObject({ kind: 'refused' });
+        expect(empty.outcome).toBe('pass');
+      },
+      CORRECTED_SHELL_WIRE,
+    );
+  });
+
+  test('is a correction of wire-shell, in the wire matrix', () => {
+    const col = column('dash', CORRECTED_SHELL_WIRE);
+    expect(col.id).toBe('wire-shell-corrected/dash');
+    expect(col.implementation).toMatchObject({ kind: 'wire', correctionOf: 'wire-shell' });
   });
 });

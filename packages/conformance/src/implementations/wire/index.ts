@@ -8,12 +8,13 @@ import { SHELLS } from '../../environments/shells.js';
 import type { Column } from '../../model.js';
 import { clientWireColumn } from './client-wire.js';
 import { sdkJsWireColumn } from './sdk-js-wire.js';
-import { DOCUMENTED_SHELL_WIRE, shellWireColumn } from './shell-wire.js';
+import { CORRECTED_SHELL_WIRE, DOCUMENTED_SHELL_WIRE, shellWireColumn } from './shell-wire.js';
 
 /** Every wire column, in matrix order. */
 export function wireColumns(): Column[] {
   return [
     ...SHELLS.map((shell) => shellWireColumn(shell, DOCUMENTED_SHELL_WIRE)),
+    ...SHELLS.map((shell) => shellWireColumn(shell, CORRECTED_SHELL_WIRE)),
     sdkJsWireColumn(),
     clientWireColumn(),
   ];

@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
+import { correctionInfo, readCorrection } from '../../corrections/catalog.js';
 import { explicitEnv, UTF8_LOCALE } from '../../environments/process-env.js';
 import { pipelineTools, probeShell, type ShellEnvironment } from '../../environments/shells.js';
 import { commandVersion, findExecutable, memoize } from '../../environments/toolchains.js';
@@ -25,6 +26,7 @@ import type {
   Session,
   SignAnswer,
 } from '../../model.js';
+import { referenceSignature } from '../../reference.js';
 import { snippetInfo } from '../../snippets/catalog.js';
 import { applySlots, readSnippet } from '../../snippets/slots.js';
 import {
@@ -181,6 +183,14 @@ class ShellWireSession implements Session {
         clearTimeout(timer);
       }
     });
+    if (requests.length === 0 && referenceSignature(input.body, input.secret) === undefined) {
+      // Nothing sent for an input the reference refuses too (the empty secret): a refusal.
+      const said = errorLines(result.stderr);
+      return {
+        kind: 'refused',
+        message: said || `the shell exited with ${String(result.exitCode)}`,
+      };
+    }
     return wireAnswer(requests, () => {
       const why = result.timedOut
         ? `timed out after ${CASE_TIMEOUT_MS} ms`
@@ -274,4 +284,20 @@ export const DOCUMENTED_SHELL_WIRE: WholeShellSnippet = {
   label: 'Shell snippet end to end (echo + openssl + curl → loopback server)',
   kind: 'wire',
   text: documentedShellText,
+};
+
+/**
+ * This project's correction of the shell snippet (`corrections/shell/`), run whole the same
+ * way: it must send exactly the bytes it signed, for bodies of any size.
+ */
+export const CORRECTED_SHELL_WIRE: WholeShellSnippet = {
+  id: 'wire-shell-corrected',
+  label: 'Corrected shell snippet end to end (here-document + openssl + curl --data-binary @-)',
+  kind: 'wire',
+  text: () => {
+    const info = correctionInfo('shell-corrected');
+    return applySlots(readCorrection(info), info.slots);
+  },
+  correctionOf: 'wire-shell',
+  correctionReason: correctionInfo('shell-corrected').reason,
 };
