@@ -88,7 +88,15 @@ export interface TestServer {
 const EMPTY = new Uint8Array(0);
 const utf8 = new TextDecoder();
 
-/** `'room/create'` and `'/auth/room/create'` name the same endpoint. */
+/**
+ * Normalizes a handler key: `'room/create'` and `'/auth/room/create'` name the same endpoint;
+ * `'*'` (any path) and other absolute paths are kept.
+ *
+ * @example
+ * ```ts
+ * normalizePath('room/create'); // '/auth/room/create'
+ * ```
+ */
 export function normalizePath(path: string): string {
   return path === '*' || path.startsWith('/') ? path : `/auth/${path}`;
 }
