@@ -14,6 +14,8 @@ const PNPM_VERSION = JSON.parse(
 ).packageManager.split('@')[1];
 const pnpmPrefix = join(root, '.cache', 'pnpm');
 export const pnpmBin = join(pnpmPrefix, 'node_modules', '.bin', 'pnpm');
+// Tools that shell out to `pnpm` themselves (publint runs `pnpm pack`) must find this one.
+process.env.PATH = `${dirname(pnpmBin)}:${process.env.PATH ?? ''}`;
 
 function log(message) {
   process.stderr.write(`[bootstrap] ${message}\n`);
