@@ -20,6 +20,7 @@ import { renderReport } from '../reports/terminal.js';
 import { writeReports } from '../reports/write.js';
 import { runConformance } from '../run.js';
 import { selectColumns } from '../select.js';
+import { docsPatch } from './docs-patch.js';
 import { HELP, parseRunOptions } from './options.js';
 import { progressPrinter } from './progress.js';
 
@@ -133,6 +134,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (first === 'merge') return await merge(rest);
     if (first === 'render') return await render(rest);
+    if (first === 'docs-patch') return await docsPatch(rest);
     return await run(first === 'run' ? rest : argv);
   } catch (error) {
     if (isConformanceError(error) || isVectorError(error)) {

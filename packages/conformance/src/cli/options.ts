@@ -151,6 +151,14 @@ Usage:
                                          shards of one run); judges stale expectations
                                          over all shards; exit codes as for a run
   pnm-conformance render --report FORMAT=PATH IN.json   render a JSON report in other formats
+  pnm-conformance docs-patch [--out DIR] [--report-json PATH] [--runs N] [--seed N] [--jobs N] [--quiet]
+                                         write DIR/api-introduction.patch (a unified diff
+                                         that puts the corrected snippets on the docs page)
+                                         and DIR/NOTE.md for the page's maintainers, from the
+                                         given JSON report or else from a run of the broken
+                                         snippets, their corrections and wire columns (saved
+                                         as DIR/report.json; default DIR docs-patch, --runs
+                                         300); exit 1 when a corrected column did not agree
 
 Options:
   --impl "<command>"       add an outside implementation speaking protocol v1 (repeatable);
