@@ -197,8 +197,10 @@ class ShellWireSession implements Session {
         : result.signal
           ? `the shell was killed by ${result.signal}`
           : `the shell exited with ${String(result.exitCode)}`;
-      const said = errorLines(result.stderr);
-      return { message: said ? `${why}: ${said}` : why, stderrTail: result.stderr.slice(-2000) };
+      // The script's private path means nothing in a report: name it as the user would.
+      const stderr = result.stderr.replaceAll(this.#script, 'snippet.sh');
+      const said = errorLines(stderr);
+      return { message: said ? `${why}: ${said}` : why, stderrTail: stderr.slice(-2000) };
     });
   }
 
