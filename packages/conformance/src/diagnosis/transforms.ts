@@ -212,7 +212,8 @@ export const BODY_TRANSFORMS: readonly Transform[] = [
   },
   {
     id: 'newlines-stripped',
-    explanation: 'carriage returns and newlines were removed from the body (`curl -d` does this)',
+    explanation:
+      'carriage returns and newlines were removed from the body (`curl -d @file` does this to a file it reads)',
     apply: (bytes) =>
       changed(
         bytes,
