@@ -7,11 +7,13 @@ import { loadVectorFiles, type Vector } from '@plugnmeet-signing/vectors';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CORRECTIONS, readCorrection } from '../src/corrections/catalog.js';
+import { correctedProgram } from '../src/corrections/columns.js';
 import { pagePatch, patchedPage } from '../src/corrections/patch.js';
 import type { Report } from '../src/reports/report.js';
 import { SNIPPETS, snippetInfo } from '../src/snippets/catalog.js';
 import { extractSections, PAGE_FILE, readPage, SNIPPETS_DIR } from '../src/snippets/page.js';
-import { readSnippet } from '../src/snippets/slots.js';
+import { extractRegion, renderShellScript } from '../src/snippets/render.js';
+import { applySlots, readSnippet, signStatements, splitImports } from '../src/snippets/slots.js';
 
 const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const expectationsFile = fileURLToPath(new URL('../expectations.json', import.meta.url));
@@ -181,6 +183,34 @@ describe('corrected snippets as columns', () => {
       expect(note).toContain(correction.rationale);
     }
     expect(note).toContain('Every corrected column ran and agreed with the reference');
+  });
+});
+
+describe('corrected snippets as programs', () => {
+  test('each runs its stored text with only its slots applied', () => {
+    for (const correction of CORRECTIONS) {
+      const program = correctedProgram(correction).render({});
+      const applied = applySlots(readCorrection(correction), correction.slots);
+      const { imports, statements } = splitImports(applied, correction.importLine);
+      expect(extractRegion(program.source, 'statements')).toBe(
+        signStatements(correction, statements),
+      );
+      if (imports !== '') expect(extractRegion(program.source, 'imports')).toBe(imports);
+    }
+  });
+
+  test('the shell sign part stops before the request; the whole script sends the signed bytes', () => {
+    const shell = CORRECTIONS.find((c) => c.id === 'shell-corrected');
+    if (!shell) throw new Error('no shell correction');
+    const { statements } = splitImports(applySlots(readCorrection(shell), shell.slots), undefined);
+    const sign = signStatements(shell, statements);
+    expect(sign).toContain('SIGNATURE=$(body | openssl');
+    expect(sign).toContain('exit 1');
+    expect(sign).not.toContain('curl');
+    const script = renderShellScript({ info: shell, text: readCorrection(shell) });
+    expect(script).toContain('body | curl -X POST "$PNM_BASE_URL"/auth/room/getActiveRoomInfo');
+    expect(script).toContain('--data-binary @-');
+    expect(script).not.toMatch(/echo -n|-d "\$BODY"/);
   });
 });
 
