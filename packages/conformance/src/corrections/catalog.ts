@@ -50,14 +50,15 @@ export const CORRECTIONS: readonly CorrectionInfo[] = [
       'echo-took-body-as-option',
       'empty-signature',
       'curl-data-at-file',
-      'newlines-stripped',
+      'broken',
     ],
     reason:
       'the body is written by a here-document through awk instead of echo -n (fixes ' +
       'echo-interprets-backslashes, echo-interprets-extended-escapes, echo-n-printed-literally, ' +
       'echo-took-body-as-option); an empty SIGNATURE stops the script (empty-signature); curl ' +
-      'reads those same bytes with --data-binary @- instead of -d "$BODY" (CR/LF stripped, ' +
-      '@file read, 128 KiB argument limit)',
+      'reads those same bytes with --data-binary @- instead of -d "$BODY" (fixes ' +
+      'curl-data-at-file: a body starting with @ was read as a file name; and broken: a body of ' +
+      '128 KiB or more did not fit in an argument)',
     rationale:
       '`echo` has no portable behaviour: dash, zsh and mksh rewrite backslash escapes (JSON ' +
       '`\\n`, `\\\\`, `\\u00e9`), POSIX-mode bash (macOS /bin/sh) prints `-n`, and a body ' +
@@ -68,8 +69,9 @@ export const CORRECTIONS: readonly CorrectionInfo[] = [
       'mksh fails on bodies of 128 KiB and more, and openssl then signs an empty body). The ' +
       'here-document ends with one newline of its own, which awk drops. Without `pipefail` ' +
       '(dash has none) a failing openssl leaves SIGNATURE empty, so the script checks it and ' +
-      'stops. curl reads the same bytes from stdin with `--data-binary @-`: `-d` strips CR and ' +
-      'LF, reads a file when the body starts with `@`, and takes the body as an argument.',
+      'stops. curl reads the same bytes from stdin with `--data-binary @-`, which sends them as ' +
+      'they are: `-d "$BODY"` reads a file when the body starts with `@` (and strips CR and LF ' +
+      'from a file it reads), and a body of 128 KiB or more does not fit in its argument.',
     slots: [
       { role: 'body', literal: `'{"room_id":"room01"}'`, replacement: '"$PNM_BODY"' },
       { role: 'apiKey', literal: '"plugnmeet"', replacement: '"$PNM_API_KEY"' },
