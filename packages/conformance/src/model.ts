@@ -108,4 +108,11 @@ export interface Column {
 }
 
 /** Every outcome a (column × vector) cell can have. */
-export type Outcome = 'pass' | 'fail' | 'error' | 'unrepresentable' | 'unavailable' | 'xfail' | 'xpass';
+export type Outcome =
+  | 'pass'
+  | 'fail'
+  | 'error'
+  | 'unrepresentable'
+  | 'unavailable'
+  | 'xfail'
+  | 'xpass';

@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { isVectorError, loadVectorFiles } from '@plugnmeet-signing/vectors';
 import { builtInColumns } from '../columns.js';
 import { isConformanceError } from '../errors.js';
-import { type ExpectationsFile, readExpectations, writeExpectations } from '../expectations/file.js';
+import {
+  type ExpectationsFile,
+  readExpectations,
+  writeExpectations,
+} from '../expectations/file.js';
 import { expectationsFromReport } from '../expectations/update.js';
 import { outsideColumn } from '../implementations/outside.js';
 import type { Column } from '../model.js';
@@ -50,8 +54,12 @@ async function run(argv: string[]): Promise<number> {
   if (options.list) {
     for (const column of selection.columns) {
       const availability = await column.probe();
-      const state = availability.available ? availability.runtimeVersion : `unavailable: ${availability.reason}`;
-      process.stdout.write(`${column.id}\t${column.implementation.label} — ${column.environment.label}\t${state}\n`);
+      const state = availability.available
+        ? availability.runtimeVersion
+        : `unavailable: ${availability.reason}`;
+      process.stdout.write(
+        `${column.id}\t${column.implementation.label} — ${column.environment.label}\t${state}\n`,
+      );
     }
     return EXIT.ok;
   }
@@ -75,7 +83,9 @@ async function run(argv: string[]): Promise<number> {
   // across shards; a shard leaves that judgement to `merge` (settleShard).
   const report = settleShard({
     ...outcome,
-    expectations: expectations.expectations.filter((e) => ran.has(`${e.implementation}/${e.environment}`)),
+    expectations: expectations.expectations.filter((e) =>
+      ran.has(`${e.implementation}/${e.environment}`),
+    ),
     requireAll: options.requireAll,
   });
   process.stdout.write(`${renderReport(report)}\n`);
@@ -99,7 +109,9 @@ async function merge(argv: string[]): Promise<number> {
   }
   const [out, ...inputs] = paths;
   if (!out || inputs.length === 0 || paths.some((p) => p.startsWith('-'))) {
-    process.stderr.write('usage: pnm-conformance merge [--report FORMAT=PATH …] OUT.json IN.json [IN.json …]\n');
+    process.stderr.write(
+      'usage: pnm-conformance merge [--report FORMAT=PATH …] OUT.json IN.json [IN.json …]\n',
+    );
     return EXIT.usage;
   }
   const options = parseRunOptions(reportArgs, {});
@@ -141,7 +153,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`pnm-conformance: ${(error as Error).message}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`pnm-conformance: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(
+      `pnm-conformance: internal error: ${(error as Error).stack ?? String(error)}\n`,
+    );
     return EXIT.internal;
   }
 }

@@ -42,12 +42,16 @@ function usage(message: string): never {
 
 function integer(value: string, name: string, min: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) usage(`--${name} expected an integer ≥ ${min}, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < min)
+    usage(`--${name} expected an integer ≥ ${min}, got ${JSON.stringify(value)}`);
   return n;
 }
 
 function list(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -70,7 +74,9 @@ export function parseRunOptions(argv: string[], env: NodeJS.ProcessEnv): RunCliO
   const reports = (values.report ?? []).map((spec) => {
     const match = /^([a-z]+)=(.+)$/.exec(spec);
     if (!match || !REPORT_FORMATS.includes(match[1] as ReportFormat)) {
-      usage(`--report expected FORMAT=PATH with FORMAT one of ${REPORT_FORMATS.join(', ')}, got ${JSON.stringify(spec)}`);
+      usage(
+        `--report expected FORMAT=PATH with FORMAT one of ${REPORT_FORMATS.join(', ')}, got ${JSON.stringify(spec)}`,
+      );
     }
     return { format: match[1] as ReportFormat, path: match[2] as string };
   });
@@ -79,7 +85,8 @@ export function parseRunOptions(argv: string[], env: NodeJS.ProcessEnv): RunCliO
     const match = /^(\d+)\/(\d+)$/.exec(values.shard);
     const index = Number(match?.[1]);
     const count = Number(match?.[2]);
-    if (!match || count < 1 || index < 1 || index > count) usage(`--shard expected i/n with 1 ≤ i ≤ n, got ${JSON.stringify(values.shard)}`);
+    if (!match || count < 1 || index < 1 || index > count)
+      usage(`--shard expected i/n with 1 ≤ i ≤ n, got ${JSON.stringify(values.shard)}`);
     shard = { index: index - 1, count };
   }
   const mode = values.mode;
@@ -108,7 +115,10 @@ export function parseRunOptions(argv: string[], env: NodeJS.ProcessEnv): RunCliO
     withSnippets: values['with-snippets'] === true,
     ...(values.vectors ? { vectors: values.vectors } : {}),
     ...(shard ? { shard } : {}),
-    caseTimeoutMs: values['case-timeout'] === undefined ? 10_000 : integer(values['case-timeout'], 'case-timeout', 1),
+    caseTimeoutMs:
+      values['case-timeout'] === undefined
+        ? 10_000
+        : integer(values['case-timeout'], 'case-timeout', 1),
     list: values.list === true,
     quiet: values.quiet === true,
   };

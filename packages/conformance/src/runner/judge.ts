@@ -36,7 +36,10 @@ function describeAnswer(answer: SignAnswer | VerifyAnswer): string {
   }
 }
 
-function brokenJudgement(answer: { message: string; stderrTail: string }, expected: string): Judgement {
+function brokenJudgement(
+  answer: { message: string; stderrTail: string },
+  expected: string,
+): Judgement {
   const stderr = answer.stderrTail.trim();
   return {
     outcome: 'error',
@@ -88,11 +91,23 @@ export function judgeSign(
         // the vectors (refusal "acceptable"), and then the MAC must be the true one.
         const trueMac = refusalAcceptable ? emptyKeyMac(body) : undefined;
         if (trueMac === answer.signature) {
-          return { outcome: 'pass', expected, actual, detail: 'signed an input the reference refuses; the MAC is right' };
+          return {
+            outcome: 'pass',
+            expected,
+            actual,
+            detail: 'signed an input the reference refuses; the MAC is right',
+          };
         }
         const diagnosis = diagnose(body, secret, answer.signature);
         if (diagnosis) {
-          return { outcome: 'fail', expected: trueMac ?? expected, actual, detail: diagnosis.explanation, cause: diagnosis.id, explanation: diagnosis.explanation };
+          return {
+            outcome: 'fail',
+            expected: trueMac ?? expected,
+            actual,
+            detail: diagnosis.explanation,
+            cause: diagnosis.id,
+            explanation: diagnosis.explanation,
+          };
         }
         return {
           outcome: 'fail',
@@ -108,9 +123,13 @@ export function judgeSign(
         outcome: 'fail',
         expected,
         actual,
-        detail: diagnosis?.explanation ?? 'no known transformation of the input reproduces this signature',
+        detail:
+          diagnosis?.explanation ??
+          'no known transformation of the input reproduces this signature',
         cause: diagnosis?.id ?? 'unexplained',
-        explanation: diagnosis?.explanation ?? 'no known transformation of the input reproduces this signature',
+        explanation:
+          diagnosis?.explanation ??
+          'no known transformation of the input reproduces this signature',
       };
     }
   }
@@ -214,7 +233,9 @@ export function judgeVerify(
   const reference = referenceVerdict(body, presented, secret);
   const expected = reference === undefined ? 'refuse' : reference ? 'valid' : 'invalid';
   if (reference !== undefined && expected !== stated) {
-    throw new Error(`reference says ${expected} where the vector says ${stated}: the reference or the vector is wrong`);
+    throw new Error(
+      `reference says ${expected} where the vector says ${stated}: the reference or the vector is wrong`,
+    );
   }
   const actual = describeAnswer(answer);
   switch (answer.kind) {
@@ -225,7 +246,14 @@ export function judgeVerify(
     case 'refused':
       return reference === undefined || stated === 'invalid'
         ? { outcome: 'pass', expected, actual, detail: 'refused, which counts as not valid' }
-        : { outcome: 'fail', expected, actual, detail: 'refused a valid signature', cause: 'refused-valid-input', explanation: 'refused a valid signature' };
+        : {
+            outcome: 'fail',
+            expected,
+            actual,
+            detail: 'refused a valid signature',
+            cause: 'refused-valid-input',
+            explanation: 'refused a valid signature',
+          };
     case 'verdict': {
       const said = answer.valid ? 'valid' : 'invalid';
       if (said === stated) return { outcome: 'pass', expected, actual, detail: '' };
