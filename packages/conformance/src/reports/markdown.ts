@@ -5,7 +5,7 @@
  */
 import type { Report } from './report.js';
 import { paintFor } from './style.js';
-import { cellText } from './terminal.js';
+import { cellText, propertyCell } from './terminal.js';
 import { visible } from './visible.js';
 
 /**
@@ -55,16 +55,7 @@ export function renderMarkdown(report: Report): string {
         plain,
       ),
     );
-    const props = report.properties.find(
-      (p) => p.implementation === column.implementation && p.environment === column.environment,
-    );
-    const propCell = !column.available
-      ? 'n/a'
-      : !props
-        ? '·'
-        : props.findings > 0
-          ? `✗ ${props.findings} found`
-          : `✓ ${props.runs}`;
+    const propCell = propertyCell(report, column, plain);
     lines.push(
       `| ${cell(column.id)} | ${cell(column.available ? (column.runtimeVersion ?? '') : 'unavailable')} | ${cells.map(cell).join(' | ')} | ${propCell} |`,
     );

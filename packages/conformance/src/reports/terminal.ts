@@ -36,7 +36,8 @@ function padVisible(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - visibleLength(text)));
 }
 
-function propertyCell(report: Report, column: ReportColumn, paint: Paint): string {
+/** The property-search cell of a column. */
+export function propertyCell(report: Report, column: ReportColumn, paint: Paint): string {
   if (!column.available) return paint.dim('n/a');
   const summary = report.properties.find(
     (p) => p.implementation === column.implementation && p.environment === column.environment,
