@@ -22,6 +22,7 @@ const example = fileURLToPath(
 );
 const broken = fileURLToPath(new URL('./fixtures/broken_signer.py', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'pnm-shard-'));
+const misbehaving = fileURLToPath(new URL('./fixtures/misbehaving.mjs', import.meta.url));
 const SHARDS = 3;
 const RUNS = 60; // divisible by SHARDS: the shards' property runs add up to the unsharded ones
 
@@ -41,10 +42,10 @@ function read(path: string): Report {
 }
 
 /** Runs the whole matrix, unsharded or as one shard, and returns exit code and report. */
-async function run(name: string, expectations: string, shard?: number) {
+async function run(name: string, expectations: string, shard?: number, columns = impls) {
   const out = join(work, `${name}.json`);
   const result = await conformance([
-    ...impls,
+    ...columns,
     ...[
       '--runs',
       String(RUNS),
@@ -167,6 +168,9 @@ describe('--shard i/n and merge', () => {
   });
 
   test('staleness is judged over all shards: met elsewhere is not stale, met nowhere is', async () => {
+    // A third column that breaks on one vector only (the body `-n`): its entry's evidence
+    // lands in exactly one shard.
+    const impls3 = [...impls, '--impl', `${process.execPath} ${misbehaving} garbage -n`];
     // Expectations that make the unsharded run pass: each entry's failing vectors are
     // spread over the shards, so most shards miss some entry's evidence.
     const expectations = join(work, 'expected.json');
@@ -175,7 +179,7 @@ describe('--shard i/n and merge', () => {
       JSON.stringify({ formatVersion: 1, description: '', expectations: [] }),
     );
     await conformance([
-      ...impls,
+      ...impls3,
       '--runs',
       String(RUNS),
       '--quiet',
@@ -185,11 +189,13 @@ describe('--shard i/n and merge', () => {
     ]);
     const file = JSON.parse(readFileSync(expectations, 'utf8')) as ExpectationsFile;
     expect(file.expectations.length).toBeGreaterThan(1);
-    const whole = await run('expected-whole', expectations);
+    const whole = await run('expected-whole', expectations, undefined, impls3);
     expect(whole.exitCode, whole.output).toBe(0);
 
     const shards = await Promise.all(
-      Array.from({ length: SHARDS }, (_, i) => run(`expected-shard-${i + 1}`, expectations, i + 1)),
+      Array.from({ length: SHARDS }, (_, i) =>
+        run(`expected-shard-${i + 1}`, expectations, i + 1, impls3),
+      ),
     );
     // Some entry really is unmet in some shard (otherwise this test proves nothing) …
     const unmetSomewhere = shards.some((s) =>
