@@ -7,9 +7,9 @@
 import type { Vector, VectorFile } from '@plugnmeet-signing/vectors';
 import type { Expectation } from './expectations/file.js';
 import { ColumnExpectations } from './expectations/match.js';
-import type { Column, ExecutionMode, Outcome } from './model.js';
+import type { Column, ExecutionMode } from './model.js';
 import { collectFindings } from './reports/findings.js';
-import { REPORT_FORMAT_VERSION, type Report } from './reports/report.js';
+import { countOutcomes, REPORT_FORMAT_VERSION, type Report } from './reports/report.js';
 import type { RunListener } from './runner/events.js';
 import { mapConcurrent } from './runner/pool.js';
 import { type ColumnRun, runColumn } from './runner/run-column.js';
@@ -31,16 +31,6 @@ export interface RunOptions {
   listener?: RunListener;
   shard?: { index: number; count: number };
 }
-
-const OUTCOMES: readonly Outcome[] = [
-  'pass',
-  'fail',
-  'error',
-  'unrepresentable',
-  'unavailable',
-  'xfail',
-  'xpass',
-];
 
 /**
  * Runs the conformance suite and returns its report. Never throws for what an
@@ -94,8 +84,7 @@ export async function runConformance(options: RunOptions): Promise<Report> {
   const vectorsById = new Map<string, Vector>(vectors.map((v) => [v.id, v]));
   const findings = collectFindings(columns, results, propertyFindings, vectorsById, explanations);
 
-  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-  for (const result of results) counts[result.outcome] += 1;
+  const counts = countOutcomes(results);
   const ok =
     counts.fail === 0 &&
     counts.error === 0 &&

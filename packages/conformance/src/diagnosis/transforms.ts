@@ -155,6 +155,19 @@ function concat(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** Cuts at the first NUL byte, as C strings, argv and the environment do. */
+function truncateAtNul(bytes: Uint8Array): Uint8Array | undefined {
+  const nul = bytes.indexOf(0);
+  return nul < 0 ? undefined : bytes.slice(0, nul);
+}
+
+/** Decodes leniently and re-encodes: what turning non-UTF-8 bytes into a string does. */
+function replaceInvalidUtf8(bytes: Uint8Array): Uint8Array | undefined {
+  return decodeUtf8(bytes) === undefined
+    ? encoder.encode(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes))
+    : undefined;
+}
+
 /** Transforms that explain a wrong body. */
 export const BODY_TRANSFORMS: readonly Transform[] = [
   {
@@ -229,18 +242,12 @@ export const BODY_TRANSFORMS: readonly Transform[] = [
   {
     id: 'truncated-at-nul',
     explanation: 'the input was cut at its first NUL byte (C strings, argv, environment)',
-    apply: (bytes) => {
-      const nul = bytes.indexOf(0);
-      return nul < 0 ? undefined : bytes.slice(0, nul);
-    },
+    apply: truncateAtNul,
   },
   {
     id: 'invalid-utf8-replaced',
     explanation: 'bytes that are not UTF-8 were replaced by U+FFFD when the input became a string',
-    apply: (bytes) =>
-      decodeUtf8(bytes) === undefined
-        ? encoder.encode(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes))
-        : undefined,
+    apply: replaceInvalidUtf8,
   },
 ];
 
@@ -254,17 +261,11 @@ export const SECRET_TRANSFORMS: readonly Transform[] = [
   {
     id: 'truncated-at-nul',
     explanation: 'the secret was cut at its first NUL byte (C strings, argv, environment)',
-    apply: (bytes) => {
-      const nul = bytes.indexOf(0);
-      return nul < 0 ? undefined : bytes.slice(0, nul);
-    },
+    apply: truncateAtNul,
   },
   {
     id: 'invalid-utf8-replaced',
     explanation: 'secret bytes that are not UTF-8 were replaced by U+FFFD',
-    apply: (bytes) =>
-      decodeUtf8(bytes) === undefined
-        ? encoder.encode(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes))
-        : undefined,
+    apply: replaceInvalidUtf8,
   },
 ];

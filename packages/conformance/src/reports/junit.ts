@@ -5,6 +5,7 @@
  * @module
  */
 import type { Report, ReportResult } from './report.js';
+import { resultsOf } from './terminal.js';
 
 function xml(text: string): string {
   return (
@@ -44,9 +45,7 @@ function testcase(result: ReportResult): string {
 /** The report as JUnit XML. */
 export function renderJunit(report: Report): string {
   const suites = report.columns.map((column) => {
-    const results = report.results.filter(
-      (r) => r.implementation === column.implementation && r.environment === column.environment,
-    );
+    const results = resultsOf(report, column);
     const cases = results.map(testcase);
     const summary = report.properties.find(
       (p) => p.implementation === column.implementation && p.environment === column.environment,

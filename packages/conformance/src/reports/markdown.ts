@@ -5,7 +5,7 @@
  */
 import type { Report } from './report.js';
 import { paintFor } from './style.js';
-import { cellText, propertyCell } from './terminal.js';
+import { cellText, propertyCell, resultsOf } from './terminal.js';
 import { visible } from './visible.js';
 
 /**
@@ -44,17 +44,7 @@ export function renderMarkdown(report: Report): string {
     `|---|---|${groups.map(() => '---').join('|')}|---|`,
   ];
   for (const column of report.columns) {
-    const cells = groups.map((group) =>
-      cellText(
-        report.results.filter(
-          (r) =>
-            r.implementation === column.implementation &&
-            r.environment === column.environment &&
-            r.group === group,
-        ),
-        plain,
-      ),
-    );
+    const cells = groups.map((group) => cellText(resultsOf(report, column, group), plain));
     const propCell = propertyCell(report, column, plain);
     lines.push(
       `| ${cell(column.id)} | ${cell(column.available ? (column.runtimeVersion ?? '') : 'unavailable')} | ${cells.map(cell).join(' | ')} | ${propCell} |`,

@@ -9,20 +9,9 @@
  */
 import { ConformanceError } from '../errors.js';
 import type { Expectation } from '../expectations/file.js';
-import type { Outcome } from '../model.js';
-import type { Finding, PropertySummary, Report } from './report.js';
+import { countOutcomes, type Finding, type PropertySummary, type Report } from './report.js';
 
 type Stale = Report['staleExpectations'][number];
-
-const OUTCOMES: readonly Outcome[] = [
-  'pass',
-  'fail',
-  'error',
-  'unrepresentable',
-  'unavailable',
-  'xfail',
-  'xpass',
-];
 
 function fail(message: string): never {
   throw new ConformanceError('ERR_CONFORMANCE_REPORT', message);
@@ -75,8 +64,7 @@ export function staleFromResults(
 
 /** Counts and verdict from a report's results, findings and staleness. */
 export function summarize(report: Omit<Report, 'summary'>): Report['summary'] {
-  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-  for (const result of report.results) counts[result.outcome] += 1;
+  const counts = countOutcomes(report.results);
   const unavailable = report.columns.some((c) => !c.available) || counts.unavailable > 0;
   const ok =
     counts.fail === 0 &&

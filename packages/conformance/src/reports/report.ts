@@ -130,3 +130,20 @@ export interface Report {
   }>;
   summary: Record<Outcome, number> & { ok: boolean };
 }
+
+const OUTCOMES: readonly Outcome[] = [
+  'pass',
+  'fail',
+  'error',
+  'unrepresentable',
+  'unavailable',
+  'xfail',
+  'xpass',
+];
+
+/** How many results have each outcome (every outcome present, zero included). */
+export function countOutcomes(results: readonly ReportResult[]): Record<Outcome, number> {
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  for (const result of results) counts[result.outcome] += 1;
+  return counts;
+}

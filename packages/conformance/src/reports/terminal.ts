@@ -9,6 +9,16 @@ import type { Finding, Report, ReportColumn, ReportResult } from './report.js';
 import { type Paint, paintFor } from './style.js';
 import { visible } from './visible.js';
 
+/** The results of one column, optionally of one vector group only. */
+export function resultsOf(report: Report, column: ReportColumn, group?: string): ReportResult[] {
+  return report.results.filter(
+    (r) =>
+      r.implementation === column.implementation &&
+      r.environment === column.environment &&
+      (group === undefined || r.group === group),
+  );
+}
+
 /** One matrix cell: what happened to a vector group in a column. */
 export function cellText(results: readonly ReportResult[], paint: Paint): string {
   if (results.length === 0) return paint.dim('·');
@@ -53,17 +63,7 @@ export function renderMatrix(report: Report, paint: Paint = paintFor(process.std
   const groups = report.vectorFiles.map((f) => f.name);
   const header = ['implementation/environment', 'runtime', ...groups, 'properties'];
   const rows = report.columns.map((column) => {
-    const cells = groups.map((group) =>
-      cellText(
-        report.results.filter(
-          (r) =>
-            r.implementation === column.implementation &&
-            r.environment === column.environment &&
-            r.group === group,
-        ),
-        paint,
-      ),
-    );
+    const cells = groups.map((group) => cellText(resultsOf(report, column, group), paint));
     const runtime = column.available ? (column.runtimeVersion ?? '') : paint.dim('unavailable');
     return [column.id, runtime.slice(0, 28), ...cells, propertyCell(report, column, paint)];
   });

@@ -7,6 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { diagnose } from '../diagnosis/diagnose.js';
 import { SENT_BODY_TRANSFORMS } from '../diagnosis/wire-transforms.js';
+import { ConformanceError } from '../errors.js';
 import type { SignAnswer, VerifyAnswer } from '../model.js';
 import { referenceSignature, referenceVerdict } from '../reference.js';
 
@@ -233,7 +234,8 @@ export function judgeVerify(
   const reference = referenceVerdict(body, presented, secret);
   const expected = reference === undefined ? 'refuse' : reference ? 'valid' : 'invalid';
   if (reference !== undefined && expected !== stated) {
-    throw new Error(
+    throw new ConformanceError(
+      'ERR_CONFORMANCE_REFERENCE',
       `reference says ${expected} where the vector says ${stated}: the reference or the vector is wrong`,
     );
   }
