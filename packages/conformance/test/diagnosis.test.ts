@@ -18,10 +18,11 @@ const has = (command: string) => {
 };
 
 /** What a real shell's `echo -n "$BODY"` writes: the ground truth for the hypotheses. */
-function echoed(shell: string[], body: string): Buffer {
+function echoed(shell: string[], body: string, lang = 'C.UTF-8'): Buffer {
   return execFileSync(shell[0] as string, [...shell.slice(1), '-c', 'echo -n "$BODY"'], {
     // An empty HOME and a UTF-8 locale, like the shell columns (src/environments/process-env.ts).
-    env: { BODY: body, PATH: process.env.PATH ?? '', HOME: cleanHome(), LANG: 'C.UTF-8' },
+    env: { BODY: body, PATH: process.env.PATH ?? '', HOME: cleanHome(), LANG: lang, LC_ALL: lang },
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
 }
 
@@ -51,6 +52,25 @@ describe('diagnose reproduces causes from what real environments do', () => {
 
   test.each(extended)('bash --posix -O xpg_echo on %s', (body) => {
     const actual = hex(echoed(['bash', '--posix', '-O', 'xpg_echo'], body));
+    expect(diagnose(encoder.encode(body), secret, actual)?.id).toBe('echo-n-printed-literally');
+  });
+
+  const nonAscii = [
+    '{"t":"\\u00e9"}',
+    '{"e":"\\u20ac x"}',
+    '{"s":"\\U0001F600"}',
+    '{"d":"\\ud83d"}',
+  ];
+
+  test.skipIf(!has('zsh')).each(nonAscii)('zsh echo under the C locale on %s', (body) => {
+    const actual = hex(echoed(['zsh'], body, 'C'));
+    expect(diagnose(encoder.encode(body), secret, actual)?.id).toBe(
+      'echo-interprets-extended-escapes',
+    );
+  });
+
+  test.each(nonAscii)('bash --posix -O xpg_echo under the C locale on %s', (body) => {
+    const actual = hex(echoed(['bash', '--posix', '-O', 'xpg_echo'], body, 'C'));
     expect(diagnose(encoder.encode(body), secret, actual)?.id).toBe('echo-n-printed-literally');
   });
 

@@ -39,9 +39,11 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
  *   ends the output ("character not in range");
  * - `mksh`: XSI plus `\xHH` and `\uXXXX` (a lone surrogate becomes its 3-byte form), and
  *   `\c` is dropped without stopping;
- * - `bash` with xpg_echo: like mksh, but `\c` stops the output.
+ * - `bash` with xpg_echo: like mksh, but `\c` stops the output;
+ * - under the C locale (`zsh-c`, `bash-c`) a `\u`/`\U` above U+007F cannot be encoded:
+ *   zsh stops with "character not in range", bash writes the escape back as `\u%04X`.
  */
-export type EchoDialect = 'xsi' | 'zsh' | 'mksh' | 'bash';
+export type EchoDialect = 'xsi' | 'zsh' | 'zsh-c' | 'mksh' | 'bash' | 'bash-c';
 
 /** What `echo` wrote, and whether `\c` (or an error) cut it short. */
 export interface Echoed {
@@ -120,13 +122,22 @@ export function interpretEchoEscapes(bytes: Uint8Array, dialect: EchoDialect): E
       i += 1 + digits;
       continue;
     }
-    if (extended && (next === 'x' || next === 'u')) {
-      const hex = hexDigits(bytes, i + 2, next === 'x' ? 2 : 4);
+    const wide = next === 'U' && dialect !== 'mksh';
+    if (extended && (next === 'x' || next === 'u' || wide)) {
+      const hex = hexDigits(bytes, i + 2, next === 'x' ? 2 : next === 'u' ? 4 : 8);
       if (hex) {
         const value = Number.parseInt(hex, 16);
+        const zsh = dialect === 'zsh' || dialect === 'zsh-c';
+        const surrogate = value >= 0xd800 && value <= 0xdfff;
         if (next === 'x') out.push(value);
-        else if (dialect === 'zsh' && value >= 0xd800 && value <= 0xdfff) {
+        else if (zsh && (surrogate || (dialect === 'zsh-c' && value > 0x7f))) {
           return { bytes: Uint8Array.from(out), stopped: true };
+        } else if (dialect === 'bash-c' && value > 0x7f) {
+          const digits = value
+            .toString(16)
+            .toUpperCase()
+            .padStart(next === 'u' ? 4 : 8, '0');
+          out.push(...encoder.encode(`\\${next}${digits}`));
         } else out.push(...codePointBytes(value));
         i += 1 + hex.length;
         continue;
@@ -189,11 +200,30 @@ export const BODY_TRANSFORMS: readonly Transform[] = [
     apply: (bytes) => changed(bytes, interpretEchoEscapes(bytes, 'mksh').bytes),
   },
   {
+    id: 'echo-interprets-extended-escapes',
+    explanation:
+      '`echo` interpreted backslash escapes including `\\uXXXX`, and under the C locale stopped at the first one above U+007F ("character not in range"): the rest of the body was never hashed',
+    apply: (bytes) => changed(bytes, interpretEchoEscapes(bytes, 'zsh-c').bytes),
+  },
+  {
     id: 'echo-n-printed-literally',
     explanation:
       '`echo` does not take `-n` (POSIX mode with xpg_echo, as macOS /bin/sh): it hashes "-n ", the body with escapes interpreted, and a trailing newline',
     apply: (bytes) => {
       const echoed = interpretEchoEscapes(bytes, 'bash');
+      return concat(
+        encoder.encode('-n '),
+        echoed.bytes,
+        encoder.encode(echoed.stopped ? '' : '\n'),
+      );
+    },
+  },
+  {
+    id: 'echo-n-printed-literally',
+    explanation:
+      '`echo` does not take `-n` (POSIX mode with xpg_echo, as macOS /bin/sh): it hashes "-n ", the body with escapes interpreted, and a trailing newline',
+    apply: (bytes) => {
+      const echoed = interpretEchoEscapes(bytes, 'bash-c');
       return concat(
         encoder.encode('-n '),
         echoed.bytes,

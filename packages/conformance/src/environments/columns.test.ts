@@ -59,6 +59,8 @@ const KNOWN_FINDINGS: Record<string, (answer: SignAnswer) => void> = {
   // macOS /bin/sh: echo prints "-n ", the body, and a newline.
   'shell/bash-posix-xpg-echo': (answer) =>
     expect(answer).toEqual(signature(hmac(`-n ${DOC_BODY}\n`))),
+  'shell/bash-posix-xpg-echo-c-locale': (answer) =>
+    expect(answer).toEqual(signature(hmac(`-n ${DOC_BODY}\n`))),
 };
 
 describe('columns', () => {
@@ -163,7 +165,7 @@ describe('the shells: echo is where they differ, and only there', () => {
     utf8('\uFEFF{"a":"b"}\r\n'),
     utf8('{"a":"$HOME `id` $(id) * ? [a]"}'),
   ];
-  const shells = running('shell/').filter((id) => id !== 'shell/bash-posix-xpg-echo');
+  const shells = running('shell/').filter((id) => !id.startsWith('shell/bash-posix-xpg-echo'));
   it.each(shells.map((id) => [id]))(
     '%s signs bodies without backslashes like node:crypto',
     async (id) => {

@@ -24,21 +24,37 @@ export interface ShellEnvironment {
   version(command: string): Promise<string | undefined>;
   /** What the label adds after the version. */
   note?: string;
+  /**
+   * `c` runs the shell under LANG=C LC_ALL=C instead of UTF-8: how cron jobs and containers
+   * without locales run it. Only for shells whose `echo` was measured to depend on it.
+   */
+  locale?: 'c';
 }
 
 const bashVersion = (command: string) =>
   commandVersion(command, ['--version'], /version (\S+?)(?:\(|\s|$)/).then((v) => v && `bash ${v}`);
 
+const BASH_POSIX: ShellEnvironment = {
+  id: 'bash-posix-xpg-echo',
+  command: 'bash',
+  args: ['--posix', '-O', 'xpg_echo'],
+  install: 'apt-get install bash',
+  version: bashVersion,
+  note: '--posix -O xpg_echo, how macOS /bin/sh (bash 3.2) behaves',
+};
+
+const ZSH: ShellEnvironment = {
+  id: 'zsh',
+  command: 'zsh',
+  args: [],
+  install: 'apt-get install zsh',
+  version: (command) => commandVersion(command, ['--version'], /^(zsh \S+)/),
+  note: 'macOS default login shell',
+};
+
 export const SHELLS: readonly ShellEnvironment[] = [
   { id: 'bash', command: 'bash', args: [], install: 'apt-get install bash', version: bashVersion },
-  {
-    id: 'bash-posix-xpg-echo',
-    command: 'bash',
-    args: ['--posix', '-O', 'xpg_echo'],
-    install: 'apt-get install bash',
-    version: bashVersion,
-    note: '--posix -O xpg_echo, how macOS /bin/sh (bash 3.2) behaves',
-  },
+  BASH_POSIX,
   {
     id: 'dash',
     command: 'dash',
@@ -52,14 +68,7 @@ export const SHELLS: readonly ShellEnvironment[] = [
     },
     note: 'Debian and Ubuntu /bin/sh',
   },
-  {
-    id: 'zsh',
-    command: 'zsh',
-    args: [],
-    install: 'apt-get install zsh',
-    version: (command) => commandVersion(command, ['--version'], /^(zsh \S+)/),
-    note: 'macOS default login shell',
-  },
+  ZSH,
   {
     id: 'mksh',
     command: 'mksh',
@@ -78,6 +87,15 @@ export const SHELLS: readonly ShellEnvironment[] = [
     version: (command) =>
       commandVersion(command, [], /BusyBox v(\S+)/).then((v) => v && `busybox ash ${v}`),
     note: 'Alpine /bin/sh',
+  },
+  // Under the C locale, `echo` of zsh and of bash in POSIX mode cannot encode a `\u`
+  // escape above U+007F (measured; dash, bash, mksh and busybox do not change).
+  { ...ZSH, id: 'zsh-c-locale', locale: 'c', note: 'macOS default login shell, C locale' },
+  {
+    ...BASH_POSIX,
+    id: 'bash-posix-xpg-echo-c-locale',
+    locale: 'c',
+    note: `${BASH_POSIX.note}, C locale`,
   },
 ];
 

@@ -153,7 +153,7 @@ function shellPrecheck(input: CaseInput): string | undefined {
  * pays running the snippet as a script, once per request.
  */
 function shellColumn(source: SnippetProgram, shell: ShellEnvironment): Column {
-  const locale = UTF8_LOCALE;
+  const locale = shell.locale === 'c' ? C_LOCALE : UTF8_LOCALE;
   const label = `${shell.id}${shell.note ? ` (${shell.note})` : ''}`;
   const id = source.implementation.id;
   return snippetColumn(source, environment(shell.id, label, locale), async () => {
