@@ -72,16 +72,8 @@ export const CORRECTIONS: readonly CorrectionInfo[] = [
       'stops. curl reads the same bytes from stdin with `--data-binary @-`, which sends them as ' +
       'they are: `-d "$BODY"` reads a file when the body starts with `@` (and strips CR and LF ' +
       'from a file it reads), and a body of 128 KiB or more does not fit in its argument.',
-    slots: [
-      { role: 'body', literal: `'{"room_id":"room01"}'`, replacement: '"$PNM_BODY"' },
-      { role: 'apiKey', literal: '"plugnmeet"', replacement: '"$PNM_API_KEY"' },
-      {
-        role: 'secret',
-        literal: '"zumyyYWqv7KR2kUqvYdq4z4sXg7XTBD2ljT6"',
-        replacement: '"$PNM_SECRET"',
-      },
-      { role: 'url', literal: 'https://demo.plugnmeet.com', replacement: '"$PNM_BASE_URL"' },
-    ],
+    // The correction keeps the original's literal inputs, so it has the original's slots.
+    slots: snippetInfo('shell').slots,
   },
   {
     id: 'java-corrected',
@@ -103,10 +95,7 @@ export const CORRECTIONS: readonly CorrectionInfo[] = [
       'the bytes those of the JSON text everywhere. `javax.xml.bind` left the JDK in Java 11, ' +
       'so the snippet compiles only with the jaxb-api jar on the classpath; ' +
       '`java.util.HexFormat.of().formatHex` is in the JDK since 17 and is already lowercase.',
-    slots: [
-      { role: 'body', literal: '"{\\"room_id\\":\\"room01\\"}"', replacement: 'pnmBody' },
-      { role: 'secret', literal: '"SECRET"', replacement: 'pnmSecret' },
-    ],
+    slots: snippetInfo('java').slots,
   },
 ];
 
