@@ -179,58 +179,56 @@ function replaceInvalidUtf8(bytes: Uint8Array): Uint8Array | undefined {
     : undefined;
 }
 
+/** The body as `echo` of `dialect` writes it, when that changes anything. */
+function echoed(id: string, dialect: EchoDialect, explanation: string): Transform {
+  return {
+    id,
+    explanation,
+    apply: (bytes) => changed(bytes, interpretEchoEscapes(bytes, dialect).bytes),
+  };
+}
+
+/**
+ * bash with xpg_echo in POSIX mode (macOS /bin/sh): `-n` is printed, escapes are
+ * interpreted in the given dialect, and a newline ends the output unless `\c` stopped it.
+ */
+function printedLiterally(dialect: 'bash' | 'bash-c'): Transform {
+  return {
+    id: 'echo-n-printed-literally',
+    explanation:
+      '`echo` does not take `-n` (POSIX mode with xpg_echo, as macOS /bin/sh): it hashes "-n ", the body with escapes interpreted, and a trailing newline',
+    apply: (bytes) => {
+      const output = interpretEchoEscapes(bytes, dialect);
+      return concat(
+        encoder.encode('-n '),
+        output.bytes,
+        encoder.encode(output.stopped ? '' : '\n'),
+      );
+    },
+  };
+}
+
 /** Transforms that explain a wrong body. */
 export const BODY_TRANSFORMS: readonly Transform[] = [
-  {
-    id: 'echo-interprets-backslashes',
-    explanation:
-      '`echo` interpreted backslash escapes in the body (`\\n`, `\\\\`, `\\c`, `\\0nnn`), as XSI echo does in dash: JSON escapes are rewritten before hashing',
-    apply: (bytes) => changed(bytes, interpretEchoEscapes(bytes, 'xsi').bytes),
-  },
-  {
-    id: 'echo-interprets-extended-escapes',
-    explanation:
+  echoed(
+    'echo-interprets-backslashes',
+    'xsi',
+    '`echo` interpreted backslash escapes in the body (`\\n`, `\\\\`, `\\c`, `\\0nnn`), as XSI echo does in dash: JSON escapes are rewritten before hashing',
+  ),
+  ...(['zsh', 'mksh'] as const).map((dialect) =>
+    echoed(
+      'echo-interprets-extended-escapes',
+      dialect,
       '`echo` interpreted backslash escapes including `\\xHH` and `\\uXXXX` (zsh, mksh): JSON `\\u` escapes become raw characters before hashing',
-    apply: (bytes) => changed(bytes, interpretEchoEscapes(bytes, 'zsh').bytes),
-  },
-  {
-    id: 'echo-interprets-extended-escapes',
-    explanation:
-      '`echo` interpreted backslash escapes including `\\xHH` and `\\uXXXX` (zsh, mksh): JSON `\\u` escapes become raw characters before hashing',
-    apply: (bytes) => changed(bytes, interpretEchoEscapes(bytes, 'mksh').bytes),
-  },
-  {
-    id: 'echo-interprets-extended-escapes',
-    explanation:
-      '`echo` interpreted backslash escapes including `\\uXXXX`, and under the C locale stopped at the first one above U+007F ("character not in range"): the rest of the body was never hashed',
-    apply: (bytes) => changed(bytes, interpretEchoEscapes(bytes, 'zsh-c').bytes),
-  },
-  {
-    id: 'echo-n-printed-literally',
-    explanation:
-      '`echo` does not take `-n` (POSIX mode with xpg_echo, as macOS /bin/sh): it hashes "-n ", the body with escapes interpreted, and a trailing newline',
-    apply: (bytes) => {
-      const echoed = interpretEchoEscapes(bytes, 'bash');
-      return concat(
-        encoder.encode('-n '),
-        echoed.bytes,
-        encoder.encode(echoed.stopped ? '' : '\n'),
-      );
-    },
-  },
-  {
-    id: 'echo-n-printed-literally',
-    explanation:
-      '`echo` does not take `-n` (POSIX mode with xpg_echo, as macOS /bin/sh): it hashes "-n ", the body with escapes interpreted, and a trailing newline',
-    apply: (bytes) => {
-      const echoed = interpretEchoEscapes(bytes, 'bash-c');
-      return concat(
-        encoder.encode('-n '),
-        echoed.bytes,
-        encoder.encode(echoed.stopped ? '' : '\n'),
-      );
-    },
-  },
+    ),
+  ),
+  echoed(
+    'echo-interprets-extended-escapes',
+    'zsh-c',
+    '`echo` interpreted backslash escapes including `\\uXXXX`, and under the C locale stopped at the first one above U+007F ("character not in range"): the rest of the body was never hashed',
+  ),
+  printedLiterally('bash'),
+  printedLiterally('bash-c'),
   {
     id: 'echo-took-body-as-option',
     explanation:

@@ -5,6 +5,7 @@
  * @module
  */
 import type { CaseInput, ExecutionMode, Session, SignAnswer } from '../model.js';
+import { perCaseSession } from './per-case-session.js';
 import { type LaunchSpec, ProcessSession, type ProcessSessionOptions } from './process-session.js';
 
 /** Why an input cannot reach the snippet at all, decided before it is sent; else undefined. */
@@ -49,31 +50,21 @@ class WorkerSession implements Session {
   }
 }
 
+/** A fresh process per case ({@link perCaseSession}), behind the snippet's precheck and ids. */
 class PerCaseSession implements Session {
   readonly #launch: SnippetLaunch;
+  readonly #process: Session;
   readonly #ids = new IdMapping();
 
   constructor(launch: SnippetLaunch) {
     this.#launch = launch;
+    this.#process = perCaseSession(launch.spec, launch.options);
   }
 
   async sign(input: CaseInput): Promise<SignAnswer> {
     const reason = this.#launch.precheck?.(input);
     if (reason !== undefined) return { kind: 'unrepresentable', reason };
-    let process: ProcessSession;
-    try {
-      process = await ProcessSession.start(this.#launch.spec, {
-        ...this.#launch.options,
-        maxRestarts: 0,
-      });
-    } catch (error) {
-      return { kind: 'broken', message: (error as Error).message, stderrTail: '' };
-    }
-    try {
-      return await process.sign(this.#ids.map(input));
-    } finally {
-      await process.close();
-    }
+    return this.#process.sign(this.#ids.map(input));
   }
 
   async close(): Promise<void> {}
