@@ -1,28 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
 import type { Report } from '../src/reports/report.js';
+import { broken, cli, emptyExpectations, example, misbehaving, realPython } from './helpers.js';
 
-const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
-const example = fileURLToPath(
-  new URL('../../../examples/python/plugnmeet_signer.py', import.meta.url),
-);
-const broken = fileURLToPath(new URL('./fixtures/broken_signer.py', import.meta.url));
-const misbehaving = fileURLToPath(new URL('./fixtures/misbehaving.mjs', import.meta.url));
-// python3 is often a slow pyenv shim: resolve the interpreter once.
-const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
-  encoding: 'utf8',
-}).trim();
+const python = realPython();
 const work = mkdtempSync(join(tmpdir(), 'pnm-cli-'));
-const noExpectations = join(work, 'none.json');
-writeFileSync(
-  noExpectations,
-  JSON.stringify({ formatVersion: 1, description: '', expectations: [] }),
-);
+const noExpectations = emptyExpectations(work);
 
 function conformance(args: string[]) {
   return execa(process.execPath, [cli, ...args], {

@@ -14,16 +14,12 @@ import { SNIPPETS, snippetInfo } from '../src/snippets/catalog.js';
 import { extractSections, PAGE_FILE, readPage, SNIPPETS_DIR } from '../src/snippets/page.js';
 import { extractRegion, renderShellScript } from '../src/snippets/render.js';
 import { applySlots, readSnippet, signStatements, splitImports } from '../src/snippets/slots.js';
+import { cli, emptyExpectations } from './helpers.js';
 
-const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const expectationsFile = fileURLToPath(new URL('../expectations.json', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'pnm-corrections-'));
 // No expected failures at all: the corrected columns must pass without any.
-const noExpectations = join(work, 'none.json');
-writeFileSync(
-  noExpectations,
-  JSON.stringify({ formatVersion: 1, description: '', expectations: [] }),
-);
+const noExpectations = emptyExpectations(work);
 const RUNS = 200;
 
 function conformance(args: string[]) {

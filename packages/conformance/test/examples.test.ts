@@ -4,22 +4,18 @@
  * the built CLI, exactly as an SDK's release gate would run it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
 import type { Report } from '../src/reports/report.js';
+import { cli, emptyExpectations } from './helpers.js';
 
-const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'pnm-examples-'));
-const noExpectations = join(work, 'none.json');
-writeFileSync(
-  noExpectations,
-  JSON.stringify({ formatVersion: 1, description: '', expectations: [] }),
-);
+const noExpectations = emptyExpectations(work);
 const RUNS = 300;
 
 function which(command: string, args: string[]): string | undefined {

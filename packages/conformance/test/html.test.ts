@@ -1,20 +1,13 @@
-/**
- * The HTML report in a real headless Chromium (Debian's chromium + playwright-core):
- * rendered from a real run's JSON report (the Python example and the broken fixture as two
- * columns), it loads without network or console errors, its cells match the JSON with and
- * without JavaScript, the implementation and tag filters work, a finding shows its minimal
- * input as text and hex, and hostile strings in a report cannot break out of the page.
- */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderHtml } from '../src/reports/html.js';
 import type { Report, ReportResult } from '../src/reports/report.js';
+import { broken, cli, emptyExpectations, example, realPython } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -37,11 +30,6 @@ const OUTCOMES = [
   'unavailable',
 ] as const;
 
-const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
-const example = fileURLToPath(
-  new URL('../../../examples/python/plugnmeet_signer.py', import.meta.url),
-);
-const broken = fileURLToPath(new URL('./fixtures/broken_signer.py', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'pnm-html-'));
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI !== 'true')
@@ -54,11 +42,8 @@ let report: Report;
 let htmlPath: string;
 
 beforeAll(async () => {
-  const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
-    encoding: 'utf8',
-  }).trim();
-  const none = join(work, 'none.json');
-  writeFileSync(none, JSON.stringify({ formatVersion: 1, description: '', expectations: [] }));
+  const python = realPython();
+  const none = emptyExpectations(work);
   const json = join(work, 'report.json');
   htmlPath = join(work, 'report.html');
   const run = await execa(

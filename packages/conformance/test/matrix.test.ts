@@ -1,12 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { expect, test } from 'vitest';
 import type { Report } from '../src/reports/report.js';
-
-const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+import { cli } from './helpers.js';
 
 // The real thing: what `npm run conformance` runs, with every toolchain required, against
 // the checked-in expectations. It fails on a new divergence, a stale expectation, or a

@@ -1,21 +1,13 @@
-/**
- * All four report formats from ONE run of the built CLI (the Python example and the broken
- * fixture as two columns). The JUnit XML is parsed by Chromium's DOMParser (a real XML
- * parser): well-formed, one test case per column×vector plus the property search, failures
- * exactly where the JSON says so. The Markdown has the matrix and the findings, and hostile
- * strings can neither break its tables nor inject HTML into a job summary.
- */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderJunit } from '../src/reports/junit.js';
 import { renderMarkdown } from '../src/reports/markdown.js';
 import type { Report, ReportResult } from '../src/reports/report.js';
+import { broken, cli, emptyExpectations, example, realPython } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -33,11 +25,6 @@ const needsChromium = hasChromium || process.env.CI === 'true';
 if (!hasChromium && process.env.CI !== 'true')
   console.warn(`reports.test: skipping the XML parse: ${CHROMIUM} is missing`);
 
-const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
-const example = fileURLToPath(
-  new URL('../../../examples/python/plugnmeet_signer.py', import.meta.url),
-);
-const broken = fileURLToPath(new URL('./fixtures/broken_signer.py', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'pnm-reports-'));
 const paths = {
   json: join(work, 'out', 'report.json'),
@@ -51,11 +38,8 @@ let report: Report;
 let exitCode: number | undefined;
 
 beforeAll(async () => {
-  const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
-    encoding: 'utf8',
-  }).trim();
-  const none = join(work, 'none.json');
-  writeFileSync(none, JSON.stringify({ formatVersion: 1, description: '', expectations: [] }));
+  const python = realPython();
+  const none = emptyExpectations(work);
   const run = await execa(
     process.execPath,
     [

@@ -1,34 +1,20 @@
-/**
- * `--shard i/n` and `merge`: n shards together run exactly the unsharded cells (none twice,
- * none missing) with the same outcomes; the merged report renders in every format; and
- * staleness is judged over all shards, not per shard: an expectation whose failing vectors
- * landed in another shard is not stale, one that is met nowhere is.
- */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { ExpectationsFile } from '../src/expectations/file.js';
 import { renderMarkdown } from '../src/reports/markdown.js';
 import { mergeReports } from '../src/reports/merge.js';
 import type { Report } from '../src/reports/report.js';
+import { broken, cli, emptyExpectations, example, misbehaving, realPython } from './helpers.js';
 
-const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
-const example = fileURLToPath(
-  new URL('../../../examples/python/plugnmeet_signer.py', import.meta.url),
-);
-const broken = fileURLToPath(new URL('./fixtures/broken_signer.py', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'pnm-shard-'));
-const misbehaving = fileURLToPath(new URL('./fixtures/misbehaving.mjs', import.meta.url));
 const SHARDS = 3;
 const RUNS = 60; // divisible by SHARDS: the shards' property runs add up to the unsharded ones
 
 let impls: string[];
-const none = join(work, 'none.json');
-writeFileSync(none, JSON.stringify({ formatVersion: 1, description: '', expectations: [] }));
+const none = emptyExpectations(work);
 
 function conformance(args: string[]) {
   return execa(process.execPath, [cli, ...args], {
@@ -69,9 +55,7 @@ const cellKey = (r: Report['results'][number]) =>
   `${r.implementation}/${r.environment} × ${r.vector}`;
 
 beforeAll(() => {
-  const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
-    encoding: 'utf8',
-  }).trim();
+  const python = realPython();
   impls = ['--impl', `${python} ${example}`, '--impl', `${python} ${broken}`];
 });
 
