@@ -7,6 +7,6 @@ import { bootstrap } from './bootstrap.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 bootstrap();
-const cli = join(root, 'packages', 'conformance', 'dist', 'cli', 'main.js');
+const cli = join(root, 'packages', 'conformance', 'dist', 'cli', 'bin.js');
 const result = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

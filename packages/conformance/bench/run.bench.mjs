@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { builtInColumns } from '../dist/columns.js';
 import { generatedCase } from '../dist/properties/arbitraries.js';
 
-const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+const cli = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
 const cases = Number(process.env.BENCH_CASES ?? 1000);
 
 function seconds(ms) {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** The built `pnm-conformance`. */
-export const cli = here('../dist/cli/main.js');
+export const cli = here('../dist/cli/bin.js');
 /** The protocol v1 example an SDK author copies. */
 export const example = here('../../../examples/python/plugnmeet_signer.py');
 /** A deliberately broken copy of it. */

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `pnm-conformance`: the command line. Exit codes are documented in `--help`.
  *
@@ -7,7 +6,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isVectorError, loadVectorFiles } from '@plugnmeet-signing/vectors';
+import { bundledVectorSet, isVectorError, loadVectorFilesWith } from '@plugnmeet-signing/vectors';
 import { builtInColumns } from '../columns.js';
 import { isConformanceError } from '../errors.js';
 import {
@@ -39,7 +38,7 @@ function loadExpectations(path: string): ExpectationsFile {
 
 async function run(argv: string[]): Promise<number> {
   const options = parseRunOptions(argv, process.env);
-  const vectorFiles = await loadVectorFiles(options.vectors);
+  const vectorFiles = await loadVectorFilesWith(options.vectors);
   const expectationsPath = resolve(options.expectations ?? DEFAULT_EXPECTATIONS);
   const expectations = loadExpectations(expectationsPath);
 
@@ -87,6 +86,7 @@ async function run(argv: string[]): Promise<number> {
       ran.has(`${e.implementation}/${e.environment}`),
     ),
     requireAll: options.requireAll,
+    vectorSet: bundledVectorSet(),
   });
   process.stdout.write(`${renderReport(report)}\n`);
   writeReports(report, options.reports);
@@ -158,10 +158,4 @@ export async function main(argv: string[]): Promise<number> {
     );
     return EXIT.internal;
   }
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
 }
