@@ -16,7 +16,14 @@
 export { expandBytes, MAX_EXPANDED_BYTES } from './bytes-spec.js';
 export { fromHex, toHex } from './codec.js';
 export { isVectorError, VectorError, type VectorErrorCode, type VectorIssue } from './errors.js';
-export { loadVectorFiles, loadVectorFilesSync, loadVectors, loadVectorsSync } from './load.js';
+export {
+  loadVectorFiles,
+  loadVectorFilesSync,
+  loadVectorFilesWith,
+  loadVectors,
+  loadVectorsSync,
+} from './load.js';
 export { parseVectorFile } from './parse.js';
-export { defaultVectorsDir } from './paths.js';
+export { BUNDLED_VECTORS_DIR, defaultVectorsDir } from './paths.js';
 export type { SignVector, Vector, VectorBase, VectorFile, VerifyVector } from './types.js';
+export { bundledVectorSet, type VectorSetInfo } from './vector-set.js';

@@ -67,7 +67,7 @@ function checkIdsAcrossFiles(files: readonly VectorFile[]): VectorFile[] {
  * Loads every `*.json` file of `dir` except `schema.json`, sorted by file name; each is
  * validated against vectors/schema.json and expanded, and ids must be unique across files.
  *
- * @param dir Defaults to {@link defaultVectorsDir} (the repository's `vectors/`, or
+ * @param dir Defaults to {@link defaultVectorsDir} (the vectors this package ships, or
  * `PNM_VECTORS_DIR`).
  * @throws {VectorError} `ERR_VECTOR_IO` (unreadable or empty directory, unreadable file),
  * `ERR_VECTOR_JSON` (not UTF-8 or not JSON, with line and column), `ERR_VECTOR_SCHEMA`
@@ -99,6 +99,24 @@ export async function loadVectorFiles(dir: string = defaultVectorsDir()): Promis
     }),
   );
   return checkIdsAcrossFiles(files);
+}
+
+/**
+ * The shipped vectors and a user's own directories together, as one set: each directory
+ * loaded as {@link loadVectorFiles} does, and ids unique across all of them (a user's
+ * vector may not silently replace a shipped one).
+ *
+ * @param dirs Directories to add to {@link defaultVectorsDir}.
+ * @throws {VectorError} As {@link loadVectorFiles}; `ERR_VECTOR_DUPLICATE_ID` naming both
+ * places when an added vector reuses an id.
+ * @example
+ * ```ts
+ * const files = await loadVectorFilesWith(['conformance/my-vectors']);
+ * ```
+ */
+export async function loadVectorFilesWith(dirs: readonly string[]): Promise<VectorFile[]> {
+  const groups = await Promise.all([defaultVectorsDir(), ...dirs].map((d) => loadVectorFiles(d)));
+  return checkIdsAcrossFiles(groups.flat());
 }
 
 /**

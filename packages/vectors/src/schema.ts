@@ -43,8 +43,8 @@ export interface RawFile {
 const validators = new Map<string, ValidateFunction<RawFile>>();
 
 /**
- * The schema the loader and the files were written against: the one next to this package
- * in the repository, or, when the package was copied elsewhere, `dir/schema.json`.
+ * The schema the loader and the files were written against: the one this package ships,
+ * or, when that is missing (sources copied without the build), `dir/schema.json`.
  */
 export function schemaPathFor(dir: string): string {
   return existsSync(BUNDLED_SCHEMA_PATH) ? BUNDLED_SCHEMA_PATH : join(dir, 'schema.json');

@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const VECTORS_DIR = join(REPO_ROOT, 'vectors');
+/** The repository's top-level vectors/: the source of truth, edited by hand and by vectors.py. */
+export const REPO_VECTORS_DIR = join(REPO_ROOT, 'vectors');
+/** The copy this package ships (made by its build): what the loader reads by default. */
+export const VECTORS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'vectors');
 export const SCRIPT = join(REPO_ROOT, 'scripts', 'vectors.py');
 
 /** The interpreter behind the `python3` shim, resolved once: the pyenv shim costs ~250 ms a call. */

@@ -16,7 +16,7 @@ import {
   type Vector,
   type VectorFile,
 } from '../src/index.js';
-import { VECTORS_DIR } from './helpers.js';
+import { REPO_ROOT, VECTORS_DIR } from './helpers.js';
 
 const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const summarize = (v: Vector) => ({ ...v, body: digest(v.body), secret: digest(v.secret) });
@@ -123,7 +123,7 @@ describe('vectors/', () => {
 
   test('the doc file reproduces the signatures published in docs/plugnmeet-api.md §1.6', () => {
     const doc = files.find((f) => f.name === 'plugnmeet-doc');
-    const published = readFileSync(join(VECTORS_DIR, '..', 'docs', 'plugnmeet-api.md'), 'utf8');
+    const published = readFileSync(join(REPO_ROOT, 'docs', 'plugnmeet-api.md'), 'utf8');
     const signs = doc?.vectors.filter((v) => v.kind === 'sign') ?? [];
     expect(signs).toHaveLength(7);
     // Six published rows plus the snippet input, which has no published signature.
