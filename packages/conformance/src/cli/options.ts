@@ -29,7 +29,8 @@ export interface RunCliOptions {
   updateExpectations: boolean;
   impl: string[];
   withSnippets: boolean;
-  vectors?: string;
+  /** Directories of the user's own vector files, added to the shipped ones. */
+  vectors: string[];
   shard?: { index: number; count: number };
   caseTimeoutMs: number;
   list: boolean;
@@ -113,7 +114,7 @@ export function parseRunOptions(argv: string[], env: NodeJS.ProcessEnv): RunCliO
     updateExpectations: values['update-expectations'] === true,
     impl: values.impl ?? [],
     withSnippets: values['with-snippets'] === true,
-    ...(values.vectors ? { vectors: values.vectors } : {}),
+    vectors: values.vectors ?? [],
     ...(shard ? { shard } : {}),
     caseTimeoutMs:
       values['case-timeout'] === undefined
@@ -143,7 +144,7 @@ function parse(argv: string[]) {
       'update-expectations': { type: 'boolean' },
       impl: { type: 'string', multiple: true },
       'with-snippets': { type: 'boolean' },
-      vectors: { type: 'string' },
+      vectors: { type: 'string', multiple: true },
       shard: { type: 'string' },
       'case-timeout': { type: 'string' },
       list: { type: 'boolean' },
@@ -185,7 +186,8 @@ Options:
   --report FORMAT=PATH     write json, junit, markdown or html (repeatable)
   --expectations PATH      expectations file (default: the package's expectations.json)
   --update-expectations    rewrite the expectations file from this run
-  --vectors DIR            vector directory (default: the repository's vectors/)
+  --vectors DIR            add your own vector files (DIR/*.json) to the shipped ones
+                           (repeatable; ids must be unique across all)
   --shard i/n              run the i-th of n deterministic shares of the matrix (each
                            column×vector cell in exactly one shard; property runs split,
                            seeded per shard); gate on \`merge\`, which judges staleness

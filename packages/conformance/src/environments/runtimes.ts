@@ -82,31 +82,55 @@ export const node = memoize(() =>
   ),
 );
 
-/** A binary shipped in an npm package of the workspace (deno, bun). */
-async function workspaceBinary(
-  pkg: string,
-  relative: string,
-  versionPattern: RegExp,
-): Promise<Found<Runtime>> {
-  let path: string;
+/**
+ * The pinned Deno and Bun come from their npm packages (the workspace's, or ones a user
+ * installed beside this package); where neither is installed, the ones on PATH.
+ */
+interface NpmRuntime {
+  pkg: string;
+  /** The pinned version, for the install hint. */
+  pin: string;
+  /** The executable's path inside an installed package, found by the package's own rules. */
+  executable(packageDir: string): string;
+  versionPattern: RegExp;
+}
+
+async function npmRuntime(runtime: NpmRuntime): Promise<Found<Runtime>> {
+  const install = `npm install ${runtime.pkg}@${runtime.pin} (or put ${runtime.pkg} on PATH)`;
+  let path: string | undefined;
   try {
-    path = join(dirname(require.resolve(`${pkg}/package.json`)), relative);
+    path = runtime.executable(dirname(require.resolve(`${runtime.pkg}/package.json`)));
   } catch {
-    return { found: false, reason: `the ${pkg} package is not installed`, install: 'pnpm install' };
+    path = findExecutable(runtime.pkg);
+    if (!path) return { found: false, reason: `${runtime.pkg} is not installed`, install };
   }
   if (!isExecutable(path)) {
-    return {
-      found: false,
-      reason: `${path} is missing or not executable`,
-      install: `pnpm rebuild ${pkg}`,
-    };
+    return { found: false, reason: `${path} is missing or not executable`, install };
   }
-  const version = await commandVersion(path, ['--version'], versionPattern);
+  const version = await commandVersion(path, ['--version'], runtime.versionPattern);
   return { found: true, path, version: version ?? 'unknown' };
 }
 
-export const deno = memoize(() => workspaceBinary('deno', 'deno', /^deno (\S+)/));
-export const bun = memoize(() => workspaceBinary('bun', 'bin/bun.exe', /^(\S+)/));
+export const deno = memoize(() =>
+  npmRuntime({
+    pkg: 'deno',
+    pin: '2.9.6',
+    // The deno package copies its platform binary into place in a postinstall step that
+    // pnpm (without allowBuilds) never runs; its own installer finds or places it.
+    executable: (dir) =>
+      (require(join(dir, 'install_api.cjs')) as { runInstall(): string }).runInstall(),
+    versionPattern: /^deno (\S+)/,
+  }),
+);
+
+export const bun = memoize(() =>
+  npmRuntime({
+    pkg: 'bun',
+    pin: '1.4.5',
+    executable: (dir) => join(dir, 'bin', 'bun.exe'),
+    versionPattern: /^(\S+)/,
+  }),
+);
 
 /** tsx's loader, for `node --import <loader> worker.ts`. */
 export const tsxLoader = memoize(async (): Promise<Found<{ loader: string; version: string }>> => {

@@ -169,7 +169,10 @@ export function mergeReports(reports: readonly Report[]): Report {
   const [first] = reports;
   if (!first) fail('merge needs at least one report');
   const vectorKey = (r: Report) =>
-    JSON.stringify(r.vectorFiles.map((f) => [f.name, f.formatVersion, f.vectors]));
+    JSON.stringify([
+      r.vectorSet?.sha256,
+      r.vectorFiles.map((f) => [f.name, f.formatVersion, f.vectors]),
+    ]);
   for (const report of reports) {
     if (report.tool.version !== first.tool.version || vectorKey(report) !== vectorKey(first)) {
       fail('reports to merge must come from the same tool version and vector files');

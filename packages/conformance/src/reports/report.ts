@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { VectorSetInfo } from '@plugnmeet-signing/vectors';
 import type { Expectation } from '../expectations/file.js';
 import type { Outcome } from '../model.js';
 
@@ -106,6 +107,8 @@ export interface Report {
   seed: number;
   propertyRuns: number;
   shard?: { index: number; count: number };
+  /** The shipped vector set that judged the run (name, version, digest). */
+  vectorSet?: VectorSetInfo;
   vectorFiles: Array<{ name: string; path: string; formatVersion: number; vectors: number }>;
   columns: ReportColumn[];
   results: ReportResult[];

@@ -99,6 +99,10 @@ const sender = (sdk: SdkModule): InProcessSender => ({
   review: reviewSdkAnswer,
 });
 
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? '';
+}
+
 /** The `wire-sdk-js/node` column. */
 export function sdkJsWireColumn() {
   return inProcessWireColumn({
@@ -116,8 +120,10 @@ export function sdkJsWireColumn() {
       } catch (error) {
         return {
           found: false,
-          reason: `plugnmeet-sdk-js is not installed: ${(error as Error).message}`,
-          install: 'npm install plugnmeet-sdk-js (a devDependency of this package)',
+          reason: `plugnmeet-sdk-js is not installed: ${firstLine((error as Error).message)}`,
+          // An optional dependency of this package, but npm drops it: its preinstall script,
+          // `npx only-allow pnpm`, fails under npm (measured with plugnmeet-sdk-js 1.4.1).
+          install: 'npm install --ignore-scripts plugnmeet-sdk-js@1.4.1',
         };
       }
       const version = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string })
