@@ -6,6 +6,8 @@
  */
 
 export { AUTH_MESSAGES, type AuthInput, type Credentials, checkAuth } from './auth.js';
+export { type CliIo, main } from './cli/main.js';
+export { TestServerError, type TestServerErrorCode } from './errors.js';
 export { parseMultipart } from './multipart.js';
 export { type CommaSpace, encodeProtoJson, seededRandom } from './protojson.js';
 export { commonResponse, fail, mintToken, notFound, ok } from './replies.js';
@@ -24,6 +26,7 @@ export type {
   AuthVerdict,
   FormPart,
   HandlerRequest,
+  ProtocolVerdict,
   RecordedRequest,
   RecordedResponse,
   TestHandler,

@@ -11,6 +11,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { artifactHandlers } from './artifact-handlers.js';
 import { checkAuth } from './auth.js';
 import type { HandlerContext } from './context.js';
+import { TestServerError } from './errors.js';
 import { parseMultipart } from './multipart.js';
 import { type CommaSpace, encodeProtoJson, seededRandom } from './protojson.js';
 import { recordingHandlers } from './recording-handlers.js';
@@ -55,6 +56,14 @@ export interface TestServerOptions {
   unknownFields?: boolean;
   /** Bodies over this many bytes get 413 before auth runs; default 50 MiB (`max_size: 50`). */
   bodyLimitBytes?: number;
+  /** Port to listen on; default 0 (a free port). */
+  port?: number;
+  /** Address to listen on; default `127.0.0.1`. */
+  host?: string;
+  /** Called once per request, after it was answered (the CLI logs it). */
+  onRequest?: (request: RecordedRequest) => void;
+  /** Keep every request in `server.requests`; default true (a long-running CLI turns it off). */
+  keepRequests?: boolean;
 }
 
 /** A running test server. */
@@ -99,6 +108,17 @@ const utf8 = new TextDecoder();
  */
 export function normalizePath(path: string): string {
   return path === '*' || path.startsWith('/') ? path : `/auth/${path}`;
+}
+
+// fasthttp's Peek returns the first of repeated headers, with spaces and tabs trimmed
+// (measured, §7.1): the auth check must read headers the same way, not Node's joined values.
+function firstHeaders(rawHeaders: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = (rawHeaders[i] as string).toLowerCase();
+    if (!(name in out)) out[name] = (rawHeaders[i + 1] as string).replace(/^[ \t]+|[ \t]+$/g, '');
+  }
+  return out;
 }
 
 function headerRecord(request: IncomingMessage): Record<string, string> {
@@ -158,6 +178,7 @@ async function readBody(
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const apiKey = options.apiKey ?? SAMPLE_API_KEY;
+  const host = options.host ?? '127.0.0.1';
   const secret = options.secret ?? SAMPLE_SECRET;
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const random = seededRandom(seed);
@@ -182,6 +203,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }
   const queues = new Map<string, TestResponse[]>();
   const requests: RecordedRequest[] = [];
+  const keepRequests = options.keepRequests ?? true;
+  let count = 0;
   const sockets = new Set<Socket>();
 
   const spaced = () =>
@@ -221,7 +244,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     } catch {
       decoded = body;
     }
-    const auth = checkAuth({ headers, body: decoded }, { apiKey, secret });
+    const auth = checkAuth(
+      { headers: firstHeaders(request.rawHeaders), body: decoded },
+      { apiKey, secret },
+    );
     if (!auth.ok) return { reply: commonResponse(false, auth.msg, auth.statusCode, 401), auth };
     const contentType = headers['content-type'] ?? '';
     const form = contentType.includes('multipart/form-data')
@@ -260,9 +286,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       }
     }
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
-    const recorded = (res: RecordedResponse) =>
-      requests.push({
-        index: requests.length,
+    const recorded = (res: RecordedResponse) => {
+      const entry: RecordedRequest = {
+        index: keepRequests ? requests.length : count,
         method: request.method ?? 'GET',
         url,
         path,
@@ -272,7 +298,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         text: utf8.decode(body),
         auth,
         response: res,
-      });
+      };
+      if (keepRequests) requests.push(entry);
+      else count++;
+      options.onRequest?.(entry);
+    };
     if (reply.hangUp) {
       recorded({ status: 0, headers: {}, body: EMPTY, hungUp: true });
       request.socket.destroy();
@@ -301,15 +331,22 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
+  }).catch((error: unknown) => {
+    throw new TestServerError(
+      'LISTEN_FAILED',
+      `cannot listen on ${host}:${options.port ?? 0}: ${String(error)}`,
+      { cause: error },
+    );
   });
   const address = server.address();
   if (address === null || typeof address === 'string')
-    throw new Error('test-server: no TCP address');
+    throw new TestServerError('LISTEN_FAILED', 'test-server: no TCP address');
   const port = address.port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${urlHost}:${port}`,
     port,
     apiKey,
     secret,

@@ -56,6 +56,24 @@ export interface RecordedRequest {
   readonly auth: AuthVerdict | undefined;
   /** What the server answered. */
   readonly response: RecordedResponse;
+  /**
+   * How the server would have read the body: the request message, the fields protojson
+   * drops, and the protovalidate verdict. `undefined` when no handler parsed a body
+   * (auth refused, unknown path, scripted answer, multipart upload).
+   */
+  readonly protocol?: ProtocolVerdict;
+}
+
+/** How the body of one request parsed against its upstream request message. */
+export interface ProtocolVerdict {
+  /** The full name of the request message, e.g. `plugnmeet.IsRoomActiveReq`. */
+  readonly message: string;
+  /** Paths of the JSON keys protojson (`DiscardUnknown`) drops, e.g. `metadata.roomTitel`. */
+  readonly dropped_fields: readonly string[];
+  /** `ok`, `parse error` (protojson refused the body) or `invalid` (protovalidate refused it). */
+  readonly verdict: 'ok' | 'parse error' | 'invalid';
+  /** The server's `msg` for a refused body. */
+  readonly error?: string;
 }
 
 /** The response sent for a recorded request. */

@@ -1,0 +1,94 @@
+/**
+ * The command line of `pnm-test-server`.
+ *
+ * @module
+ */
+import { parseArgs } from 'node:util';
+import { TestServerError } from '../errors.js';
+import type { CommaSpace } from '../protojson.js';
+
+/** What the command line asked for. */
+export interface CliOptions {
+  readonly help: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly apiKey: string | undefined;
+  readonly secret: string | undefined;
+  readonly commaSpace: CommaSpace;
+  readonly seed: number | undefined;
+}
+
+/** The text of `pnm-test-server --help`. */
+export const USAGE = `Usage: pnm-test-server [options]
+
+A local plugNmeet /auth emulator: checks every request like the server, answers like it,
+and logs each request's exact bytes and verdicts as one JSON line on stdout.
+
+Options:
+  --port N          port to listen on (default 8080; 0 picks a free one)
+  --host H          address to listen on (default 127.0.0.1)
+  --api-key K       the server's client.api_key (default: plugnmeet)
+  --secret S        the server's client.secret (default: the sample secret)
+  --comma-space M   space after commas in answers: always | never | random (default random)
+  --seed N          seed for the random choices, to replay a run
+  -h, --help        show this text
+
+Stops cleanly on SIGINT or SIGTERM.
+`;
+
+function integer(name: string, text: string | undefined, min: number, max: number) {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new TestServerError('USAGE', `--${name} must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/**
+ * Parses `pnm-test-server` arguments.
+ *
+ * @throws {TestServerError} `USAGE` for unknown options or bad values.
+ * @example
+ * ```ts
+ * parseCliArgs(['--port', '8080', '--api-key', 'K', '--secret', 'S']).port; // 8080
+ * ```
+ */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    ({ values } = parse(argv));
+  } catch (error) {
+    throw new TestServerError('USAGE', (error as Error).message, { cause: error });
+  }
+  const commaSpace = values['comma-space'] ?? 'random';
+  if (commaSpace !== 'always' && commaSpace !== 'never' && commaSpace !== 'random') {
+    throw new TestServerError('USAGE', '--comma-space must be always, never or random');
+  }
+  return {
+    help: values.help ?? false,
+    port: integer('port', values.port, 0, 65535) ?? 8080,
+    host: values.host ?? '127.0.0.1',
+    apiKey: values['api-key'],
+    secret: values.secret,
+    commaSpace,
+    seed: integer('seed', values.seed, 0, 2 ** 32 - 1),
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'api-key': { type: 'string' },
+      secret: { type: 'string' },
+      'comma-space': { type: 'string' },
+      seed: { type: 'string' },
+    },
+  });
+}

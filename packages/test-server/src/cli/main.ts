@@ -1,0 +1,92 @@
+/**
+ * `pnm-test-server`: the emulator as a process, for SDK test suites in any language.
+ *
+ * @module
+ */
+import { TestServerError } from '../errors.js';
+import { requestLogLine } from '../request-log.js';
+import { startTestServer } from '../server.js';
+import { parseCliArgs, USAGE } from './args.js';
+
+/** Where the CLI writes; the process streams by default. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/**
+ * Runs `pnm-test-server` until SIGINT or SIGTERM. stdout carries only JSON lines: first
+ * `{"type":"listening","url":…}`, then one `{"type":"request",…}` per request, and
+ * `{"type":"stopped"}` last; stderr carries the human-readable line. Sets
+ * `process.exitCode` (0 after a clean stop, 2 for a usage error, 3 when it cannot listen)
+ * rather than calling `process.exit`, so pending output is flushed.
+ *
+ * @returns Once the server has stopped (or failed to start).
+ * @throws Never: failures become the exit code and a message on stderr.
+ * @example
+ * ```ts
+ * // bin/pnm-test-server.js
+ * import { main } from '../dist/cli/main.js';
+ * main();
+ * ```
+ */
+export async function main(
+  argv: readonly string[] = process.argv.slice(2),
+  io: CliIo = processIo,
+): Promise<void> {
+  let options: ReturnType<typeof parseCliArgs>;
+  try {
+    options = parseCliArgs(argv);
+  } catch (error) {
+    io.stderr(`pnm-test-server: ${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (options.help) {
+    io.stdout(USAGE);
+    process.exitCode = 0;
+    return;
+  }
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  try {
+    server = await startTestServer({
+      port: options.port,
+      host: options.host,
+      ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+      ...(options.secret === undefined ? {} : { secret: options.secret }),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      commaSpace: options.commaSpace,
+      // The process serves real SDKs: answer exactly like the server, nothing invented.
+      unknownFields: false,
+      // A long-running process must not keep every body in memory.
+      keepRequests: false,
+      onRequest: (request) => io.stdout(`${requestLogLine(request)}\n`),
+    });
+  } catch (error) {
+    const reason = error instanceof TestServerError ? error.message : String(error);
+    io.stderr(`pnm-test-server: ${reason}\n`);
+    process.exitCode = 3;
+    return;
+  }
+  io.stderr(`pnm-test-server: listening on ${server.url} (API key ${server.apiKey})\n`);
+  io.stdout(`${JSON.stringify({ type: 'listening', url: server.url, seed: server.seed })}\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      server.close().then(() => {
+        io.stdout(`${JSON.stringify({ type: 'stopped', signal })}\n`);
+        resolve();
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  process.exitCode = 0;
+}
