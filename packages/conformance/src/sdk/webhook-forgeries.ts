@@ -1,0 +1,124 @@
+/**
+ * Webhook deliveries a verifier must refuse, each made from a genuine one by changing one
+ * thing: the body, a claim, the algorithm, the key, the encoding of the body hash, or the
+ * token's place. A verifier that accepts any of them can be fooled by whoever can reach it.
+ *
+ * @module
+ */
+import { createHash, createHmac } from 'node:crypto';
+
+/** One webhook delivery as it reaches the SDK's endpoint. */
+export interface WebhookDelivery {
+  /** The exact body bytes. */
+  body: Uint8Array;
+  /** The headers as sent (`Authorization`, `Hash-Token`, `Content-Type`). */
+  headers: Record<string, string>;
+}
+
+/** A delivery the runner hands to the SDK, with the verdict the reference gives. */
+export interface WebhookCase {
+  id: string;
+  description: string;
+  delivery: WebhookDelivery;
+  valid: boolean;
+}
+
+const base64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');
+
+/** The padded standard base64 of SHA-256 of `body`: the `sha256` claim the server writes. */
+export function bodyHashClaim(body: Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64');
+}
+
+/** An HMAC-signed JWT of `header` and `claims` (HS256 unless the header says otherwise). */
+export function signJwt(header: Record<string, unknown>, claims: Record<string, unknown>, key: string): string {
+  const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
+  const algorithm = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' }[String(header.alg)];
+  if (algorithm === undefined) return `${input}.`;
+  return `${input}.${createHmac(algorithm, key).update(input).digest('base64url')}`;
+}
+
+/** The claims of a JWT, read without checking anything. */
+export function jwtClaims(token: string): Record<string, unknown> {
+  const [, payload = ''] = token.split('.');
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+function withToken(delivery: WebhookDelivery, token: string | undefined): WebhookDelivery {
+  const headers = { ...delivery.headers };
+  for (const name of Object.keys(headers)) {
+    if (/^(authorization|hash-token)$/i.test(name)) {
+      if (token === undefined) delete headers[name];
+      else headers[name] = token;
+    }
+  }
+  return { body: delivery.body, headers };
+}
+
+/** A copy of `body` with one byte of its first string value changed (still valid JSON). */
+function tampered(body: Uint8Array): Uint8Array {
+  const copy = Uint8Array.from(body);
+  const quote = copy.indexOf(0x22);
+  const at = copy.indexOf(0x22, copy.indexOf(0x3a, quote) + 1) + 1;
+  copy[at] = copy[at] === 0x61 ? 0x62 : 0x61;
+  return copy;
+}
+
+/** The same JSON value written again with other whitespace: other bytes, so another hash. */
+function reserialized(body: Uint8Array): Uint8Array {
+  const text = Buffer.from(body).toString('utf8');
+  const again = JSON.stringify(JSON.parse(text), null, 1);
+  return new TextEncoder().encode(again === text ? `${again} ` : again);
+}
+
+/**
+ * The forgeries of `genuine` (a delivery whose token is valid now), each refused by the
+ * upstream `webhook.VerifyRequest`: HS256 only, signed with the secret, `iss` the API key,
+ * `exp`/`nbf` honoured, `sha256` exactly the padded standard base64 of SHA-256 of the body.
+ *
+ * @param now Seconds since the epoch, as the verifier will see them.
+ * @throws {SyntaxError} When the genuine delivery's token or body is not what the server sends.
+ * @example
+ * ```ts
+ * for (const forged of webhookForgeries(genuine, { apiKey: 'K', secret: 'S', now: Date.now() / 1000 })) …
+ * ```
+ */
+export function webhookForgeries(
+  genuine: WebhookDelivery,
+  keys: { apiKey: string; secret: string; now: number },
+): WebhookCase[] {
+  const token = Object.entries(genuine.headers).find(([n]) => /^(authorization|hash-token)$/i.test(n))?.[1] ?? '';
+  const claims = jwtClaims(token);
+  const hs256 = { alg: 'HS256', typ: 'JWT' };
+  const now = Math.floor(keys.now);
+  const resign = (change: Record<string, unknown>, header = hs256, key = keys.secret) => {
+    const next: Record<string, unknown> = { ...claims, ...change };
+    for (const [name, value] of Object.entries(change)) if (value === undefined) delete next[name];
+    return withToken(genuine, signJwt(header, next, key));
+  };
+  const hash = createHash('sha256').update(genuine.body);
+  const forged = (id: string, description: string, delivery: WebhookDelivery): WebhookCase => ({
+    id: `webhook-forged-${id}`,
+    description,
+    delivery,
+    valid: false,
+  });
+  return [
+    forged('tampered-body', 'one byte of the body changed after signing', { ...genuine, body: tampered(genuine.body) }),
+    forged('reserialized-body', 'the same JSON value with other whitespace: a verifier must hash the bytes received', {
+      ...genuine,
+      body: reserialized(genuine.body),
+    }),
+    forged('expired', 'exp an hour ago (re-signed with the secret)', resign({ nbf: now - 7200, exp: now - 3600 })),
+    forged('not-yet-valid', 'nbf an hour from now', resign({ nbf: now + 3600, exp: now + 7200 })),
+    forged('wrong-issuer', 'iss is another API key', resign({ iss: `${keys.apiKey}-other` })),
+    forged('no-issuer', 'no iss claim', resign({ iss: undefined })),
+    forged('hs384', 'signed with HS384: the server only signs HS256', resign({}, { alg: 'HS384', typ: 'JWT' })),
+    forged('alg-none', 'alg none, no signature', resign({}, { alg: 'none', typ: 'JWT' })),
+    forged('sha256-hex', 'the body hash as hex', resign({ sha256: hash.copy().digest('hex') })),
+    forged('sha256-base64url', 'the body hash as unpadded base64url', resign({ sha256: hash.copy().digest('base64url') })),
+    forged('no-sha256', 'no sha256 claim', resign({ sha256: undefined })),
+    forged('no-token', 'neither Authorization nor Hash-Token', withToken(genuine, undefined)),
+    forged('signed-with-api-key', 'signed with the API key instead of the secret', resign({}, hs256, keys.apiKey)),
+  ];
+}
