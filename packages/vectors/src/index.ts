@@ -16,7 +16,13 @@
 export { expandBytes, MAX_EXPANDED_BYTES } from './bytes-spec.js';
 export { fromHex, toHex } from './codec.js';
 export { isVectorError, VectorError, type VectorErrorCode, type VectorIssue } from './errors.js';
-export { loadVectorFiles, loadVectorFilesSync, loadVectors, loadVectorsSync } from './load.js';
+export {
+  loadVectorFiles,
+  loadVectorFilesSync,
+  loadVectors,
+  loadVectorsSync,
+  MAX_VECTOR_FILE_BYTES,
+} from './load.js';
 export { parseVectorFile } from './parse.js';
 export { defaultVectorsDir } from './paths.js';
 export type { SignVector, Vector, VectorBase, VectorFile, VerifyVector } from './types.js';

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { VectorIssue } from './errors.js';
 import { vectorError } from './issues.js';
@@ -44,6 +44,41 @@ function ioError(path: string, action: string, cause: unknown) {
   );
 }
 
+/**
+ * The largest vector file read, in bytes. Vector files are small text (the biggest bodies
+ * are generated from a bytes spec, not spelled out); a bound keeps a mistaken path (a
+ * symlink to /dev/zero, a multi-gigabyte log) from exhausting memory.
+ */
+export const MAX_VECTOR_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Why `path` (with `stats`, symlinks followed) must not be read, or undefined. Only
+ * regular files are read: opening a FIFO blocks until someone writes to it, and a device
+ * like /dev/zero never ends.
+ */
+function unreadable(stats: Stats): string | undefined {
+  if (!stats.isFile()) {
+    const kind = stats.isFIFO()
+      ? 'a FIFO'
+      : stats.isCharacterDevice() || stats.isBlockDevice()
+        ? 'a device'
+        : stats.isDirectory()
+          ? 'a directory'
+          : stats.isSocket()
+            ? 'a socket'
+            : 'not a file';
+    return `not a regular file (${kind})`;
+  }
+  if (stats.size > MAX_VECTOR_FILE_BYTES) {
+    return `too large: ${stats.size} bytes, the limit is ${MAX_VECTOR_FILE_BYTES}`;
+  }
+  return undefined;
+}
+
+function refuse(path: string, why: string) {
+  return vectorError('ERR_VECTOR_IO', path, [{ jsonPath: '', message: `cannot read: ${why}` }]);
+}
+
 /** Refuses an id used twice across files, naming both places. */
 function checkIdsAcrossFiles(files: readonly VectorFile[]): VectorFile[] {
   const seen = new Map<string, string>();
@@ -69,7 +104,10 @@ function checkIdsAcrossFiles(files: readonly VectorFile[]): VectorFile[] {
  *
  * @param dir Defaults to {@link defaultVectorsDir} (the repository's `vectors/`, or
  * `PNM_VECTORS_DIR`).
- * @throws {VectorError} `ERR_VECTOR_IO` (unreadable or empty directory, unreadable file),
+ * Only regular files up to {@link MAX_VECTOR_FILE_BYTES} are read (a symlink to one is fine).
+ *
+ * @throws {VectorError} `ERR_VECTOR_IO` (unreadable or empty directory, unreadable file,
+ * one that is not a regular file such as a FIFO or device, or one over the size bound),
  * `ERR_VECTOR_JSON` (not UTF-8 or not JSON, with line and column), `ERR_VECTOR_SCHEMA`
  * (with the JSON path at fault) or `ERR_VECTOR_DUPLICATE_ID` (naming both places).
  * @example
@@ -90,11 +128,16 @@ export async function loadVectorFiles(dir: string = defaultVectorsDir()): Promis
     vectorFileNames(root, entries).map(async (name) => {
       const path = join(root, name);
       let bytes: Uint8Array;
+      let why: string | undefined;
       try {
-        bytes = await readFile(path);
+        why = unreadable(await stat(path));
+        bytes = why === undefined ? await readFile(path) : new Uint8Array();
       } catch (cause) {
         throw ioError(path, 'read the file', cause);
       }
+      if (why !== undefined) throw refuse(path, why);
+      // It may have grown between stat and read.
+      if (bytes.length > MAX_VECTOR_FILE_BYTES) throw refuse(path, 'too large');
       return parseVectorBytes(bytes, path);
     }),
   );
@@ -123,11 +166,15 @@ export function loadVectorFilesSync(dir: string = defaultVectorsDir()): VectorFi
   const files = vectorFileNames(root, entries).map((name) => {
     const path = join(root, name);
     let bytes: Uint8Array;
+    let why: string | undefined;
     try {
-      bytes = readFileSync(path);
+      why = unreadable(statSync(path));
+      bytes = why === undefined ? readFileSync(path) : new Uint8Array();
     } catch (cause) {
       throw ioError(path, 'read the file', cause);
     }
+    if (why !== undefined) throw refuse(path, why);
+    if (bytes.length > MAX_VECTOR_FILE_BYTES) throw refuse(path, 'too large');
     return parseVectorBytes(bytes, path);
   });
   return checkIdsAcrossFiles(files);
