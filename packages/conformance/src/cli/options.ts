@@ -7,10 +7,24 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConformanceError } from '../errors.js';
 import type { ExecutionMode } from '../model.js';
+import {
+  integerOption,
+  joinNegativeValues,
+  MAX_JOBS,
+  MAX_REPLY_BYTES,
+  MAX_RUNS,
+  MAX_SEED,
+  MAX_TIMER_MS,
+  MIN_REPLY_BYTES,
+  replayPath,
+} from './option-values.js';
 
 /** The default seed: fixed, so CI runs are reproducible; `--seed random` explores. */
 export const DEFAULT_SEED = 424242;
 export const DEFAULT_RUNS = 1000;
+export const DEFAULT_CASE_TIMEOUT_MS = 10_000;
+export const DEFAULT_HELLO_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_REPLY_BYTES = 1024 * 1024;
 
 export type ReportFormat = 'json' | 'junit' | 'markdown' | 'html';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'junit', 'markdown', 'html'];
@@ -32,19 +46,18 @@ export interface RunCliOptions {
   vectors?: string;
   shard?: { index: number; count: number };
   caseTimeoutMs: number;
+  /** Time limit for an implementation's start-up and hello. */
+  helloTimeoutMs: number;
+  /** Longest reply line accepted from an implementation, in bytes. */
+  maxReplyBytes: number;
+  /** Variables of the runner's environment passed on to `--impl` implementations. */
+  passEnv: string[];
   list: boolean;
   quiet: boolean;
 }
 
 function usage(message: string): never {
   throw new ConformanceError('ERR_CONFORMANCE_USAGE', message);
-}
-
-function integer(value: string, name: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    usage(`--${name} expected an integer ≥ ${min}, got ${JSON.stringify(value)}`);
-  return n;
 }
 
 function list(values: string[] | undefined): string[] {
@@ -66,7 +79,7 @@ function list(values: string[] | undefined): string[] {
 export function parseRunOptions(argv: string[], env: NodeJS.ProcessEnv): RunCliOptions {
   let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parse(argv);
+    parsed = parse(joinNegativeValues(argv, VALUED));
   } catch (error) {
     usage((error as Error).message);
   }
@@ -98,18 +111,27 @@ export function parseRunOptions(argv: string[], env: NodeJS.ProcessEnv): RunCliO
       ? DEFAULT_SEED
       : values.seed === 'random'
         ? Math.floor(Math.random() * 2 ** 31)
-        : integer(values.seed, 'seed', 0);
+        : integerOption(values.seed, 'seed', 0, MAX_SEED);
+  const passEnv = list(values['pass-env']);
+  for (const name of passEnv) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      usage(`--pass-env expected variable names, got ${JSON.stringify(name)}`);
+  }
   return {
     only: list(values.only),
     skip: list(values.skip),
     seed,
-    runs: values.runs === undefined ? DEFAULT_RUNS : integer(values.runs, 'runs', 0),
-    ...(values.path ? { path: values.path } : {}),
+    runs:
+      values.runs === undefined ? DEFAULT_RUNS : integerOption(values.runs, 'runs', 0, MAX_RUNS),
+    ...(values.path === undefined ? {} : { path: replayPath(values.path) }),
     ...(mode ? { mode } : {}),
-    jobs: values.jobs === undefined ? availableParallelism() : integer(values.jobs, 'jobs', 1),
+    jobs:
+      values.jobs === undefined
+        ? availableParallelism()
+        : integerOption(values.jobs, 'jobs', 1, MAX_JOBS),
     requireAll: values['require-all'] === true || env.CI === 'true',
     reports,
-    ...(values.expectations ? { expectations: values.expectations } : {}),
+    ...(values.expectations === undefined ? {} : { expectations: values.expectations }),
     updateExpectations: values['update-expectations'] === true,
     impl: values.impl ?? [],
     withSnippets: values['with-snippets'] === true,
@@ -117,39 +139,60 @@ export function parseRunOptions(argv: string[], env: NodeJS.ProcessEnv): RunCliO
     ...(shard ? { shard } : {}),
     caseTimeoutMs:
       values['case-timeout'] === undefined
-        ? 10_000
-        : integer(values['case-timeout'], 'case-timeout', 1),
+        ? DEFAULT_CASE_TIMEOUT_MS
+        : integerOption(values['case-timeout'], 'case-timeout', 1, MAX_TIMER_MS),
+    helloTimeoutMs:
+      values['hello-timeout'] === undefined
+        ? DEFAULT_HELLO_TIMEOUT_MS
+        : integerOption(values['hello-timeout'], 'hello-timeout', 1, MAX_TIMER_MS),
+    maxReplyBytes:
+      values['max-reply-bytes'] === undefined
+        ? DEFAULT_MAX_REPLY_BYTES
+        : integerOption(
+            values['max-reply-bytes'],
+            'max-reply-bytes',
+            MIN_REPLY_BYTES,
+            MAX_REPLY_BYTES,
+          ),
+    passEnv,
     list: values.list === true,
     quiet: values.quiet === true,
   };
 }
 
+const OPTIONS = {
+  only: { type: 'string', multiple: true },
+  skip: { type: 'string', multiple: true },
+  seed: { type: 'string' },
+  runs: { type: 'string' },
+  path: { type: 'string' },
+  mode: { type: 'string' },
+  jobs: { type: 'string' },
+  'require-all': { type: 'boolean' },
+  report: { type: 'string', multiple: true },
+  expectations: { type: 'string' },
+  'update-expectations': { type: 'boolean' },
+  impl: { type: 'string', multiple: true },
+  'with-snippets': { type: 'boolean' },
+  vectors: { type: 'string' },
+  shard: { type: 'string' },
+  'case-timeout': { type: 'string' },
+  'hello-timeout': { type: 'string' },
+  'max-reply-bytes': { type: 'string' },
+  'pass-env': { type: 'string', multiple: true },
+  list: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const;
+
+/** Options that take a value (where a negative number may follow). */
+const VALUED = new Set(
+  Object.entries(OPTIONS)
+    .filter(([, o]) => o.type === 'string')
+    .map(([name]) => name),
+);
+
 function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      only: { type: 'string', multiple: true },
-      skip: { type: 'string', multiple: true },
-      seed: { type: 'string' },
-      runs: { type: 'string' },
-      path: { type: 'string' },
-      mode: { type: 'string' },
-      jobs: { type: 'string' },
-      'require-all': { type: 'boolean' },
-      report: { type: 'string', multiple: true },
-      expectations: { type: 'string' },
-      'update-expectations': { type: 'boolean' },
-      impl: { type: 'string', multiple: true },
-      'with-snippets': { type: 'boolean' },
-      vectors: { type: 'string' },
-      shard: { type: 'string' },
-      'case-timeout': { type: 'string' },
-      list: { type: 'boolean' },
-      quiet: { type: 'boolean' },
-    },
-  });
+  return parseArgs({ args: argv, strict: true, allowPositionals: false, options: OPTIONS });
 }
 
 export const HELP = `pnm-conformance — run plugNmeet signing implementations against the shared vectors
