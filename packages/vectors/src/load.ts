@@ -14,14 +14,13 @@ import { parseVectorBytes } from './parse.js';
 import { defaultVectorsDir, displayPath } from './paths.js';
 import type { Vector, VectorFile } from './types.js';
 
-type Entry = { name: string; isFile(): boolean; isSymbolicLink(): boolean };
+type Entry = { name: string; isDirectory(): boolean };
 
 function vectorFileNames(dir: string, entries: readonly Entry[]): string[] {
+  // Anything but a directory is taken, FIFOs and devices too, so that reading refuses them
+  // by name instead of a vector file silently going missing.
   const names = entries
-    .filter(
-      (e) =>
-        (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.json') && e.name !== 'schema.json',
-    )
+    .filter((e) => !e.isDirectory() && e.name.endsWith('.json') && e.name !== 'schema.json')
     .map((e) => e.name)
     .sort();
   if (names.length === 0) {
