@@ -71,7 +71,13 @@ describe('a hostile implementation', () => {
     await expectNoSurvivors(w.pids);
     const reports = readReports(w.dir);
     const cause = 'printed a line longer than the limit of 1048576 bytes (--max-reply-bytes)';
-    for (const text of [result.stdout, reports.jsonText, reports.junit, reports.markdown, reports.html])
+    for (const text of [
+      result.stdout,
+      reports.jsonText,
+      reports.junit,
+      reports.markdown,
+      reports.html,
+    ])
       expect(text).toContain(cause);
     expect(result.stdout.length).toBeLessThan(100_000);
     expect(reports.jsonText.length).toBeLessThan(1_000_000);
@@ -212,7 +218,11 @@ describe('a hostile implementation', () => {
     expect(result.elapsedMs).toBeLessThan(30_000);
     await expectNoSurvivors(w.pids);
     const reports = readReports(w.dir);
-    for (const text of [result.stdout, reports.json.findings[0]?.explanation ?? '', reports.markdown])
+    for (const text of [
+      result.stdout,
+      reports.json.findings[0]?.explanation ?? '',
+      reports.markdown,
+    ])
       expect(text).toContain(message);
   });
 
@@ -264,7 +274,14 @@ describe('a hostile implementation', () => {
     // it got both, and only the secret-looking one is hidden
     expect(reports.jsonText).toContain('visible-setting-value');
     expect(reports.jsonText).toContain('[redacted PLUGNMEET_API_SECRET]');
-    for (const text of [passed.stdout, passed.stderr, reports.jsonText, reports.junit, reports.markdown, reports.html])
+    for (const text of [
+      passed.stdout,
+      passed.stderr,
+      reports.jsonText,
+      reports.junit,
+      reports.markdown,
+      reports.html,
+    ])
       expect(text).not.toContain(secret);
   });
 });

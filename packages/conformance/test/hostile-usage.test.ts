@@ -34,11 +34,12 @@ afterEach(() => {
 });
 
 describe('--impl quoting', () => {
-  test('sh -c \'…\' and a quoted path with a space run as a shell would split them', async () => {
+  test("sh -c '…' and a quoted path with a space run as a shell would split them", async () => {
     const w = work();
     const spaced = join(w.dir, 'dir with space');
     mkdirSync(spaced);
-    for (const file of ['lib.mjs', 'good.mjs']) copyFileSync(hostile(file.slice(0, -4)), join(spaced, file));
+    for (const file of ['lib.mjs', 'good.mjs'])
+      copyFileSync(hostile(file.slice(0, -4)), join(spaced, file));
     const result = await runCli(
       [
         '--impl',
@@ -75,19 +76,28 @@ describe('options are refused with exit 2 before anything runs', () => {
   mkdirSync(reportDir);
   const twice = join(w.dir, 'twice.out');
   test.each([
-    [['--case-timeout', '3000000000'], '--case-timeout expected an integer ≥ 1 and ≤ 2147483647, got "3000000000"'],
+    [
+      ['--case-timeout', '3000000000'],
+      '--case-timeout expected an integer ≥ 1 and ≤ 2147483647, got "3000000000"',
+    ],
     [['--hello-timeout', '0'], '--hello-timeout expected an integer ≥ 1 and ≤ 2147483647, got "0"'],
     [['--runs', '1e12'], '--runs expected an integer ≥ 0 and ≤ 10000000, got "1e12"'],
     [['--runs', ''], '--runs expected an integer ≥ 0 and ≤ 10000000, got ""'],
     [['--runs', '-1'], '--runs expected an integer ≥ 0 and ≤ 10000000, got "-1"'],
     [['--seed', '4294967296'], '--seed expected an integer ≥ 0 and ≤ 4294967295, got "4294967296"'],
     [['--seed', '1e30'], '--seed expected an integer ≥ 0 and ≤ 4294967295, got "1e30"'],
-    [['--path', 'garbage'], '--path expected a replay path printed by a finding (like 12:0:3), got "garbage"'],
+    [
+      ['--path', 'garbage'],
+      '--path expected a replay path printed by a finding (like 12:0:3), got "garbage"',
+    ],
     [['--max-reply-bytes', '10'], '--max-reply-bytes expected an integer ≥ 1024'],
     [['--pass-env', 'A=B'], '--pass-env expected variable names, got "A=B"'],
     [['--report', `json=${reportDir}`], 'is a directory'],
     [['--report', 'json=/nonexistent-pnm/dir/x.json'], '/nonexistent-pnm/dir does not exist'],
-    [['--report', `json=${twice}`, '--report', `html=${twice}`], `the same file as --report json=${twice}`],
+    [
+      ['--report', `json=${twice}`, '--report', `html=${twice}`],
+      `the same file as --report json=${twice}`,
+    ],
   ])('%j', async (args, message) => {
     const result = await runCli(['--impl', impl('good', w.pids), ...args], 15_000);
     expect(result.exitCode).toBe(2);
@@ -126,8 +136,12 @@ describe('a run that judged nothing fails and says why', () => {
     expect(result.elapsedMs).toBeLessThan(30_000);
     await expectNoSurvivors(w.pids);
     const reports = readReports(w.dir);
-    expect(reports.json.summary).toMatchObject({ ok: false, nothingJudged: expect.stringContaining(why) });
-    for (const text of [result.stdout, reports.junit, reports.markdown, reports.html]) expect(text).toContain(why);
+    expect(reports.json.summary).toMatchObject({
+      ok: false,
+      nothingJudged: expect.stringContaining(why),
+    });
+    for (const text of [result.stdout, reports.junit, reports.markdown, reports.html])
+      expect(text).toContain(why);
     expect(result.stdout).toContain('NOTHING JUDGED');
   });
 });
