@@ -219,28 +219,46 @@ Options:
   --with-snippets          also run the documented snippets when --impl is given
   --only X[,Y]             run only these implementations, environments, columns or vector tags
   --skip X[,Y]             skip these implementations, environments, columns or vector tags
-  --runs N                 property cases per column (default ${DEFAULT_RUNS}; 0 turns the search off)
-  --seed N|random          property search seed (default ${DEFAULT_SEED})
-  --path P                 replay a property failure's path (with its --seed)
+  --runs N                 property cases per column, 0…${MAX_RUNS} (default ${DEFAULT_RUNS};
+                           0 turns the search off)
+  --seed N|random          property search seed, 0…${MAX_SEED} (default ${DEFAULT_SEED})
+  --path P                 replay a property failure's path, like 12:0:3 (with its --seed)
   --mode worker|per-case   one long-lived process per column (default) or one per case
-  --jobs N                 columns run at once (default: number of CPUs)
+  --jobs N                 columns run at once, 1…${MAX_JOBS} (default: number of CPUs)
   --require-all            unavailable columns fail the run (default under CI=true)
-  --report FORMAT=PATH     write json, junit, markdown or html (repeatable)
-  --expectations PATH      expectations file (default: the package's expectations.json)
+  --report FORMAT=PATH     write json, junit, markdown or html (repeatable); each PATH
+                           distinct and writable, checked before the run; a missing
+                           directory is created only when its parent exists
+  --expectations PATH      expectations file (default: the package's expectations.json);
+                           must exist unless --update-expectations is given
   --update-expectations    rewrite the expectations file from this run
   --vectors DIR            vector directory (default: the repository's vectors/)
   --shard i/n              run the i-th of n deterministic shares of the matrix (each
                            column×vector cell in exactly one shard; property runs split,
                            seeded per shard); gate on \`merge\`, which judges staleness
-  --case-timeout MS        per-case time limit for an implementation (default 10000)
+  --case-timeout MS        per-case time limit for an implementation, 1…${MAX_TIMER_MS}
+                           (default ${DEFAULT_CASE_TIMEOUT_MS})
+  --hello-timeout MS       time limit for an implementation's start and hello, paid once
+                           per column (default ${DEFAULT_HELLO_TIMEOUT_MS})
+  --max-reply-bytes N      longest reply line accepted, ${MIN_REPLY_BYTES}…${MAX_REPLY_BYTES}
+                           (default ${DEFAULT_MAX_REPLY_BYTES}); a longer one is a protocol error
+  --pass-env NAME[,NAME]   also pass these variables to --impl implementations, which
+                           otherwise get only PATH, HOME, TMPDIR, LANG, LC_ALL, LC_CTYPE, TZ
+                           (and Windows' system variables); repeatable
   --list                   list the columns and exit
   --quiet                  no live progress
 
 Exit codes:
   0  every result matches the reference or a recorded expectation
   1  an unexpected divergence, error, new property finding, stale expectation,
-     or (with --require-all) an unavailable column
+     a run that judged no vector (the selection left none), or (with --require-all)
+     an unavailable column
   2  usage error (bad option, malformed expectations, vector or report file,
      or a partial or overlapping set of shards given to merge)
   3  internal error of the runner
+  129, 130, 143  interrupted by SIGHUP, SIGINT or SIGTERM: every implementation is
+     stopped and the reports say "interrupted" with what was judged before
+
+Values of the runner's variables whose names look secret (*SECRET*, *TOKEN*, *PASSWORD*,
+*API_KEY*, *CREDENTIAL*, …) are replaced by [redacted NAME] in everything written.
 `;
