@@ -140,7 +140,8 @@ async function runWatched(
   const interrupted = interrupt.exitCode();
   if (interrupted !== undefined) return interrupted;
   if (failed !== undefined) return failed;
-  if (options.updateExpectations) {
+  // A run that judged nothing would rewrite the file as if every entry were gone.
+  if (options.updateExpectations && report.summary.nothingJudged === undefined) {
     writeExpectations(expectationsPath, expectationsFromReport(report, expectations));
     process.stdout.write(`expectations written to ${expectationsPath}\n`);
   }

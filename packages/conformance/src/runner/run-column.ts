@@ -127,7 +127,9 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
     session = await column.open(mode);
   } catch (error) {
     const message = `failed to start: ${(error as Error).message}`;
-    const results = applicable.map((v) => {
+    // A start cut short by an interrupt says nothing about the implementation.
+    const judged = options.signal?.aborted ? [] : applicable;
+    const results = judged.map((v) => {
       const expectation = options.expectations.forVector(v.id, v.tags, 'broken');
       return cell(v, applyExpectation('error', v.id, expectation, 'broken'), {
         actual: 'broken',
