@@ -43,7 +43,7 @@ export function visible(text: string): string {
  * printable('\u001b]0;owned\u0007 hi'); // '\\u001b]0;owned\\u0007 hi'
  * ```
  */
-export function printable(text: string, max = 300): string {
+export function printable(text: string, max = 2000): string {
   const escaped = text.replace(HIDDEN, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\r') return '\\r';
