@@ -9,7 +9,8 @@ import type { Expectation } from './expectations/file.js';
 import { ColumnExpectations } from './expectations/match.js';
 import type { Column, ExecutionMode } from './model.js';
 import { collectFindings } from './reports/findings.js';
-import { countOutcomes, REPORT_FORMAT_VERSION, type Report } from './reports/report.js';
+import { REPORT_FORMAT_VERSION, type Report } from './reports/report.js';
+import { summarize } from './reports/verdict.js';
 import type { RunListener } from './runner/events.js';
 import { mapConcurrent } from './runner/pool.js';
 import { type ColumnRun, runColumn } from './runner/run-column.js';
@@ -30,6 +31,11 @@ export interface RunOptions {
   requireAll: boolean;
   listener?: RunListener;
   shard?: { index: number; count: number };
+  /**
+   * Stops the run early: no further case starts, what was judged before is kept, and the
+   * summary says `interrupted` with the signal's reason (the signal name, say).
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -68,13 +74,17 @@ export async function runConformance(options: RunOptions): Promise<Report> {
       runs: shard ? Math.ceil(options.runs / shard.count) : options.runs,
       ...(options.path ? { path: options.path } : {}),
       listener,
+      ...(options.signal ? { signal: options.signal } : {}),
     });
   });
 
   const columns = runs.map((r) => r.column);
   const results = runs.flatMap((r) => r.results);
   const propertyFindings = runs.flatMap((r) => r.propertyFindings);
-  const staleExpectations = findStale(options.expectations, runs, vectors);
+  // An interrupted run did not get to meet its expectations: none is called stale.
+  const staleExpectations = options.signal?.aborted
+    ? []
+    : findStale(options.expectations, runs, vectors);
   const explanations = new Map(
     options.expectations.map((e) => [
       `${e.implementation}/${e.environment}\u0000${e.cause}`,
@@ -84,16 +94,7 @@ export async function runConformance(options: RunOptions): Promise<Report> {
   const vectorsById = new Map<string, Vector>(vectors.map((v) => [v.id, v]));
   const findings = collectFindings(columns, results, propertyFindings, vectorsById, explanations);
 
-  const counts = countOutcomes(results);
-  const ok =
-    counts.fail === 0 &&
-    counts.error === 0 &&
-    counts.xpass === 0 &&
-    staleExpectations.length === 0 &&
-    propertyFindings.length === 0 &&
-    !(options.requireAll && columns.some((c) => !c.available));
-
-  return {
+  const report: Omit<Report, 'summary'> = {
     formatVersion: REPORT_FORMAT_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     startedAt: new Date(started).toISOString(),
@@ -113,8 +114,10 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     propertyFindings,
     findings,
     staleExpectations,
-    summary: { ...counts, ok },
+    requireAll: options.requireAll,
   };
+  const interrupted = options.signal?.aborted ? String(options.signal.reason) : undefined;
+  return { ...report, summary: summarize(report, interrupted) };
 }
 
 /** FNV-1a: a stable, dependency-free hash for deterministic sharding. */

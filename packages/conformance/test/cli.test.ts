@@ -86,7 +86,7 @@ describe('pnm-conformance --impl', () => {
   test('usage errors exit 2 and say what was expected', async () => {
     const result = await conformance(['--runs', 'many']);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('--runs expected an integer ≥ 0, got "many"');
+    expect(result.stderr).toContain('--runs expected an integer ≥ 0 and ≤ 10000000, got "many"');
     const unknown = await conformance(['--impl', 'true', '--only', 'no-such-thing']);
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain('"no-such-thing" names no implementation');

@@ -22,6 +22,7 @@ export {
   loadVectorFilesWith,
   loadVectors,
   loadVectorsSync,
+  MAX_VECTOR_FILE_BYTES,
 } from './load.js';
 export { parseVectorFile } from './parse.js';
 export { BUNDLED_VECTORS_DIR, defaultVectorsDir } from './paths.js';

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { VectorIssue } from './errors.js';
 import { vectorError } from './issues.js';
@@ -14,14 +14,13 @@ import { parseVectorBytes } from './parse.js';
 import { defaultVectorsDir, displayPath } from './paths.js';
 import type { Vector, VectorFile } from './types.js';
 
-type Entry = { name: string; isFile(): boolean; isSymbolicLink(): boolean };
+type Entry = { name: string; isDirectory(): boolean };
 
 function vectorFileNames(dir: string, entries: readonly Entry[]): string[] {
+  // Anything but a directory is taken, FIFOs and devices too, so that reading refuses them
+  // by name instead of a vector file silently going missing.
   const names = entries
-    .filter(
-      (e) =>
-        (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.json') && e.name !== 'schema.json',
-    )
+    .filter((e) => !e.isDirectory() && e.name.endsWith('.json') && e.name !== 'schema.json')
     .map((e) => e.name)
     .sort();
   if (names.length === 0) {
@@ -42,6 +41,41 @@ function ioError(path: string, action: string, cause: unknown) {
     [{ jsonPath: '', message: `cannot ${action}: ${reason}` }],
     cause,
   );
+}
+
+/**
+ * The largest vector file read, in bytes. Vector files are small text (the biggest bodies
+ * are generated from a bytes spec, not spelled out); a bound keeps a mistaken path (a
+ * symlink to /dev/zero, a multi-gigabyte log) from exhausting memory.
+ */
+export const MAX_VECTOR_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Why `path` (with `stats`, symlinks followed) must not be read, or undefined. Only
+ * regular files are read: opening a FIFO blocks until someone writes to it, and a device
+ * like /dev/zero never ends.
+ */
+function unreadable(stats: Stats): string | undefined {
+  if (!stats.isFile()) {
+    const kind = stats.isFIFO()
+      ? 'a FIFO'
+      : stats.isCharacterDevice() || stats.isBlockDevice()
+        ? 'a device'
+        : stats.isDirectory()
+          ? 'a directory'
+          : stats.isSocket()
+            ? 'a socket'
+            : 'not a file';
+    return `not a regular file (${kind})`;
+  }
+  if (stats.size > MAX_VECTOR_FILE_BYTES) {
+    return `too large: ${stats.size} bytes, the limit is ${MAX_VECTOR_FILE_BYTES}`;
+  }
+  return undefined;
+}
+
+function refuse(path: string, why: string) {
+  return vectorError('ERR_VECTOR_IO', path, [{ jsonPath: '', message: `cannot read: ${why}` }]);
 }
 
 /** Refuses an id used twice across files, naming both places. */
@@ -69,7 +103,10 @@ function checkIdsAcrossFiles(files: readonly VectorFile[]): VectorFile[] {
  *
  * @param dir Defaults to {@link defaultVectorsDir} (the vectors this package ships, or
  * `PNM_VECTORS_DIR`).
- * @throws {VectorError} `ERR_VECTOR_IO` (unreadable or empty directory, unreadable file),
+ * Only regular files up to {@link MAX_VECTOR_FILE_BYTES} are read (a symlink to one is fine).
+ *
+ * @throws {VectorError} `ERR_VECTOR_IO` (unreadable or empty directory, unreadable file,
+ * one that is not a regular file such as a FIFO or device, or one over the size bound),
  * `ERR_VECTOR_JSON` (not UTF-8 or not JSON, with line and column), `ERR_VECTOR_SCHEMA`
  * (with the JSON path at fault) or `ERR_VECTOR_DUPLICATE_ID` (naming both places).
  * @example
@@ -90,11 +127,16 @@ export async function loadVectorFiles(dir: string = defaultVectorsDir()): Promis
     vectorFileNames(root, entries).map(async (name) => {
       const path = join(root, name);
       let bytes: Uint8Array;
+      let why: string | undefined;
       try {
-        bytes = await readFile(path);
+        why = unreadable(await stat(path));
+        bytes = why === undefined ? await readFile(path) : new Uint8Array();
       } catch (cause) {
         throw ioError(path, 'read the file', cause);
       }
+      if (why !== undefined) throw refuse(path, why);
+      // It may have grown between stat and read.
+      if (bytes.length > MAX_VECTOR_FILE_BYTES) throw refuse(path, 'too large');
       return parseVectorBytes(bytes, path);
     }),
   );
@@ -141,11 +183,15 @@ export function loadVectorFilesSync(dir: string = defaultVectorsDir()): VectorFi
   const files = vectorFileNames(root, entries).map((name) => {
     const path = join(root, name);
     let bytes: Uint8Array;
+    let why: string | undefined;
     try {
-      bytes = readFileSync(path);
+      why = unreadable(statSync(path));
+      bytes = why === undefined ? readFileSync(path) : new Uint8Array();
     } catch (cause) {
       throw ioError(path, 'read the file', cause);
     }
+    if (why !== undefined) throw refuse(path, why);
+    if (bytes.length > MAX_VECTOR_FILE_BYTES) throw refuse(path, 'too large');
     return parseVectorBytes(bytes, path);
   });
   return checkIdsAcrossFiles(files);

@@ -3,53 +3,100 @@
  *
  * @module
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledVectorSet, isVectorError, loadVectorFilesWith } from '@plugnmeet-signing/vectors';
 import { builtInColumns } from '../columns.js';
 import { isConformanceError } from '../errors.js';
-import {
-  type ExpectationsFile,
-  readExpectations,
-  writeExpectations,
-} from '../expectations/file.js';
+import { writeExpectations } from '../expectations/file.js';
+import { checkVectorIds, loadRunExpectations } from '../expectations/for-run.js';
 import { expectationsFromReport } from '../expectations/update.js';
 import { outsideColumn } from '../implementations/outside.js';
+import { killEverything } from '../implementations/process-tracker.js';
 import type { Column } from '../model.js';
 import { readJsonReport, renderJson } from '../reports/json.js';
 import { mergeReports, settleShard } from '../reports/merge.js';
+import { redactReport, redactText, secretsOf } from '../reports/redact.js';
+import type { Report } from '../reports/report.js';
 import { renderReport } from '../reports/terminal.js';
 import { writeReports } from '../reports/write.js';
 import { runConformance } from '../run.js';
 import { selectColumns } from '../select.js';
 import { docsPatch } from './docs-patch.js';
-import { HELP, parseRunOptions } from './options.js';
+import { watchInterrupts } from './interrupt.js';
+import { HELP, parseRunOptions, type ReportFormat } from './options.js';
 import { progressPrinter } from './progress.js';
+import { checkReportTargets } from './report-targets.js';
 
 export const EXIT = { ok: 0, divergence: 1, usage: 2, internal: 3 } as const;
 
 const DEFAULT_EXPECTATIONS = fileURLToPath(new URL('../../expectations.json', import.meta.url));
 
-function loadExpectations(path: string): ExpectationsFile {
-  if (!existsSync(path)) return { formatVersion: 1, description: '', expectations: [] };
-  return readExpectations(path);
+/**
+ * Prints the report and writes it in every requested format, redacted of the runner's
+ * secrets; a report that cannot be written is named and makes the exit code 2.
+ */
+function publish(
+  report: Report,
+  targets: ReadonlyArray<{ format: ReportFormat; path: string }>,
+  print = true,
+): number | undefined {
+  const redacted = redactReport(report, secretsOf(process.env));
+  if (print) process.stdout.write(`${renderReport(redacted)}\n`);
+  const failures = writeReports(redacted, targets);
+  for (const failure of failures)
+    process.stderr.write(`pnm-conformance: cannot write ${failure}\n`);
+  return failures.length > 0 ? EXIT.usage : undefined;
 }
 
 async function run(argv: string[]): Promise<number> {
   const options = parseRunOptions(argv, process.env);
+  checkReportTargets(options.reports);
+  // From here on a signal stops the implementations and the run reports what it judged.
+  const interrupt = watchInterrupts();
+  try {
+    return await runWatched(options, interrupt);
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+async function runWatched(
+  options: ReturnType<typeof parseRunOptions>,
+  interrupt: ReturnType<typeof watchInterrupts>,
+): Promise<number> {
   const vectorFiles = await loadVectorFilesWith(options.vectors);
   const expectationsPath = resolve(options.expectations ?? DEFAULT_EXPECTATIONS);
-  const expectations = loadExpectations(expectationsPath);
+  const expectations = loadRunExpectations(expectationsPath, {
+    given: options.expectations !== undefined,
+    creating: options.updateExpectations,
+  });
 
   const columns: Column[] = [];
   for (const [i, command] of options.impl.entries()) {
-    columns.push(await outsideColumn(command, i + 1, { caseTimeoutMs: options.caseTimeoutMs }));
+    columns.push(
+      await outsideColumn(command, i + 1, {
+        caseTimeoutMs: options.caseTimeoutMs,
+        startTimeoutMs: options.helloTimeoutMs,
+        maxReplyBytes: options.maxReplyBytes,
+        passEnv: options.passEnv,
+      }),
+    );
   }
   if (options.impl.length === 0 || options.withSnippets) columns.push(...(await builtInColumns()));
+  // The package's own expectations are written for the package's own vectors; with other
+  // vectors they are checked only when given explicitly.
+  if (options.expectations !== undefined || options.vectors === undefined) {
+    checkVectorIds(
+      expectationsPath,
+      expectations,
+      new Set(columns.map((c) => c.implementation.id)),
+      new Set(vectorFiles.flatMap((f) => f.vectors.map((v) => v.id))),
+    );
+  }
   const tags = new Set(vectorFiles.flatMap((f) => f.vectors.flatMap((v) => v.tags)));
   const selection = selectColumns(columns, options.only, options.skip, tags);
-
   if (options.list) {
     for (const column of selection.columns) {
       const availability = await column.probe();
@@ -75,8 +122,9 @@ async function run(argv: string[]): Promise<number> {
     ...(options.mode ? { mode: options.mode } : {}),
     jobs: options.jobs,
     requireAll: options.requireAll,
-    ...(options.quiet ? {} : { listener: progressPrinter() }),
+    ...(options.quiet ? {} : { listener: progressPrinter(redactingStderr()) }),
     ...(options.shard ? { shard: options.shard } : {}),
+    signal: interrupt.signal,
   });
   // The applied expectations travel with the report so that `merge` can judge staleness
   // across shards; a shard leaves that judgement to `merge` (settleShard).
@@ -88,13 +136,25 @@ async function run(argv: string[]): Promise<number> {
     requireAll: options.requireAll,
     vectorSet: bundledVectorSet(),
   });
-  process.stdout.write(`${renderReport(report)}\n`);
-  writeReports(report, options.reports);
-  if (options.updateExpectations) {
+  const failed = publish(report, options.reports);
+  const interrupted = interrupt.exitCode();
+  if (interrupted !== undefined) return interrupted;
+  if (failed !== undefined) return failed;
+  // A run that judged nothing would rewrite the file as if every entry were gone.
+  if (options.updateExpectations && report.summary.nothingJudged === undefined) {
     writeExpectations(expectationsPath, expectationsFromReport(report, expectations));
     process.stdout.write(`expectations written to ${expectationsPath}\n`);
   }
   return report.summary.ok ? EXIT.ok : EXIT.divergence;
+}
+
+/** Progress on stderr, with the runner's secrets redacted like the reports. */
+function redactingStderr() {
+  const secrets = secretsOf(process.env);
+  return {
+    isTTY: process.stderr.isTTY,
+    write: (text: string) => process.stderr.write(redactText(text, secrets)),
+  };
 }
 
 async function merge(argv: string[]): Promise<number> {
@@ -115,11 +175,12 @@ async function merge(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   const options = parseRunOptions(reportArgs, {});
+  checkReportTargets([{ format: 'json', path: out }, ...options.reports]);
   const report = mergeReports(inputs.map(readJsonReport));
   mkdirSync(dirname(resolve(out)), { recursive: true });
-  writeFileSync(out, renderJson(report));
-  writeReports(report, options.reports);
-  process.stdout.write(`${renderReport(report)}\n`);
+  writeFileSync(out, renderJson(redactReport(report, secretsOf(process.env))));
+  const failed = publish(report, options.reports);
+  if (failed !== undefined) return failed;
   return report.summary.ok ? EXIT.ok : EXIT.divergence;
 }
 
@@ -130,9 +191,10 @@ async function render(argv: string[]): Promise<number> {
     process.stderr.write('usage: pnm-conformance render --report FORMAT=PATH … IN.json\n');
     return EXIT.usage;
   }
+  checkReportTargets(options.reports);
   const report = readJsonReport(input);
-  writeReports(report, options.reports);
-  if (options.reports.length === 0) process.stdout.write(`${renderReport(report)}\n`);
+  const failed = publish(report, options.reports, options.reports.length === 0);
+  if (failed !== undefined) return failed;
   return report.summary.ok ? EXIT.ok : EXIT.divergence;
 }
 
@@ -157,5 +219,8 @@ export async function main(argv: string[]): Promise<number> {
       `pnm-conformance: internal error: ${(error as Error).stack ?? String(error)}\n`,
     );
     return EXIT.internal;
+  } finally {
+    // Nothing a command started outlives it: unselected columns' first workers, say.
+    killEverything();
   }
 }

@@ -6,21 +6,33 @@
  */
 
 import { type Paint, paintFor } from '../reports/style.js';
+import { printable } from '../reports/visible.js';
 import type { RunListener } from '../runner/events.js';
 
-/** A listener that writes progress lines to `stream`. */
+/** Where progress goes: a terminal stream, or anything that writes and says whether it is one. */
+export type ProgressStream = Pick<NodeJS.WriteStream, 'write' | 'isTTY'>;
+
+/**
+ * A listener that writes progress lines to `stream`. Implementation-chosen text (hello
+ * names, reasons) is escaped: it is shown, never obeyed by the terminal.
+ *
+ * @example
+ * ```ts
+ * await runConformance({ ...options, listener: progressPrinter() });
+ * ```
+ */
 export function progressPrinter(
-  stream: NodeJS.WriteStream = process.stderr,
+  stream: ProgressStream = process.stderr,
   paint: Paint = paintFor(stream),
 ): RunListener {
   return (event) => {
     switch (event.type) {
       case 'column-start':
-        if (stream.isTTY) stream.write(paint.dim(`… ${event.column}\n`));
+        if (stream.isTTY) stream.write(paint.dim(`… ${printable(event.column)}\n`));
         return;
       case 'column-unavailable':
         stream.write(
-          `${paint.dim('–')} ${event.column.id}: unavailable (${event.column.unavailableReason})\n`,
+          `${paint.dim('–')} ${printable(event.column.id)}: unavailable (${printable(event.column.unavailableReason ?? '')})\n`,
         );
         return;
       case 'column-progress':
@@ -38,7 +50,7 @@ export function progressPrinter(
             ? `; ${event.propertyRuns} property cases, ${event.propertyFindings} new findings`
             : '';
         stream.write(
-          `${mark} ${event.column.id} ${paint.dim(`(${event.column.runtimeVersion ?? ''})`)}: ${parts}${props} ${paint.dim(`${(event.durationMs / 1000).toFixed(1)} s`)}\n`,
+          `${mark} ${printable(event.column.id)} ${paint.dim(`(${printable(event.column.runtimeVersion ?? '', 80)})`)}: ${parts}${props} ${paint.dim(`${(event.durationMs / 1000).toFixed(1)} s`)}\n`,
         );
       }
     }

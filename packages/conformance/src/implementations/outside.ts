@@ -4,55 +4,79 @@
  *
  * @module
  */
-import { parseCommandString } from 'execa';
 import type { Availability, Column, ExecutionMode, Session } from '../model.js';
+import { splitCommandLine } from './command-line.js';
+import { implementationEnv } from './implementation-env.js';
 import { perCaseSession } from './per-case-session.js';
 import { type LaunchSpec, ProcessSession, type ProcessSessionOptions } from './process-session.js';
 
+/** Options of an outside column: session limits, and the variables to pass through. */
+export type OutsideOptions = Partial<ProcessSessionOptions> & {
+  /** Names of the runner's environment variables the implementation also gets (`--pass-env`). */
+  passEnv?: readonly string[];
+};
+
 /**
- * A column that runs `command` (split like a shell would, without a shell) as a protocol
- * v1 implementation. Its capabilities come from its hello reply.
+ * The implementation's `language` as a part of a column id. It is the implementation's
+ * text, not ours: a comma would make a column `--only` cannot name, a NUL or slash would
+ * break the keys ids are joined into, and control characters would reach the terminal.
+ */
+function languageId(language: string | undefined): string {
+  const id = (language ?? '')
+    .replace(/[^\p{L}\p{N}._+#-]/gu, '_')
+    .slice(0, 40)
+    .toLowerCase();
+  return id === '' || /^_+$/.test(id) ? 'unknown' : id;
+}
+
+/**
+ * A column that runs `command` (split like a POSIX shell would, quotes included, but
+ * without a shell) as a protocol v1 implementation, in the minimal environment of
+ * {@link implementationEnv}. Its capabilities come from its hello reply. The process that
+ * answered hello is kept as the first worker, so a slow start is paid once; one that could
+ * not say hello is not started again, and every case reports why.
  *
+ * @throws {ConformanceError} `ERR_CONFORMANCE_USAGE` when `command` cannot be split
+ * (an unterminated quote, say).
  * @example
  * ```ts
- * const column = await outsideColumn('python3 examples/python/plugnmeet_signer.py', 1);
+ * const column = await outsideColumn(`sh -c 'exec python3 "my sdk/signer.py"'`, 1);
  * ```
  */
 export async function outsideColumn(
   command: string,
   index: number,
-  options: Partial<ProcessSessionOptions> = {},
+  options: OutsideOptions = {},
 ): Promise<Column> {
-  const [file, ...args] = parseCommandString(command);
+  const [file, ...args] = splitCommandLine(command);
+  const { passEnv = [], ...sessionOptions } = options;
   const spec: LaunchSpec = {
     command: file ?? '',
     args,
-    env: Object.fromEntries(
-      Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
-    ),
+    env: implementationEnv(process.env, passEnv),
   };
-  let hello: ProcessSession['hello'];
+  let first: ProcessSession | undefined;
   let failure: string | undefined;
   try {
-    const session = await ProcessSession.start(spec, options);
-    hello = session.hello;
-    await session.close();
+    first = await ProcessSession.start(spec, sessionOptions);
   } catch (error) {
     failure = (error as Error).message;
   }
+  const hello = first?.hello;
   const id = `impl-${index}`;
+  const language = languageId(hello?.language);
   const capabilities = hello?.capabilities.filter((c) => c === 'sign' || c === 'verify') ?? [
     'sign',
   ];
   return {
-    id: `${id}/${hello?.language ?? 'unknown'}`,
+    id: `${id}/${language}`,
     implementation: {
       id,
       label: hello ? `${hello.name} ${hello.version}` : command,
       kind: 'outside',
-      language: hello?.language ?? 'unknown',
+      language,
     },
-    environment: { id: hello?.language ?? 'unknown', label: command },
+    environment: { id: language, label: command },
     capabilities,
     modes: ['worker', 'per-case'],
     async probe(): Promise<Availability> {
@@ -64,8 +88,14 @@ export async function outsideColumn(
       };
     },
     async open(mode: ExecutionMode): Promise<Session> {
-      if (mode === 'per-case') return perCaseSession(spec, options);
-      return ProcessSession.start(spec, options);
+      if (failure !== undefined) throw new Error(failure);
+      const kept = first;
+      first = undefined;
+      if (mode === 'per-case') {
+        await kept?.close();
+        return perCaseSession(spec, sessionOptions);
+      }
+      return kept ?? ProcessSession.start(spec, sessionOptions);
     },
   };
 }

@@ -8,20 +8,33 @@
 import type { Session } from '../model.js';
 import { type LaunchSpec, ProcessSession, type ProcessSessionOptions } from './process-session.js';
 
-/** A session whose every call starts, uses and ends its own process. */
+/**
+ * A session whose every call starts, uses and ends its own process. Once a start fails,
+ * the remaining cases report that failure without starting again: a process that hangs
+ * before hello would otherwise cost the hello timeout once per case.
+ *
+ * @example
+ * ```ts
+ * const session = perCaseSession({ command: 'python3', args: ['x.py'], env: {} });
+ * const answer = await session.sign({ id: 'a', body, secret });
+ * ```
+ */
 export function perCaseSession(
   spec: LaunchSpec,
   options: Partial<ProcessSessionOptions> = {},
 ): Session {
+  let startFailure: string | undefined;
   async function once<T>(
     call: (session: ProcessSession) => Promise<T>,
     broken: (message: string) => T,
   ): Promise<T> {
+    if (startFailure !== undefined) return broken(startFailure);
     let session: ProcessSession;
     try {
       session = await ProcessSession.start(spec, { ...options, maxRestarts: 0 });
     } catch (error) {
-      return broken((error as Error).message);
+      startFailure = (error as Error).message;
+      return broken(startFailure);
     }
     try {
       return await call(session);

@@ -9,9 +9,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { execa } from 'execa';
 import type { CaseInput, SignAnswer, VerifyAnswer } from '../model.js';
+import { Broken, Connection, type LaunchSpec } from './connection.js';
+import { isStopped } from './process-tracker.js';
 import {
   type HelloReply,
   helloProblem,
@@ -20,16 +20,8 @@ import {
   replyProblem,
   toBase64,
 } from './protocol.js';
-import { StderrTail } from './stderr-tail.js';
 
-/** How to start the process. */
-export interface LaunchSpec {
-  command: string;
-  args: readonly string[];
-  cwd?: string;
-  /** The complete environment: nothing is inherited that is not listed here. */
-  env: Record<string, string>;
-}
+export type { LaunchSpec } from './connection.js';
 
 export interface ProcessSessionOptions {
   /** Per-case time limit in ms. */
@@ -38,6 +30,8 @@ export interface ProcessSessionOptions {
   startTimeoutMs: number;
   /** Restarts allowed after a broken answer before every further case is broken too. */
   maxRestarts: number;
+  /** Longest stdout line accepted, in bytes; a longer one is a protocol error. */
+  maxReplyBytes: number;
   /**
    * Internal extension, not part of protocol v1: pass body and secret as files
    * (`bodyFile`, `secretFile` paths) instead of base64 fields. The shell worker needs it:
@@ -51,108 +45,9 @@ export const DEFAULT_SESSION_OPTIONS: ProcessSessionOptions = {
   caseTimeoutMs: 10_000,
   startTimeoutMs: 30_000,
   maxRestarts: 20,
+  maxReplyBytes: 1024 * 1024,
   fileTransport: false,
 };
-
-class Broken extends Error {}
-
-function spawn(spec: LaunchSpec) {
-  return execa(spec.command, [...spec.args], {
-    cwd: spec.cwd ?? process.cwd(),
-    env: spec.env,
-    extendEnv: false,
-    stdin: 'pipe',
-    stdout: 'pipe',
-    stderr: 'pipe',
-    buffer: false,
-    reject: false,
-    stripFinalNewline: false,
-    // Own process group, so a kill reaches a shell wrapper's children too.
-    detached: true,
-    cleanup: true,
-  });
-}
-
-/** One live process and its line reader. */
-class Connection {
-  readonly #child: ReturnType<typeof spawn>;
-  readonly #lines: AsyncIterator<string>;
-  readonly stderr = new StderrTail();
-  #exit: Promise<string>;
-
-  constructor(spec: LaunchSpec) {
-    this.#child = spawn(spec);
-    this.#child.stderr?.setEncoding('utf8');
-    this.#child.stderr?.on('data', (chunk: string) => this.stderr.push(chunk));
-    this.#child.stdin?.on('error', () => {});
-    const stdout = this.#child.stdout;
-    if (!stdout) throw new Broken('no stdout');
-    this.#lines = createInterface({ input: stdout, crlfDelay: Number.POSITIVE_INFINITY })[
-      Symbol.asyncIterator
-    ]();
-    this.#exit = this.#child.then(
-      (result) =>
-        `exited (${result.signal ? `signal ${result.signal}` : `code ${String(result.exitCode)}`})` +
-        (result.failed && result.cause instanceof Error ? `: ${result.cause.message}` : ''),
-    );
-  }
-
-  send(message: object): void {
-    this.#child.stdin?.write(`${JSON.stringify(message)}\n`);
-  }
-
-  /** The next stdout line parsed as JSON, or Broken on EOF, timeout or garbage. */
-  async receive(timeoutMs: number): Promise<unknown> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Broken(`timed out after ${timeoutMs} ms`)), timeoutMs);
-    });
-    try {
-      const next = await Promise.race([this.#lines.next(), timeout]);
-      if (next.done) {
-        const exit = await Promise.race([this.#exit, delay(1000).then(() => 'closed stdout')]);
-        throw new Broken(`ended before answering: ${exit}`);
-      }
-      try {
-        return JSON.parse(next.value);
-      } catch {
-        throw new Broken(`printed something that is not protocol v1: ${truncate(next.value)}`);
-      }
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Ends stdin (EOF) and, after a grace period, kills the process group. */
-  async close(graceMs = 2000): Promise<void> {
-    try {
-      this.#child.stdin?.end(`${JSON.stringify({ op: 'bye' })}\n`);
-    } catch {}
-    const exited = await Promise.race([
-      this.#exit.then(() => true),
-      delay(graceMs).then(() => false),
-    ]);
-    if (!exited) this.kill();
-    await this.#exit.catch(() => {});
-  }
-
-  kill(): void {
-    const pid = this.#child.pid;
-    try {
-      if (pid !== undefined) process.kill(-pid, 'SIGKILL');
-    } catch {
-      this.#child.kill('SIGKILL');
-    }
-  }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-function truncate(text: string, max = 200): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
 
 /**
  * A restartable protocol v1 session over one process at a time.
@@ -193,7 +88,12 @@ export class ProcessSession {
   }
 
   async #connect(): Promise<Connection> {
-    const connection = new Connection(this.#spec);
+    let connection: Connection;
+    try {
+      connection = new Connection(this.#spec, this.#options.maxReplyBytes);
+    } catch (error) {
+      throw new Error(`${this.#spec.command} failed to start: ${(error as Error).message}`);
+    }
     this.#connection = connection;
     try {
       connection.send({ op: 'hello', protocol: PROTOCOL_VERSION });
@@ -212,7 +112,11 @@ export class ProcessSession {
     }
   }
 
+  /** Ids already answered, to tell a second answer to an old request from one out of order. */
+  readonly #answered = new Set<string>();
+
   async #exchange(request: Record<string, unknown> & { id: string }): Promise<Reply | Broken> {
+    if (isStopped()) return new Broken('interrupted: the run was stopped');
     if (this.#fatal) return new Broken(this.#fatal);
     let connection = this.#connection;
     if (!connection) {
@@ -226,19 +130,21 @@ export class ProcessSession {
     try {
       connection.send(request);
       const reply = await connection.receive(this.#options.caseTimeoutMs);
-      const problem = replyProblem(reply, request.id);
+      const problem = replyProblem(reply, request.id, this.#answered);
       if (problem) throw new Broken(problem);
+      this.#answered.add(request.id);
       return reply as Reply;
     } catch (error) {
       // Whatever went wrong, this process can no longer be trusted to stay in step.
       connection.kill();
       this.#connection = undefined;
       this.#restarts += 1;
-      if (this.#restarts > this.#options.maxRestarts) {
-        this.#fatal = `gave up after ${this.#options.maxRestarts} restarts`;
-      }
       const broken = error instanceof Broken ? error : new Broken(String(error));
-      (broken as Broken & { stderrTail?: string }).stderrTail = connection.stderr.toString();
+      broken.stderrTail = connection.stderr.toString();
+      if (this.#restarts > this.#options.maxRestarts) {
+        // The cause travels with the verdict: the terminal and Markdown show only this line.
+        this.#fatal = `gave up after ${this.#options.maxRestarts} restarts; the last cause: ${broken.message}`;
+      }
       return broken;
     }
   }
@@ -325,9 +231,5 @@ class FileTransport {
 }
 
 function brokenAnswer(error: Broken): { kind: 'broken'; message: string; stderrTail: string } {
-  return {
-    kind: 'broken',
-    message: error.message,
-    stderrTail: (error as Broken & { stderrTail?: string }).stderrTail ?? '',
-  };
+  return { kind: 'broken', message: error.message, stderrTail: error.stderrTail };
 }

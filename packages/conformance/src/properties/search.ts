@@ -25,6 +25,8 @@ export interface SearchOptions {
   maxFindings?: number;
   /** Replay path of a previous failure (`--path`). */
   path?: string;
+  /** Once aborted, remaining cases pass without asking the session (the result is discarded). */
+  signal?: AbortSignal;
 }
 
 export interface SearchResult {
@@ -76,6 +78,8 @@ export async function searchColumn(
   for (let round = 0; round < maxFindings; round++) {
     let counting = true;
     const property = fc.asyncProperty(generatedCase, async (input: GeneratedCase) => {
+      // Passing keeps fast-check from shrinking answers the abort itself broke.
+      if (options.signal?.aborted) return true;
       const answer = await session.sign({ id: `property-${counter++}`, ...input });
       const judgement = judgeSign(input.body, input.secret, answer);
       if (counting) {
@@ -97,7 +101,7 @@ export async function searchColumn(
     });
     counting = false;
     runs += result.numRuns;
-    if (!result.failed || !result.counterexample) break;
+    if (!result.failed || !result.counterexample || options.signal?.aborted) break;
 
     const [minimal] = result.counterexample as [GeneratedCase];
     // Replay the minimal case once more to record exactly what the column says about it.

@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import type { Outcome } from '../model.js';
 import type { Finding, Report, ReportColumn, ReportResult } from './report.js';
+import { verdictWord } from './terminal.js';
 
 const OUTCOMES: readonly Outcome[] = [
   'pass',
@@ -387,7 +388,13 @@ export function renderHtml(report: Report): string {
     });
   }
   const s = report.summary;
-  const verdict = s.ok ? 'OK' : 'FAILED';
+  const verdict = s.ok ? 'OK' : verdictWord(s);
+  const stopped = [
+    ...(s.interrupted
+      ? [`Interrupted by ${s.interrupted}: only what was judged before is shown.`]
+      : []),
+    ...(s.nothingJudged ? [`Nothing was judged: ${s.nothingJudged}.`] : []),
+  ];
   const counts = OUTCOMES.map((o) => `${s[o]} ${o}`).join(' · ');
   const vectorFiles = report.vectorFiles.map((f) => `${f.name} (${f.vectors})`).join(', ');
   const meta = [
@@ -404,6 +411,7 @@ export function renderHtml(report: Report): string {
 
   const body = `<header>
 <h1>plugNmeet signing conformance: <span class="badge ${s.ok ? 'pass' : 'fail'}" id="verdict">${verdict}</span></h1>
+${stopped.map((line) => `<p class="stopped" id="stopped"><strong>${html(line)}</strong></p>`).join('')}
 <p id="summary">${html(counts)} · ${report.propertyFindings.length} new property findings</p>
 <p class="muted">${html(meta)}<br>vectors: ${html(vectorFiles)}</p>
 </header>

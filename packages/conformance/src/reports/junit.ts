@@ -78,5 +78,16 @@ export function renderJunit(report: Report): string {
     ].join(' ');
     return `  <testsuite ${attributes}>\n${cases.join('\n')}\n  </testsuite>`;
   });
+  // A run that was stopped or judged nothing says so as a failed test of its own: CI
+  // systems show test cases, and an empty suite list would look like a pass.
+  const { interrupted, nothingJudged } = report.summary;
+  if (interrupted || nothingJudged) {
+    const message = interrupted
+      ? `interrupted by ${interrupted}: only what was judged before is reported`
+      : `nothing was judged: ${nothingJudged}`;
+    suites.push(
+      `  <testsuite name="run" tests="1" failures="0" errors="1" skipped="0">\n    <testcase classname="run" name="verdict">\n      <error type="${interrupted ? 'interrupted' : 'nothing-judged'}" message="${xml(message)}"/>\n    </testcase>\n  </testsuite>`,
+    );
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(report.tool.name)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

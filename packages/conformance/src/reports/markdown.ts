@@ -5,15 +5,15 @@
  */
 import type { Report } from './report.js';
 import { paintFor } from './style.js';
-import { cellText, propertyCell, resultsOf } from './terminal.js';
-import { visible } from './visible.js';
+import { cellText, propertyCell, resultsOf, verdictWord } from './terminal.js';
+import { printable, visible } from './visible.js';
 
 /**
  * Text for a table cell: pipes would split the cell, line breaks end the table, and raw
  * HTML would render in a job summary (implementation-chosen strings reach this report).
  */
 function cell(text: string): string {
-  return text
+  return printable(text, 500)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -23,7 +23,7 @@ function cell(text: string): string {
 
 /** A code span; GFM splits table cells on `|` even inside code spans, unless escaped. */
 function code(text: string, max = 80): string {
-  const shown = text.length > max ? `${text.slice(0, max)}…` : text;
+  const shown = printable(text, max);
   return `\`${shown
     .replace(/`/g, 'ˋ')
     .replace(/\|/g, '\\|')
@@ -36,8 +36,12 @@ export function renderMarkdown(report: Report): string {
   const groups = report.vectorFiles.map((f) => f.name);
   const s = report.summary;
   const lines = [
-    `## plugNmeet signing conformance: ${s.ok ? '✅ OK' : '❌ FAILED'}`,
+    `## plugNmeet signing conformance: ${s.ok ? '✅ OK' : `❌ ${verdictWord(s)}`}`,
     '',
+    ...(s.interrupted
+      ? [`**Interrupted by ${cell(s.interrupted)}**: only what was judged before is shown.`, '']
+      : []),
+    ...(s.nothingJudged ? [`**Nothing was judged**: ${cell(s.nothingJudged)}.`, ''] : []),
     `${s.pass} pass · ${s.fail} fail · ${s.error} error · ${s.xfail} known · ${s.xpass} stale · ${s.unrepresentable} unrepresentable · ${s.unavailable} unavailable — seed ${report.seed}, ${report.propertyRuns} property cases per column, ${report.tool.name} ${report.tool.version}`,
     '',
     `| column | runtime | ${groups.join(' | ')} | properties |`,

@@ -9,7 +9,8 @@
  */
 import { ConformanceError } from '../errors.js';
 import type { Expectation } from '../expectations/file.js';
-import { countOutcomes, type Finding, type PropertySummary, type Report } from './report.js';
+import type { Finding, PropertySummary, Report } from './report.js';
+import { summarize } from './verdict.js';
 
 type Stale = Report['staleExpectations'][number];
 
@@ -62,20 +63,6 @@ export function staleFromResults(
   return stale;
 }
 
-/** Counts and verdict from a report's results, findings and staleness. */
-export function summarize(report: Omit<Report, 'summary'>): Report['summary'] {
-  const counts = countOutcomes(report.results);
-  const unavailable = report.columns.some((c) => !c.available) || counts.unavailable > 0;
-  const ok =
-    counts.fail === 0 &&
-    counts.error === 0 &&
-    counts.xpass === 0 &&
-    report.staleExpectations.length === 0 &&
-    report.propertyFindings.length === 0 &&
-    !(report.requireAll === true && unavailable);
-  return { ...counts, ok };
-}
-
 /**
  * A shard's own verdict: whole-entry staleness is left to `merge` (another shard may meet
  * the entry), so a shard fails only for what it saw itself. Reports without the applied
@@ -87,7 +74,7 @@ export function settleShard(report: Report): Report {
     ...report,
     staleExpectations: staleFromResults(report, report.expectations, false),
   };
-  return { ...settled, summary: summarize(settled) };
+  return { ...settled, summary: summarize(settled, report.summary.interrupted) };
 }
 
 function sameExpectations(reports: readonly Report[]): Expectation[] | undefined {
@@ -247,5 +234,6 @@ export function mergeReports(reports: readonly Report[]): Report {
     staleExpectations,
     mergedFrom: reports.length,
   };
-  return { ...merged, summary: summarize(merged) };
+  const interrupted = reports.find((r) => r.summary.interrupted)?.summary.interrupted;
+  return { ...merged, summary: summarize(merged, interrupted) };
 }

@@ -131,7 +131,13 @@ export interface Report {
     vector: string;
     cause: string;
   }>;
-  summary: Record<Outcome, number> & { ok: boolean };
+  summary: Record<Outcome, number> & {
+    ok: boolean;
+    /** Why nothing was judged, when nothing was (such a run is not OK). */
+    nothingJudged?: string;
+    /** The signal that stopped the run early (`SIGINT`, `SIGTERM`, `SIGHUP`). */
+    interrupted?: string;
+  };
 }
 
 const OUTCOMES: readonly Outcome[] = [

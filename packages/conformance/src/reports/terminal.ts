@@ -7,7 +7,7 @@
 import type { Outcome } from '../model.js';
 import type { Finding, Report, ReportColumn, ReportResult } from './report.js';
 import { type Paint, paintFor } from './style.js';
-import { visible } from './visible.js';
+import { printable, visible } from './visible.js';
 
 /** The results of one column, optionally of one vector group only. */
 export function resultsOf(report: Report, column: ReportColumn, group?: string): ReportResult[] {
@@ -64,8 +64,10 @@ export function renderMatrix(report: Report, paint: Paint = paintFor(process.std
   const header = ['implementation/environment', 'runtime', ...groups, 'properties'];
   const rows = report.columns.map((column) => {
     const cells = groups.map((group) => cellText(resultsOf(report, column, group), paint));
-    const runtime = column.available ? (column.runtimeVersion ?? '') : paint.dim('unavailable');
-    return [column.id, runtime.slice(0, 28), ...cells, propertyCell(report, column, paint)];
+    const runtime = column.available
+      ? printable(column.runtimeVersion ?? '', 28)
+      : paint.dim('unavailable');
+    return [printable(column.id), runtime, ...cells, propertyCell(report, column, paint)];
   });
   const widths = header.map((h, i) =>
     Math.max(visibleLength(h), ...rows.map((r) => visibleLength(r[i] ?? ''))),
@@ -87,21 +89,28 @@ function shown(bytes: { hex: string; text?: string }): string {
 /** One finding as a few lines for the doc maintainer. */
 export function renderFinding(finding: Finding, paint: Paint): string {
   const status = finding.expectedFailure ? paint.yellow('known') : paint.red('NEW');
-  const where = `${finding.implementation}/${finding.environment}`;
-  const runtime = finding.runtimeVersion ? ` (${finding.runtimeVersion})` : '';
+  const where = printable(`${finding.implementation}/${finding.environment}`);
+  const runtime = finding.runtimeVersion ? ` (${printable(finding.runtimeVersion, 80)})` : '';
   const vectors =
     finding.vectors[0] === 'property'
       ? 'found by the property search'
       : `${finding.vectors.length} vector${finding.vectors.length === 1 ? '' : 's'}: ${finding.vectors.slice(0, 4).join(', ')}${finding.vectors.length > 4 ? ', …' : ''}`;
   return [
-    `${status} ${paint.bold(where)}${runtime} — ${finding.cause}`,
-    `    why:      ${finding.explanation}`,
+    `${status} ${paint.bold(where)}${runtime} — ${printable(finding.cause)}`,
+    `    why:      ${printable(finding.explanation)}`,
     `    minimal:  body ${shown(finding.minimal.body)}, secret ${shown(finding.minimal.secret)}`,
-    `    expected: ${finding.expected}`,
-    `    actual:   ${finding.actual.split('\n')[0]}`,
-    `    seen in:  ${vectors}`,
-    ...(finding.correction ? [`    fixed by: ${finding.correction}`] : []),
+    `    expected: ${printable(finding.expected)}`,
+    `    actual:   ${printable(finding.actual.split('\n')[0] ?? '')}`,
+    `    seen in:  ${printable(vectors)}`,
+    ...(finding.correction ? [`    fixed by: ${printable(finding.correction)}`] : []),
   ].join('\n');
+}
+
+/** `FAILED`, or what stopped the run from passing when it is not a divergence. */
+export function verdictWord(summary: Report['summary']): string {
+  if (summary.interrupted) return 'INTERRUPTED';
+  if (summary.nothingJudged) return 'NOTHING JUDGED';
+  return 'FAILED';
 }
 
 /** The whole closing view: matrix, findings, stale expectations, verdict. */
@@ -117,7 +126,7 @@ export function renderReport(report: Report, paint: Paint = paintFor(process.std
     out.push('', paint.bold('Unavailable'));
     for (const c of unavailable)
       out.push(
-        `  ${c.id}: ${c.unavailableReason ?? ''}${c.install ? ` — install: ${c.install}` : ''}`,
+        `  ${printable(c.id)}: ${printable(c.unavailableReason ?? '')}${c.install ? ` — install: ${printable(c.install)}` : ''}`,
       );
   }
   if (report.findings.length > 0) {
@@ -127,12 +136,19 @@ export function renderReport(report: Report, paint: Paint = paintFor(process.std
   if (report.staleExpectations.length > 0) {
     out.push('', paint.bold(paint.red('Stale expectations (expected to fail, now pass)')));
     for (const s of report.staleExpectations)
-      out.push(`  ${s.implementation}/${s.environment}: ${s.vector} (${s.cause})`);
+      out.push(printable(`  ${s.implementation}/${s.environment}: ${s.vector} (${s.cause})`));
   }
   const s = report.summary;
+  if (s.interrupted) {
+    out.push(
+      '',
+      paint.red(`INTERRUPTED by ${s.interrupted}: only what was judged before is shown`),
+    );
+  }
+  if (s.nothingJudged) out.push('', paint.red(`Nothing was judged: ${s.nothingJudged}`));
   out.push(
     '',
-    `${s.ok ? paint.green('OK') : paint.red('FAILED')}: ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.xfail} xfail, ${s.xpass} xpass, ${s.unrepresentable} unrepresentable, ${s.unavailable} unavailable; ${report.propertyFindings.length} new property findings; seed ${report.seed}; ${(report.durationMs / 1000).toFixed(1)} s`,
+    `${s.ok ? paint.green('OK') : paint.red(verdictWord(s))}: ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.xfail} xfail, ${s.xpass} xpass, ${s.unrepresentable} unrepresentable, ${s.unavailable} unavailable; ${report.propertyFindings.length} new property findings; seed ${report.seed}; ${(report.durationMs / 1000).toFixed(1)} s`,
   );
   return out.join('\n');
 }

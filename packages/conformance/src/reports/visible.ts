@@ -31,3 +31,24 @@ export function visible(text: string): string {
     });
   return `"${escaped}"`;
 }
+
+/**
+ * `text` for one line of a terminal or Markdown table, unquoted, with every hidden or
+ * control character escaped as in {@link visible} (so an implementation's colour codes,
+ * window-title sequences, NUL and BEL are shown, never obeyed) and cut after `max`
+ * characters.
+ *
+ * @example
+ * ```ts
+ * printable('\u001b]0;owned\u0007 hi'); // '\\u001b]0;owned\\u0007 hi'
+ * ```
+ */
+export function printable(text: string, max = 2000): string {
+  const escaped = text.replace(HIDDEN, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  return escaped.length > max ? `${escaped.slice(0, max)}…` : escaped;
+}

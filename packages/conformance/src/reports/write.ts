@@ -19,14 +19,32 @@ const RENDERERS: Record<ReportFormat, (report: Report) => string> = {
   html: renderHtml,
 };
 
-/** Writes every `{format, path}`; directories are created as needed. */
+/**
+ * Writes every `{format, path}`, each on its own: one that fails does not stop the
+ * others. A missing directory is created when its parent exists (the paths were checked
+ * by `checkReportTargets` before the run). Returns what could not be written, one line
+ * each; never throws.
+ *
+ * @example
+ * ```ts
+ * const failures = writeReports(report, [{ format: 'json', path: 'report.json' }]);
+ * ```
+ */
 export function writeReports(
   report: Report,
   targets: ReadonlyArray<{ format: ReportFormat; path: string }>,
-): void {
+): string[] {
+  const failures: string[] = [];
   for (const target of targets) {
     const path = resolve(target.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, RENDERERS[target.format](report));
+    try {
+      mkdirSync(dirname(path));
+    } catch {}
+    try {
+      writeFileSync(path, RENDERERS[target.format](report));
+    } catch (error) {
+      failures.push(`${target.format} report ${path}: ${(error as Error).message}`);
+    }
   }
+  return failures;
 }

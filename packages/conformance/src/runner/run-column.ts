@@ -25,6 +25,8 @@ export interface ColumnRunOptions {
   runs: number;
   path?: string;
   listener: RunListener;
+  /** Once aborted, no further case is asked and answers given after the abort are dropped. */
+  signal?: AbortSignal;
 }
 
 export interface ColumnRun {
@@ -125,7 +127,9 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
     session = await column.open(mode);
   } catch (error) {
     const message = `failed to start: ${(error as Error).message}`;
-    const results = applicable.map((v) => {
+    // A start cut short by an interrupt says nothing about the implementation.
+    const judged = options.signal?.aborted ? [] : applicable;
+    const results = judged.map((v) => {
       const expectation = options.expectations.forVector(v.id, v.tags, 'broken');
       return cell(v, applyExpectation('error', v.id, expectation, 'broken'), {
         actual: 'broken',
@@ -145,10 +149,13 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
   }
 
   const results: ReportResult[] = [];
+  const aborted = () => options.signal?.aborted === true;
   try {
     for (const [index, vector] of applicable.entries()) {
+      if (aborted()) break;
       const judgement = await judgeVector(session, vector, canVerify);
-      if (!judgement) continue;
+      // An answer that arrives after the abort was likely cut short by it: not a verdict.
+      if (!judgement || aborted()) continue;
       const expectation = options.expectations.forVector(vector.id, vector.tags, judgement.cause);
       const outcome = applyExpectation(judgement.outcome, vector.id, expectation, judgement.cause);
       results.push(cell(vector, outcome, judgement));
@@ -163,7 +170,7 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
       }
     }
     let search: Awaited<ReturnType<typeof searchColumn>> | undefined;
-    if (options.runs > 0) {
+    if (options.runs > 0 && !aborted()) {
       options.listener({
         type: 'column-progress',
         column: column.id,
@@ -178,7 +185,10 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
         runs: options.runs,
         expectedCauses: options.expectations.propertyCauses(),
         ...(options.path ? { path: options.path } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
       });
+      // A search cut short by an abort says nothing about the column.
+      if (aborted()) search = undefined;
     }
     options.listener({
       type: 'column-done',

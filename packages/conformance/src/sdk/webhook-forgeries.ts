@@ -31,7 +31,11 @@ export function bodyHashClaim(body: Uint8Array): string {
 }
 
 /** An HMAC-signed JWT of `header` and `claims` (HS256 unless the header says otherwise). */
-export function signJwt(header: Record<string, unknown>, claims: Record<string, unknown>, key: string): string {
+export function signJwt(
+  header: Record<string, unknown>,
+  claims: Record<string, unknown>,
+  key: string,
+): string {
   const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
   const algorithm = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' }[String(header.alg)];
   if (algorithm === undefined) return `${input}.`;
@@ -87,7 +91,9 @@ export function webhookForgeries(
   genuine: WebhookDelivery,
   keys: { apiKey: string; secret: string; now: number },
 ): WebhookCase[] {
-  const token = Object.entries(genuine.headers).find(([n]) => /^(authorization|hash-token)$/i.test(n))?.[1] ?? '';
+  const token =
+    Object.entries(genuine.headers).find(([n]) => /^(authorization|hash-token)$/i.test(n))?.[1] ??
+    '';
   const claims = jwtClaims(token);
   const hs256 = { alg: 'HS256', typ: 'JWT' };
   const now = Math.floor(keys.now);
@@ -104,21 +110,44 @@ export function webhookForgeries(
     valid: false,
   });
   return [
-    forged('tampered-body', 'one byte of the body changed after signing', { ...genuine, body: tampered(genuine.body) }),
-    forged('reserialized-body', 'the same JSON value with other whitespace: a verifier must hash the bytes received', {
+    forged('tampered-body', 'one byte of the body changed after signing', {
       ...genuine,
-      body: reserialized(genuine.body),
+      body: tampered(genuine.body),
     }),
-    forged('expired', 'exp an hour ago (re-signed with the secret)', resign({ nbf: now - 7200, exp: now - 3600 })),
+    forged(
+      'reserialized-body',
+      'the same JSON value with other whitespace: a verifier must hash the bytes received',
+      {
+        ...genuine,
+        body: reserialized(genuine.body),
+      },
+    ),
+    forged(
+      'expired',
+      'exp an hour ago (re-signed with the secret)',
+      resign({ nbf: now - 7200, exp: now - 3600 }),
+    ),
     forged('not-yet-valid', 'nbf an hour from now', resign({ nbf: now + 3600, exp: now + 7200 })),
     forged('wrong-issuer', 'iss is another API key', resign({ iss: `${keys.apiKey}-other` })),
     forged('no-issuer', 'no iss claim', resign({ iss: undefined })),
-    forged('hs384', 'signed with HS384: the server only signs HS256', resign({}, { alg: 'HS384', typ: 'JWT' })),
+    forged(
+      'hs384',
+      'signed with HS384: the server only signs HS256',
+      resign({}, { alg: 'HS384', typ: 'JWT' }),
+    ),
     forged('alg-none', 'alg none, no signature', resign({}, { alg: 'none', typ: 'JWT' })),
     forged('sha256-hex', 'the body hash as hex', resign({ sha256: hash.copy().digest('hex') })),
-    forged('sha256-base64url', 'the body hash as unpadded base64url', resign({ sha256: hash.copy().digest('base64url') })),
+    forged(
+      'sha256-base64url',
+      'the body hash as unpadded base64url',
+      resign({ sha256: hash.copy().digest('base64url') }),
+    ),
     forged('no-sha256', 'no sha256 claim', resign({ sha256: undefined })),
     forged('no-token', 'neither Authorization nor Hash-Token', withToken(genuine, undefined)),
-    forged('signed-with-api-key', 'signed with the API key instead of the secret', resign({}, hs256, keys.apiKey)),
+    forged(
+      'signed-with-api-key',
+      'signed with the API key instead of the secret',
+      resign({}, hs256, keys.apiKey),
+    ),
   ];
 }

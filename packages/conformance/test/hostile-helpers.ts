@@ -1,0 +1,138 @@
+/**
+ * What the hostile-implementation tests share: the fixtures, a CLI run with a time bound,
+ * the PIDs every fixture process recorded, a check that none of them survived, and the
+ * four report formats read back.
+ *
+ * @module
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { expect } from 'vitest';
+import type { Report } from '../src/reports/report.js';
+import { cli, emptyExpectations } from './helpers.js';
+
+/** A hostile implementation of test/fixtures/hostile/. */
+export const hostile = (name: string): string =>
+  fileURLToPath(new URL(`./fixtures/hostile/${name}.mjs`, import.meta.url));
+
+/** A fresh directory with an empty expectations file (`none.json`) in it. */
+export function workDir(): { dir: string; expectations: string; pids: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'pnm-hostile-'));
+  return { dir, expectations: emptyExpectations(dir), pids: join(dir, 'pids.txt') };
+}
+
+/** `--impl` for fixture `name`, recording PIDs in `pids` (quoted for the splitter). */
+export const impl = (name: string, pids: string, ...more: string[]): string =>
+  [process.execPath, hostile(name), pids, ...more].map((w) => `'${w}'`).join(' ');
+
+/** The four reports of a run in `dir`, as `--report` arguments. */
+export const reportArgs = (dir: string): string[] => [
+  '--report',
+  `json=${join(dir, 'report.json')}`,
+  '--report',
+  `junit=${join(dir, 'junit.xml')}`,
+  '--report',
+  `markdown=${join(dir, 'summary.md')}`,
+  '--report',
+  `html=${join(dir, 'report.html')}`,
+];
+
+/** The reports written by a run with {@link reportArgs}. */
+export function readReports(dir: string) {
+  const text = (name: string) => readFileSync(join(dir, name), 'utf8');
+  return {
+    json: JSON.parse(text('report.json')) as Report,
+    jsonText: text('report.json'),
+    junit: text('junit.xml'),
+    markdown: text('summary.md'),
+    html: text('report.html'),
+  };
+}
+
+/**
+ * Starts the built CLI with `args`; the returned promise is the execa result plus the
+ * elapsed time. A run that outlives twice `boundMs` is killed so that a hang fails the
+ * test (on its bound) instead of hanging the suite.
+ */
+export function startCli(args: string[], boundMs: number, env: Record<string, string> = {}) {
+  const started = Date.now();
+  const child = execa(process.execPath, [cli, ...args], {
+    reject: false,
+    env: { CI: 'false', NO_COLOR: '1', PATH: process.env.PATH ?? '', ...env },
+    extendEnv: false,
+    timeout: boundMs * 2,
+    forceKillAfterDelay: 1000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const done = child.then((result) => ({ ...result, elapsedMs: Date.now() - started }));
+  return { child, done };
+}
+
+/** {@link startCli}, awaited. */
+export function runCli(args: string[], boundMs: number, env: Record<string, string> = {}) {
+  return startCli(args, boundMs, env).done;
+}
+
+/** The PIDs recorded in `file` (none when it does not exist). */
+export function recordedPids(file: string): number[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => /^\d+$/.test(line))
+    .map(Number);
+}
+
+/** Whether `pid` runs (a zombie has stopped running: only its exit status is left). */
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Asserts that every process recorded in `pidFile` is gone, allowing a moment for the
+ * kernel to finish a kill; and that at least `atLeast` were recorded, so the check cannot
+ * pass by having nothing to check.
+ */
+export async function expectNoSurvivors(pidFile: string, atLeast = 1): Promise<void> {
+  const pids = recordedPids(pidFile);
+  expect(pids.length).toBeGreaterThanOrEqual(atLeast);
+  for (let i = 0; i < 40 && pids.some(isRunning); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(pids.filter(isRunning)).toEqual([]);
+}
+
+/** Waits until `file` contains `text` (a fixture's marker), for at most `ms`. */
+export async function waitForText(file: string, text: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (existsSync(file) && readFileSync(file, 'utf8').includes(text)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${file} did not get ${JSON.stringify(text)} within ${ms} ms`);
+}
+
+/** Common arguments: a small sign-side tag, no property search, no expectations. */
+export const quick = (expectations: string): string[] => [
+  '--only',
+  'percent',
+  '--runs',
+  '0',
+  '--quiet',
+  '--expectations',
+  expectations,
+];
+
+/** Kills what a failed test left running of the PIDs recorded in `pidFile` (they are ours). */
+export function killRecorded(pidFile: string): void {
+  for (const pid of recordedPids(pidFile)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {}
+  }
+}
