@@ -22,11 +22,8 @@ export function commonResponse(
   statusCode: string,
   httpStatus = 200,
 ): TestResponse {
-  return {
-    status: httpStatus,
-    message: 'plugnmeet.CommonResponse',
-    json: { status, msg, status_code: statusCode },
-  };
+  // No `message`: a scripted CommonResponse may carry a status code from a future server.
+  return { status: httpStatus, json: { status, msg, status_code: statusCode } };
 }
 
 /**
@@ -51,7 +48,10 @@ export function ok(msg: string, fields: Record<string, unknown> = {}): TestRespo
  * ```
  */
 export function fail(msg: string, statusCode: string): TestResponse {
-  return commonResponse(false, msg, statusCode);
+  return {
+    message: 'plugnmeet.CommonResponse',
+    json: { status: false, msg, status_code: statusCode },
+  };
 }
 
 /**
