@@ -17,6 +17,7 @@ export { messageSchema, protocolRegistry, protocolValidator } from './protocol/r
 export { AUTH_ROUTES, type AuthRoute, authRoute } from './protocol/routes.js';
 export { type CommaSpace, encodeProtoJson, seededRandom } from './protojson.js';
 export { commonResponse, fail, mintToken, notFound, ok } from './replies.js';
+export { requestLogLine, requestLogRecord, webhookLogLine } from './request-log.js';
 export {
   type HandlerLike,
   normalizePath,
@@ -38,3 +39,10 @@ export type {
   TestHandler,
   TestResponse,
 } from './types.js';
+export {
+  deliverWebhook,
+  type WebhookDelivery,
+  type WebhookSigning,
+  webhookBody,
+  webhookToken,
+} from './webhooks/deliver.js';

@@ -74,6 +74,16 @@ function create(request: HandlerRequest, context: HandlerContext): TestResponse 
       metadata: JSON.stringify(metadata),
     };
     context.state.rooms.set(roomId, room);
+    // pkg/models/room_create.go notifies room_created once the room exists.
+    context.notify({
+      event: 'room_created',
+      room: {
+        sid: room.sid,
+        room_id: room.room_id,
+        creation_time: room.creation_time,
+        metadata: room.metadata,
+      },
+    });
   }
   return ok('success', { room_info: roomInfo(room, context) });
 }
@@ -130,6 +140,16 @@ function endRoom(request: HandlerRequest, context: HandlerContext): TestResponse
   const room = withRoom(parsed.message, context);
   if (!room) return fail('room not found or not active', 'ROOM_NOT_FOUND');
   context.state.rooms.delete(room.room_id);
+  // pkg/models/room_end.go sends session_ended after the cleanup.
+  context.notify({
+    event: 'session_ended',
+    room: {
+      sid: room.sid,
+      room_id: room.room_id,
+      creation_time: room.creation_time,
+      metadata: room.metadata,
+    },
+  });
   context.state.pastRooms.push({
     room_title: room.room_title,
     room_id: room.room_id,

@@ -30,6 +30,7 @@ import type {
   TestHandler,
   TestResponse,
 } from './types.js';
+import { deliverWebhook, type WebhookDelivery } from './webhooks/deliver.js';
 
 /** The sample credentials of plugNmeet's `config_sample.yaml`. */
 export const SAMPLE_API_KEY = 'plugnmeet';
@@ -72,6 +73,13 @@ export interface TestServerOptions {
   onRequest?: (request: RecordedRequest) => void;
   /** Keep every request in `server.requests`; default true (a long-running CLI turns it off). */
   keepRequests?: boolean;
+  /**
+   * Where room events (`room_created`, `session_ended`) are delivered as real webhooks;
+   * default none. `server.sendWebhook` sends any event on demand.
+   */
+  webhookUrls?: readonly string[];
+  /** Called once per webhook delivery, after the receiver answered (the CLI logs it). */
+  onWebhook?: (delivery: WebhookDelivery) => void;
 }
 
 /** A running test server. */
@@ -98,6 +106,17 @@ export interface TestServer {
   enqueue(path: string, ...responses: TestResponse[]): void;
   /** Forgets recorded requests and queued responses. */
   clear(): void;
+  /** Every webhook delivery sent, in order. */
+  readonly webhooks: readonly WebhookDelivery[];
+  /**
+   * Sends a real webhook delivery of `event` (a `CommonNotifyEvent` as protojson) to `urls`
+   * (default: the configured `webhookUrls`), signed with this server's credentials.
+   *
+   * @throws {TestServerError} `WEBHOOK_FAILED` when `event` is not a valid `CommonNotifyEvent`.
+   */
+  sendWebhook(event: Record<string, unknown>, urls?: readonly string[]): Promise<WebhookDelivery[]>;
+  /** Resolves once every delivery started so far has been answered. */
+  webhooksSettled(): Promise<void>;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -193,10 +212,32 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const commaSpace = options.commaSpace ?? 'random';
   const bodyLimit = options.bodyLimitBytes ?? 50 * 1024 * 1024;
   const state = createFakeState();
+  const webhooks: WebhookDelivery[] = [];
+  const pending = new Set<Promise<unknown>>();
+  const sendWebhook = (event: Record<string, unknown>, urls = options.webhookUrls ?? []) => {
+    const sent = Promise.all(
+      urls.map(async (url) => {
+        const delivery = await deliverWebhook(url, event, {
+          apiKey,
+          secret,
+          spaceAfterComma: spaced(),
+        });
+        webhooks.push(delivery);
+        options.onWebhook?.(delivery);
+        return delivery;
+      }),
+    );
+    pending.add(sent);
+    sent.finally(() => pending.delete(sent)).catch(() => {});
+    return sent;
+  };
   const context: HandlerContext = {
     state,
     apiKey,
     secret,
+    notify: (event) => {
+      sendWebhook(event).catch(() => {});
+    },
     unknownFields:
       options.unknownFields === true ? { x_future_field: { added_in: '9.9.9', flag: true } } : {},
   };
@@ -410,6 +451,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return requests.at(-1);
     },
     state,
+    webhooks,
+    sendWebhook,
+    async webhooksSettled() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
     handle(path, handler) {
       handlers.set(normalizePath(path), handler);
       custom.add(normalizePath(path));

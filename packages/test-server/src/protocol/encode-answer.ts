@@ -24,26 +24,27 @@ function emitsNullWhenUnset(field: DescField): boolean {
   return field.fieldKind === 'message' && field.oneof === undefined && !field.proto.proto3Optional;
 }
 
-function shapeMessage(schema: DescMessage, json: JsonObject): JsonObject {
+function shapeMessage(schema: DescMessage, json: JsonObject, unpopulated = true): JsonObject {
   if (schema.typeName.startsWith('google.protobuf.')) return json;
   const out: JsonObject = {};
   for (const field of schema.fields) {
-    if (field.name in json) out[field.name] = shapeValue(field, json[field.name]);
-    else if (emitsNullWhenUnset(field)) out[field.name] = null;
+    if (field.name in json) out[field.name] = shapeValue(field, json[field.name], unpopulated);
+    else if (unpopulated && emitsNullWhenUnset(field)) out[field.name] = null;
   }
   return out;
 }
 
-function shapeValue(field: DescField, value: unknown): unknown {
+function shapeValue(field: DescField, value: unknown, unpopulated: boolean): unknown {
   const isObject = (v: unknown): v is JsonObject =>
     typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (field.fieldKind === 'message' && isObject(value)) return shapeMessage(field.message, value);
+  const shape = (v: JsonObject) => shapeMessage(field.message as DescMessage, v, unpopulated);
+  if (field.fieldKind === 'message' && isObject(value)) return shape(value);
   if (field.fieldKind === 'list' && field.listKind === 'message' && Array.isArray(value)) {
-    return value.map((item) => (isObject(item) ? shapeMessage(field.message, item) : item));
+    return value.map((item) => (isObject(item) ? shape(item) : item));
   }
   if (field.fieldKind === 'map' && field.mapKind === 'message' && isObject(value)) {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, isObject(v) ? shapeMessage(field.message, v) : v]),
+      Object.entries(value).map(([k, v]) => [k, isObject(v) ? shape(v) : v]),
     );
   }
   return value;
@@ -68,6 +69,24 @@ export function goProtoJson(schema: DescMessage, message: Message): JsonObject {
     registry: protocolRegistry(),
   }) as JsonObject;
   return shapeMessage(schema, json);
+}
+
+/**
+ * The protojson form Go writes with `UseProtoNames` alone (the webhook notifier's options):
+ * only populated fields, in declaration order.
+ *
+ * @throws Never for a message of `schema`.
+ * @example
+ * ```ts
+ * goProtoJsonPopulated(schema, event); // { event: 'room_created', room: { … }, id: '…' }
+ * ```
+ */
+export function goProtoJsonPopulated(schema: DescMessage, message: Message): JsonObject {
+  const json = toJson(schema, message, {
+    useProtoFieldName: true,
+    registry: protocolRegistry(),
+  }) as JsonObject;
+  return shapeMessage(schema, json, false);
 }
 
 /**
