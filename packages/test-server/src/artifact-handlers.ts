@@ -5,13 +5,12 @@
  * @module
  */
 import type { HandlerContext } from './context.js';
-import { field, page, parseRequest, strings } from './parse.js';
+import { field, page, requestMessage, strings } from './parse.js';
 import { commonResponse, fail, mintToken, ok } from './replies.js';
 import type { HandlerRequest, TestHandler, TestResponse } from './types.js';
 
 function fetch(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request);
-  if (!parsed.ok) return parsed.response;
+  const parsed = { message: requestMessage(request) };
   const ids = strings(parsed.message, 'room_ids');
   const type = field(parsed.message, 'type');
   const { from, limit, orderBy } = page(parsed.message);
@@ -19,7 +18,7 @@ function fetch(request: HandlerRequest, context: HandlerContext): TestResponse {
     (a) => (ids.length === 0 || ids.includes(String(a.room_id))) && (!type || a.type === type),
   );
   if (orderBy !== 'ASC') list = list.reverse();
-  if (list.length === 0) return fail('no artifacts found', 'NOT_FOUND', { result: null });
+  if (list.length === 0) return fail('no artifacts found', 'NOT_FOUND');
   // from and limit are uint64 in FetchArtifactsResult, so strings on the wire.
   return ok('success', {
     result: {
@@ -34,8 +33,7 @@ function fetch(request: HandlerRequest, context: HandlerContext): TestResponse {
 }
 
 function info(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request, ['artifact_id']);
-  if (!parsed.ok) return parsed.response;
+  const parsed = { message: requestMessage(request) };
   const artifact = context.state.artifacts.get(String(field(parsed.message, 'artifact_id')));
   if (!artifact) return fail('artifact not found', 'NOT_FOUND');
   const room = context.state.pastRooms.find((r) => r.room_id === artifact.room_id) ?? null;
@@ -63,14 +61,12 @@ function token(id: string, context: HandlerContext): TestResponse {
 
 function byId(name: string, then: (id: string, context: HandlerContext) => TestResponse) {
   return (request: HandlerRequest, context: HandlerContext): TestResponse => {
-    const parsed = parseRequest(request, [name]);
-    return parsed.ok ? then(String(field(parsed.message, name)), context) : parsed.response;
+    return then(String(field(requestMessage(request), name)), context);
   };
 }
 
 function fetchAnalytics(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request);
-  if (!parsed.ok) return parsed.response;
+  const parsed = { message: requestMessage(request) };
   const ids = strings(parsed.message, 'room_ids');
   const { from, limit, orderBy } = page(parsed.message);
   const list = [...context.state.artifacts.values()]
@@ -83,7 +79,7 @@ function fetchAnalytics(request: HandlerRequest, context: HandlerContext): TestR
       file_size: 2048,
       creation_time: '1755687900',
     }));
-  if (list.length === 0) return fail('no analytics found', 'NOT_FOUND', { result: null });
+  if (list.length === 0) return fail('no analytics found', 'NOT_FOUND');
   // The deprecated handler never sets status_code, so success reads UNKNOWN_STATUS.
   return {
     json: {
@@ -108,7 +104,6 @@ function clientFiles(_request: HandlerRequest, context: HandlerContext): TestRes
     css_files: ['main-module.3f2a1c.css'],
     js_files: ['main-module.9b8e7d.js', 'vendor.1a2b3c.js'],
     static_assets_path: 'http://127.0.0.1/assets',
-    ...context.unknownFields,
   });
 }
 

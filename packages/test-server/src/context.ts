@@ -15,6 +15,11 @@ export interface HandlerContext {
    * instead of failing (the official JS SDK throws on them). Empty when disabled.
    */
   readonly unknownFields: Readonly<Record<string, unknown>>;
+  /**
+   * Sends a webhook delivery of a `CommonNotifyEvent` to the configured URLs (fire and
+   * forget, as the server's notifier queue does).
+   */
+  notify(event: Record<string, unknown>): void;
 }
 
 /** `Date.now()` in whole seconds, as a protojson int64 string. */

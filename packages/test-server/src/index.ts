@@ -8,9 +8,16 @@
 export { AUTH_MESSAGES, type AuthInput, type Credentials, checkAuth } from './auth.js';
 export { type CliIo, main } from './cli/main.js';
 export { TestServerError, type TestServerErrorCode } from './errors.js';
+export { UPSTREAM } from './generated/plugnmeet-protocol.js';
 export { parseMultipart } from './multipart.js';
+export { droppedFields } from './protocol/dropped-fields.js';
+export { answerMessage, goProtoJson } from './protocol/encode-answer.js';
+export { type ParsedRequest, parseRequestBody } from './protocol/parse-request.js';
+export { messageSchema, protocolRegistry, protocolValidator } from './protocol/registry.js';
+export { AUTH_ROUTES, type AuthRoute, authRoute } from './protocol/routes.js';
 export { type CommaSpace, encodeProtoJson, seededRandom } from './protojson.js';
 export { commonResponse, fail, mintToken, notFound, ok } from './replies.js';
+export { requestLogLine, requestLogRecord, webhookLogLine } from './request-log.js';
 export {
   type HandlerLike,
   normalizePath,
@@ -32,3 +39,10 @@ export type {
   TestHandler,
   TestResponse,
 } from './types.js';
+export {
+  deliverWebhook,
+  type WebhookDelivery,
+  type WebhookSigning,
+  webhookBody,
+  webhookToken,
+} from './webhooks/deliver.js';

@@ -1,19 +1,28 @@
 /**
- * Reading request bodies the way the server does: protojson (`DiscardUnknown`), then
- * protovalidate.
+ * Reading the request message a handler gets: the server parsed and validated the body
+ * with the upstream definitions before the handler runs (see `protocol/parse-request.ts`).
  *
  * @module
  */
 import { fail } from './replies.js';
 import type { HandlerRequest, TestResponse } from './types.js';
 
-/** A parsed request message; read fields with {@link field}. */
+/** A parsed request message (protojson, proto names, set fields only); read with {@link field}. */
 export type Message = Record<string, unknown>;
 
-/** The parse outcome: the message, or the HTTP 200 `INVALID_PARAMETERS` answer to send. */
-export type Parsed = { ok: true; message: Message } | { ok: false; response: TestResponse };
-
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * The request message of a default handler's request, `{}` when the route reads no body.
+ *
+ * @example
+ * ```ts
+ * field(requestMessage(request), 'room_id');
+ * ```
+ */
+export function requestMessage(request: HandlerRequest): Message {
+  return request.message ?? {};
+}
 
 /**
  * Reads a field by its proto name or its lowerCamelCase JSON name; `null` counts as unset.
@@ -45,48 +54,15 @@ export function sub(message: Message | undefined, name: string): Message | undef
 }
 
 /**
- * A protovalidate failure in the server's format.
+ * A handler-level `INVALID_PARAMETERS` failure.
  *
  * @example
  * ```ts
- * invalid('room_id', 'value is required [required]');
+ * invalid('room_id', 'value is required');
  * ```
  */
 export function invalid(path: string, rule: string): TestResponse {
-  return fail(`validation error:\n - ${path}: ${rule}`, 'INVALID_PARAMETERS');
-}
-
-/**
- * Parses the body as a JSON object and checks that `required` string fields are non-empty.
- *
- * @example
- * ```ts
- * const parsed = parseRequest(request, ['room_id']);
- * if (!parsed.ok) return parsed.response;
- * ```
- */
-export function parseRequest(request: HandlerRequest, required: readonly string[] = []): Parsed {
-  let value: unknown;
-  try {
-    value = JSON.parse(request.text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, response: fail(`proto: syntax error: ${reason}`, 'INVALID_PARAMETERS') };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return {
-      ok: false,
-      response: fail('proto: syntax error: unexpected token, expected {', 'INVALID_PARAMETERS'),
-    };
-  }
-  const message = value as Message;
-  for (const name of required) {
-    const present = field(message, name);
-    if (present === undefined || present === '') {
-      return { ok: false, response: invalid(name, 'value is required [required]') };
-    }
-  }
-  return { ok: true, message };
+  return fail(`validation error: ${path}: ${rule}`, 'INVALID_PARAMETERS');
 }
 
 /** The `from`/`limit`/`order_by` of list requests, with the server's defaults and cap. */

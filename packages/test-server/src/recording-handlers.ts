@@ -4,7 +4,7 @@
  * @module
  */
 import type { HandlerContext } from './context.js';
-import { field, invalid, page, parseRequest, strings, sub } from './parse.js';
+import { field, page, requestMessage, strings, sub } from './parse.js';
 import { commonResponse, fail, mintToken, ok } from './replies.js';
 import type { HandlerRequest, TestHandler, TestResponse } from './types.js';
 
@@ -13,8 +13,7 @@ const goDateTime = (rfc3339: unknown) =>
   typeof rfc3339 === 'string' ? rfc3339.replace('T', ' ').replace(/Z$/, '') : '';
 
 function fetch(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request);
-  if (!parsed.ok) return parsed.response;
+  const parsed = { message: requestMessage(request) };
   const ids = strings(parsed.message, 'room_ids');
   const sid = field(parsed.message, 'room_sid');
   const { from, limit, orderBy } = page(parsed.message);
@@ -22,7 +21,7 @@ function fetch(request: HandlerRequest, context: HandlerContext): TestResponse {
     (r) => (ids.length === 0 || ids.includes(String(r.room_id))) && (!sid || r.room_sid === sid),
   );
   if (orderBy !== 'ASC') list = list.reverse();
-  if (list.length === 0) return fail('no recording found', 'NOT_FOUND', { result: null });
+  if (list.length === 0) return fail('no recording found', 'NOT_FOUND');
   return ok('success', {
     result: {
       total_recordings: String(list.length),
@@ -31,16 +30,14 @@ function fetch(request: HandlerRequest, context: HandlerContext): TestResponse {
       order_by: orderBy,
       recordings_list: list.slice(from, from + limit),
     },
-    ...context.unknownFields,
   });
 }
 
 function info(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request, ['record_id']);
-  if (!parsed.ok) return parsed.response;
+  const parsed = { message: requestMessage(request) };
   const recording = context.state.recordings.get(String(field(parsed.message, 'record_id')));
   if (!recording) {
-    return fail('recording not found', 'NOT_FOUND', { recording_info: null, room_info: null });
+    return fail('recording not found', 'NOT_FOUND');
   }
   const past = context.state.pastRooms.find((r) => r.room_sid === recording.room_sid);
   return ok('success', {
@@ -52,35 +49,25 @@ function info(request: HandlerRequest, context: HandlerContext): TestResponse {
 }
 
 function updateMetadata(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request, ['record_id']);
-  if (!parsed.ok) return parsed.response;
+  const parsed = { message: requestMessage(request) };
   const recording = context.state.recordings.get(String(field(parsed.message, 'record_id')));
   if (!recording) return fail('recording not found', 'NOT_FOUND');
   const metadata = sub(parsed.message, 'metadata');
-  if (!metadata) return invalid('metadata', 'value is required [required]');
   recording.metadata = { subtitles: {}, extra_data: {}, ...metadata };
   return commonResponse(true, 'success', 'SUCCESS');
 }
 
 function merge(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request);
-  if (!parsed.ok) return parsed.response;
+  const parsed = { message: requestMessage(request) };
   const bySession = sub(parsed.message, 'by_session');
   const byIds = sub(parsed.message, 'by_ids');
-  if ((bySession ? 1 : 0) + (byIds ? 1 : 0) !== 1) {
-    return invalid('merge_type', 'exactly one field is required in oneof [required]');
-  }
+  // Exactly one scope, its ids and at least two recordings: checked by protovalidate.
   if (bySession) {
     const sid = field(bySession, 'room_sid');
-    if (!sid) return invalid('by_session.room_sid', 'value is required [required]');
     const found = [...context.state.recordings.values()].some((r) => r.room_sid === sid);
     if (!found) return fail('no recordings found for this session', 'NOT_FOUND');
   } else {
-    if (!field(byIds, 'room_id')) return invalid('by_ids.room_id', 'value is required [required]');
     const ids = strings(byIds, 'recording_ids');
-    if (ids.length < 2) {
-      return fail('at least 2 recordings are required to merge', 'INVALID_PARAMETERS');
-    }
     if (!ids.every((id) => context.state.recordings.has(id))) {
       return fail('recording not found', 'NOT_FOUND');
     }
@@ -89,8 +76,7 @@ function merge(request: HandlerRequest, context: HandlerContext): TestResponse {
 }
 
 function remove(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request, ['record_id']);
-  if (!parsed.ok) return parsed.response;
+  const parsed = { message: requestMessage(request) };
   if (!context.state.recordings.delete(String(field(parsed.message, 'record_id')))) {
     return fail('recording not found', 'NOT_FOUND');
   }
@@ -98,8 +84,7 @@ function remove(request: HandlerRequest, context: HandlerContext): TestResponse 
 }
 
 function downloadToken(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request, ['record_id']);
-  if (!parsed.ok) return parsed.response;
+  const parsed = { message: requestMessage(request) };
   const recording = context.state.recordings.get(String(field(parsed.message, 'record_id')));
   if (!recording) return fail('recording not found', 'NOT_FOUND');
   return ok('success', {

@@ -22,6 +22,7 @@ export function commonResponse(
   statusCode: string,
   httpStatus = 200,
 ): TestResponse {
+  // No `message`: a scripted CommonResponse may carry a status code from a future server.
   return { status: httpStatus, json: { status, msg, status_code: statusCode } };
 }
 
@@ -38,20 +39,19 @@ export function ok(msg: string, fields: Record<string, unknown> = {}): TestRespo
 }
 
 /**
- * A handler failure as the server sends it: HTTP 200 with `status:false`, plus any fields
- * the response message emits even when unset (protojson `EmitUnpopulated`).
+ * A handler failure as the server sends it (`SendCommonProtoJsonResponse`): HTTP 200 with a
+ * `CommonResponse` `{status:false, msg, status_code}`, whatever the route's response message.
  *
  * @example
  * ```ts
  * fail('recording not found', 'NOT_FOUND');
  * ```
  */
-export function fail(
-  msg: string,
-  statusCode: string,
-  fields: Record<string, unknown> = {},
-): TestResponse {
-  return { json: { status: false, msg, status_code: statusCode, ...fields } };
+export function fail(msg: string, statusCode: string): TestResponse {
+  return {
+    message: 'plugnmeet.CommonResponse',
+    json: { status: false, msg, status_code: statusCode },
+  };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { Buffer } from 'node:buffer';
 import type { RecordedRequest } from './types.js';
+import type { WebhookDelivery } from './webhooks/deliver.js';
 
 const base64 = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -75,4 +76,26 @@ export function requestLogRecord(request: RecordedRequest): Record<string, unkno
  */
 export function requestLogLine(request: RecordedRequest): string {
   return JSON.stringify(requestLogRecord(request));
+}
+
+/**
+ * One webhook delivery as a line of JSON: the URL, the exact body, the token and the
+ * receiver's answer.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * const server = await startTestServer({ onWebhook: (d) => console.log(webhookLogLine(d)) });
+ * ```
+ */
+export function webhookLogLine(delivery: WebhookDelivery): string {
+  return JSON.stringify({
+    type: 'webhook',
+    url: delivery.url,
+    body_base64: base64(delivery.body),
+    body_text: textOrNull(delivery.body),
+    token: delivery.token,
+    status: delivery.status,
+    ...(delivery.error === undefined ? {} : { error: delivery.error }),
+  });
 }

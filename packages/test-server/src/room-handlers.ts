@@ -5,7 +5,7 @@
  */
 import { type HandlerContext, unixSeconds } from './context.js';
 import { parseMultipart } from './multipart.js';
-import { field, invalid, type Message, page, parseRequest, strings, sub } from './parse.js';
+import { field, type Message, page, requestMessage, strings, sub } from './parse.js';
 import { commonResponse, fail, mintToken, ok } from './replies.js';
 import type { ActiveRoom } from './state.js';
 import type { HandlerRequest, TestHandler, TestResponse } from './types.js';
@@ -26,7 +26,6 @@ function roomInfo(room: ActiveRoom, context: HandlerContext): Record<string, unk
     parent_room_id: '',
     creation_time: room.creation_time,
     metadata: room.metadata,
-    ...context.unknownFields,
   };
 }
 
@@ -58,21 +57,11 @@ function withRoom(message: Message, context: HandlerContext): ActiveRoom | undef
 const notActive = (): TestResponse => fail('room is not active', 'ROOM_NOT_ACTIVE');
 
 function create(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request);
-  if (!parsed.ok) return parsed.response;
-  const roomId = field(parsed.message, 'room_id');
-  if (typeof roomId !== 'string' || !ID_PATTERN.test(roomId)) {
-    return invalid('room_id', 'room_id must match ^[a-zA-Z0-9-_]+$ [room_id.pattern]');
-  }
-  const metadata = sub(parsed.message, 'metadata');
-  if (!metadata) return invalid('metadata', 'value is required [required]');
-  const title = field(metadata, 'room_title');
-  if (typeof title !== 'string' || title === '') {
-    return invalid('metadata.room_title', 'value is required [required]');
-  }
-  if (!sub(metadata, 'room_features')) {
-    return invalid('metadata.room_features', 'value is required [required]');
-  }
+  const parsed = { message: requestMessage(request) };
+  // room_id's format, metadata, room_title and room_features were checked by protovalidate.
+  const roomId = String(field(parsed.message, 'room_id'));
+  const metadata = sub(parsed.message, 'metadata') ?? {};
+  const title = String(field(metadata, 'room_title'));
   let room = context.state.rooms.get(roomId);
   if (!room) {
     const webhook = field(metadata, 'webhook_url');
@@ -85,19 +74,25 @@ function create(request: HandlerRequest, context: HandlerContext): TestResponse 
       metadata: JSON.stringify(metadata),
     };
     context.state.rooms.set(roomId, room);
+    // pkg/models/room_create.go notifies room_created once the room exists.
+    context.notify({
+      event: 'room_created',
+      room: {
+        sid: room.sid,
+        room_id: room.room_id,
+        creation_time: room.creation_time,
+        metadata: room.metadata,
+      },
+    });
   }
-  return ok('success', { room_info: roomInfo(room, context), ...context.unknownFields });
+  return ok('success', { room_info: roomInfo(room, context) });
 }
 
 function getJoinToken(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request, ['room_id']);
-  if (!parsed.ok) return parsed.response;
+  const parsed = { message: requestMessage(request) };
   const user = sub(parsed.message, 'user_info');
-  if (!user) return fail('UserInfo required', 'INVALID_PARAMETERS', { token: undefined });
+  if (!user) return fail('UserInfo required', 'INVALID_PARAMETERS');
   const name = field(user, 'name');
-  if (typeof name !== 'string' || name === '') {
-    return invalid('user_info.name', 'value is required [required]');
-  }
   if (!withRoom(parsed.message, context)) return fail('room is not active', 'ROOM_NOT_FOUND');
   const userId = field(user, 'user_id');
   if (typeof userId !== 'string' || !ID_PATTERN.test(userId)) {
@@ -108,12 +103,11 @@ function getJoinToken(request: HandlerRequest, context: HandlerContext): TestRes
     room_id: field(parsed.message, 'room_id'),
     is_admin: field(user, 'is_admin') === true,
   });
-  return ok('success', { token, ...context.unknownFields });
+  return ok('success', { token });
 }
 
 function isRoomActive(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request, ['room_id']);
-  if (!parsed.ok) return parsed.response;
+  const parsed = { message: requestMessage(request) };
   // status is true either way: callers must read is_active.
   if (withRoom(parsed.message, context)) return ok('room is active', { is_active: true });
   return {
@@ -122,10 +116,9 @@ function isRoomActive(request: HandlerRequest, context: HandlerContext): TestRes
 }
 
 function getActiveRoomInfo(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request, ['room_id']);
-  if (!parsed.ok) return parsed.response;
+  const parsed = { message: requestMessage(request) };
   const room = withRoom(parsed.message, context);
-  if (!room) return fail('room not found in active state', 'ROOM_NOT_FOUND', { room: null });
+  if (!room) return fail('room not found in active state', 'ROOM_NOT_FOUND');
   return ok('success', {
     room: { room_info: roomInfo(room, context), participants_info: [participant(room)] },
   });
@@ -133,7 +126,7 @@ function getActiveRoomInfo(request: HandlerRequest, context: HandlerContext): Te
 
 function getActiveRoomsInfo(_request: HandlerRequest, context: HandlerContext): TestResponse {
   const rooms = [...context.state.rooms.values()];
-  if (rooms.length === 0) return fail('no active room found', 'NOT_FOUND', { rooms: [] });
+  if (rooms.length === 0) return fail('no active room found', 'NOT_FOUND');
   return ok('success', {
     rooms: rooms.map((room) => ({
       room_info: roomInfo(room, context),
@@ -143,11 +136,20 @@ function getActiveRoomsInfo(_request: HandlerRequest, context: HandlerContext): 
 }
 
 function endRoom(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request, ['room_id']);
-  if (!parsed.ok) return parsed.response;
+  const parsed = { message: requestMessage(request) };
   const room = withRoom(parsed.message, context);
   if (!room) return fail('room not found or not active', 'ROOM_NOT_FOUND');
   context.state.rooms.delete(room.room_id);
+  // pkg/models/room_end.go sends session_ended after the cleanup.
+  context.notify({
+    event: 'session_ended',
+    room: {
+      sid: room.sid,
+      room_id: room.room_id,
+      creation_time: room.creation_time,
+      metadata: room.metadata,
+    },
+  });
   context.state.pastRooms.push({
     room_title: room.room_title,
     room_id: room.room_id,
@@ -161,15 +163,14 @@ function endRoom(request: HandlerRequest, context: HandlerContext): TestResponse
 }
 
 function fetchPastRooms(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request);
-  if (!parsed.ok) return parsed.response;
+  const parsed = { message: requestMessage(request) };
   const ids = strings(parsed.message, 'room_ids');
   const { from, limit, orderBy } = page(parsed.message);
   let rooms = context.state.pastRooms.filter(
     (r) => ids.length === 0 || ids.includes(String(r.room_id)),
   );
   if (orderBy !== 'ASC') rooms = rooms.slice().reverse();
-  if (rooms.length === 0) return fail('no room found', 'NOT_FOUND', { result: null });
+  if (rooms.length === 0) return fail('no room found', 'NOT_FOUND');
   return ok('success', {
     result: {
       total_rooms: String(rooms.length),
@@ -182,17 +183,8 @@ function fetchPastRooms(request: HandlerRequest, context: HandlerContext): TestR
 }
 
 function broadcastToRoom(request: HandlerRequest, context: HandlerContext): TestResponse {
-  const parsed = parseRequest(request, ['room_id']);
-  if (!parsed.ok) return parsed.response;
-  const chat = sub(parsed.message, 'chat_msg');
-  const note = sub(parsed.message, 'notification_msg');
-  if ((chat ? 1 : 0) + (note ? 1 : 0) !== 1) {
-    return invalid('msg', 'exactly one field is required in oneof [required]');
-  }
-  if (chat && !field(chat, 'message'))
-    return invalid('chat_msg.message', 'value is required [required]');
-  if (note && !field(note, 'text'))
-    return invalid('notification_msg.text', 'value is required [required]');
+  const parsed = { message: requestMessage(request) };
+  // Exactly one of chat_msg / notification_msg, each with its text: checked by protovalidate.
   if (!withRoom(parsed.message, context)) return notActive();
   return commonResponse(true, 'success', 'SUCCESS');
 }

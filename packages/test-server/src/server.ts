@@ -13,19 +13,24 @@ import { checkAuth } from './auth.js';
 import type { HandlerContext } from './context.js';
 import { TestServerError } from './errors.js';
 import { parseMultipart } from './multipart.js';
+import { answerMessage } from './protocol/encode-answer.js';
+import { type ParsedRequest, parseRequestBody } from './protocol/parse-request.js';
+import { type AuthRoute, authRoute } from './protocol/routes.js';
 import { type CommaSpace, encodeProtoJson, seededRandom } from './protojson.js';
 import { recordingHandlers } from './recording-handlers.js';
-import { commonResponse, notFound } from './replies.js';
+import { commonResponse, fail, notFound } from './replies.js';
 import { roomHandlers } from './room-handlers.js';
 import { createFakeState, type FakeState } from './state.js';
 import type {
   AuthVerdict,
   HandlerRequest,
+  ProtocolVerdict,
   RecordedRequest,
   RecordedResponse,
   TestHandler,
   TestResponse,
 } from './types.js';
+import { deliverWebhook, type WebhookDelivery } from './webhooks/deliver.js';
 
 /** The sample credentials of plugNmeet's `config_sample.yaml`. */
 export const SAMPLE_API_KEY = 'plugnmeet';
@@ -52,7 +57,11 @@ export interface TestServerOptions {
   commaSpace?: CommaSpace;
   /** Seed for the random choices; default random, readable as `server.seed`. */
   seed?: number;
-  /** Add fields no client knows yet to default responses; default true. */
+  /**
+   * Add an `x_future_field` no client knows yet to the successful answers of default
+   * handlers, to prove a client keeps unknown fields; default false (the real server never
+   * sends one).
+   */
   unknownFields?: boolean;
   /** Bodies over this many bytes get 413 before auth runs; default 50 MiB (`max_size: 50`). */
   bodyLimitBytes?: number;
@@ -64,6 +73,13 @@ export interface TestServerOptions {
   onRequest?: (request: RecordedRequest) => void;
   /** Keep every request in `server.requests`; default true (a long-running CLI turns it off). */
   keepRequests?: boolean;
+  /**
+   * Where room events (`room_created`, `session_ended`) are delivered as real webhooks;
+   * default none. `server.sendWebhook` sends any event on demand.
+   */
+  webhookUrls?: readonly string[];
+  /** Called once per webhook delivery, after the receiver answered (the CLI logs it). */
+  onWebhook?: (delivery: WebhookDelivery) => void;
 }
 
 /** A running test server. */
@@ -90,6 +106,17 @@ export interface TestServer {
   enqueue(path: string, ...responses: TestResponse[]): void;
   /** Forgets recorded requests and queued responses. */
   clear(): void;
+  /** Every webhook delivery sent, in order. */
+  readonly webhooks: readonly WebhookDelivery[];
+  /**
+   * Sends a real webhook delivery of `event` (a `CommonNotifyEvent` as protojson) to `urls`
+   * (default: the configured `webhookUrls`), signed with this server's credentials.
+   *
+   * @throws {TestServerError} `WEBHOOK_FAILED` when `event` is not a valid `CommonNotifyEvent`.
+   */
+  sendWebhook(event: Record<string, unknown>, urls?: readonly string[]): Promise<WebhookDelivery[]>;
+  /** Resolves once every delivery started so far has been answered. */
+  webhooksSettled(): Promise<void>;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -185,12 +212,34 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const commaSpace = options.commaSpace ?? 'random';
   const bodyLimit = options.bodyLimitBytes ?? 50 * 1024 * 1024;
   const state = createFakeState();
+  const webhooks: WebhookDelivery[] = [];
+  const pending = new Set<Promise<unknown>>();
+  const sendWebhook = (event: Record<string, unknown>, urls = options.webhookUrls ?? []) => {
+    const sent = Promise.all(
+      urls.map(async (url) => {
+        const delivery = await deliverWebhook(url, event, {
+          apiKey,
+          secret,
+          spaceAfterComma: spaced(),
+        });
+        webhooks.push(delivery);
+        options.onWebhook?.(delivery);
+        return delivery;
+      }),
+    );
+    pending.add(sent);
+    sent.finally(() => pending.delete(sent)).catch(() => {});
+    return sent;
+  };
   const context: HandlerContext = {
     state,
     apiKey,
     secret,
+    notify: (event) => {
+      sendWebhook(event).catch(() => {});
+    },
     unknownFields:
-      options.unknownFields === false ? {} : { x_future_field: { added_in: '9.9.9', flag: true } },
+      options.unknownFields === true ? { x_future_field: { added_in: '9.9.9', flag: true } } : {},
   };
   const handlers = new Map<string, HandlerLike>();
   if (options.defaultHandlers !== false) {
@@ -198,8 +247,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       for (const [path, handler] of Object.entries(group(context))) handlers.set(path, handler);
     }
   }
+  // Paths whose handler the caller supplied: those run whatever the body's protocol verdict.
+  const custom = new Set<string>();
   for (const [path, handler] of Object.entries(options.handlers ?? {})) {
     handlers.set(normalizePath(path), handler);
+    custom.add(normalizePath(path));
   }
   const queues = new Map<string, TestResponse[]>();
   const requests: RecordedRequest[] = [];
@@ -210,17 +262,31 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const spaced = () =>
     commaSpace === 'always' ? true : commaSpace === 'never' ? false : random() < 0.5;
 
+  /** The answer, and whether a default handler gave it (only those get unknown fields). */
   async function answer(
     method: string,
     path: string,
     request: HandlerRequest,
-  ): Promise<TestResponse> {
-    if (method !== 'POST') return notFound(); // only POST routes exist under /auth
+    upstream: AuthRoute | undefined,
+    parsed: ParsedRequest | undefined,
+  ): Promise<{ reply: TestResponse; byDefault: boolean }> {
+    const scripted = (reply: TestResponse) => ({ reply, byDefault: false });
+    if (method !== 'POST') return scripted(notFound()); // only POST routes exist under /auth
     const queued = queues.get(path)?.shift() ?? queues.get('*')?.shift();
-    if (queued) return queued;
+    if (queued) return scripted(queued);
     const handler = handlers.get(path);
-    if (!handler) return notFound();
-    return typeof handler === 'function' ? handler(request) : handler;
+    if (!handler) return scripted(notFound());
+    const run = async () => (typeof handler === 'function' ? handler(request) : handler);
+    if (custom.has(path)) return scripted(await run());
+    // The server's parseAndValidateRequest runs before any handler logic.
+    if (parsed && parsed.verdict.verdict !== 'ok') {
+      return scripted(fail(parsed.verdict.error ?? '', 'INVALID_PARAMETERS'));
+    }
+    const reply = await run();
+    if (reply.json !== undefined && reply.message === undefined && upstream) {
+      return { reply: { ...reply, message: upstream.response }, byDefault: true };
+    }
+    return { reply, byDefault: true };
   }
 
   async function route(
@@ -228,7 +294,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     body: Uint8Array,
     headers: Record<string, string>,
     path: string,
-  ): Promise<{ reply: TestResponse; auth: AuthVerdict | undefined }> {
+  ): Promise<{
+    reply: TestResponse;
+    auth: AuthVerdict | undefined;
+    protocol?: ProtocolVerdict;
+    byDefault?: boolean;
+  }> {
     const method = request.method ?? 'GET';
     if (path === '/healthCheck' || path.startsWith('/healthCheck/')) {
       return {
@@ -253,15 +324,23 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const form = contentType.includes('multipart/form-data')
       ? parseMultipart(decoded, contentType)
       : undefined;
+    const text = utf8.decode(decoded);
+    const upstream = authRoute(path);
+    // Every JSON route parses c.Body() with protojson whatever the Content-Type says.
+    const parsed =
+      method === 'POST' && upstream?.request ? parseRequestBody(upstream.request, text) : undefined;
     const handlerRequest: HandlerRequest = {
       method,
       path,
       headers,
       body: decoded,
-      text: utf8.decode(decoded),
+      text,
       form,
+      ...(parsed?.message ? { message: parsed.message } : {}),
+      ...(parsed ? { protocol: parsed.verdict } : {}),
     };
-    return { reply: await answer(method, path, handlerRequest), auth };
+    const { reply, byDefault } = await answer(method, path, handlerRequest, upstream, parsed);
+    return { reply, auth, byDefault, ...(parsed ? { protocol: parsed.verdict } : {}) };
   }
 
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -271,6 +350,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const read = await readBody(request, bodyLimit);
     let reply: TestResponse;
     let auth: AuthVerdict | undefined;
+    let protocol: ProtocolVerdict | undefined;
+    let byDefault = false;
     const body = read === 'too large' ? EMPTY : read;
     if (read === 'too large') {
       reply = {
@@ -280,7 +361,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       };
     } else {
       try {
-        ({ reply, auth } = await route(request, body, headers, path));
+        const routed = await route(request, body, headers, path);
+        ({ reply, auth, protocol } = routed);
+        byDefault = routed.byDefault === true;
       } catch (error) {
         reply = { status: 500, body: `test-server handler failed: ${String(error)}` };
       }
@@ -298,6 +381,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         text: utf8.decode(body),
         auth,
         response: res,
+        ...(protocol ? { protocol } : {}),
       };
       if (keepRequests) requests.push(entry);
       else count++;
@@ -311,8 +395,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const outHeaders: Record<string, string> = { ...reply.headers };
     let payload: Uint8Array;
     if (reply.json !== undefined) {
-      payload = Buffer.from(encodeProtoJson(reply.json, spaced()));
-      outHeaders['content-type'] ??= 'application/json';
+      try {
+        let json = reply.message ? answerMessage(reply.message, reply.json) : reply.json;
+        if (byDefault && (json as { status?: unknown }).status === true) {
+          json = { ...(json as object), ...context.unknownFields };
+        }
+        payload = Buffer.from(encodeProtoJson(json, spaced()));
+        outHeaders['content-type'] ??= 'application/json';
+      } catch (error) {
+        // A handler built something that is not its response message: a bug to surface.
+        payload = Buffer.from(`test-server answer failed: ${String(error)}`);
+        outHeaders['content-type'] = 'text/plain; charset=utf-8';
+        reply = { ...reply, status: 500 };
+      }
     } else {
       payload = typeof reply.body === 'string' ? Buffer.from(reply.body) : (reply.body ?? EMPTY);
     }
@@ -356,8 +451,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return requests.at(-1);
     },
     state,
+    webhooks,
+    sendWebhook,
+    async webhooksSettled() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
     handle(path, handler) {
       handlers.set(normalizePath(path), handler);
+      custom.add(normalizePath(path));
     },
     enqueue(path, ...responses) {
       const key = normalizePath(path);

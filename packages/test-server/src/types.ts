@@ -103,6 +103,13 @@ export interface HandlerRequest {
   readonly text: string;
   /** Form parts when the request is `multipart/form-data`, else `undefined`. */
   readonly form: readonly FormPart[] | undefined;
+  /**
+   * The body parsed as the route's upstream request message (protojson, proto names, set
+   * fields only), when it parsed; default handlers only run once it also validated.
+   */
+  readonly message?: Record<string, unknown>;
+  /** How the body parsed against the route's request message, for routes that read one. */
+  readonly protocol?: ProtocolVerdict;
 }
 
 /**
@@ -116,6 +123,14 @@ export interface TestResponse {
   headers?: Record<string, string>;
   /** Serialized like Go protojson output (see `encodeProtoJson`). */
   json?: unknown;
+  /**
+   * The upstream response message `json` is an instance of (e.g. `plugnmeet.CommonResponse`):
+   * when set, `json` is built into that message (strictly: unknown keys are an error) and
+   * written the way protojson writes it (`EmitUnpopulated`, declaration order, `null` for
+   * unset messages). Default handlers always set it; scripted answers may leave it out to
+   * send `json` as written.
+   */
+  message?: string;
   /** Sent exactly as given. Ignored when `json` is set. */
   body?: string | Uint8Array;
   /** Wait this long before answering (to provoke client timeouts). */

@@ -14,6 +14,8 @@ export interface CliOptions {
   readonly host: string;
   readonly apiKey: string | undefined;
   readonly secret: string | undefined;
+  /** Where to send webhook deliveries of room events (repeatable). */
+  readonly webhooks: readonly string[];
   readonly commaSpace: CommaSpace;
   readonly seed: number | undefined;
 }
@@ -29,6 +31,8 @@ Options:
   --host H          address to listen on (default 127.0.0.1)
   --api-key K       the server's client.api_key (default: plugnmeet)
   --secret S        the server's client.secret (default: the sample secret)
+  --webhook URL     deliver room events (room_created, session_ended) to URL as real
+                    plugNmeet webhooks (repeatable)
   --comma-space M   space after commas in answers: always | never | random (default random)
   --seed N          seed for the random choices, to replay a run
   -h, --help        show this text
@@ -65,12 +69,18 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (commaSpace !== 'always' && commaSpace !== 'never' && commaSpace !== 'random') {
     throw new TestServerError('USAGE', '--comma-space must be always, never or random');
   }
+  for (const url of values.webhook ?? []) {
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      throw new TestServerError('USAGE', `--webhook needs an http(s) URL, got ${url}`);
+    }
+  }
   return {
     help: values.help ?? false,
     port: integer('port', values.port, 0, 65535) ?? 8080,
     host: values.host ?? '127.0.0.1',
     apiKey: values['api-key'],
     secret: values.secret,
+    webhooks: values.webhook ?? [],
     commaSpace,
     seed: integer('seed', values.seed, 0, 2 ** 32 - 1),
   };
@@ -87,6 +97,7 @@ function parse(argv: readonly string[]) {
       host: { type: 'string' },
       'api-key': { type: 'string' },
       secret: { type: 'string' },
+      webhook: { type: 'string', multiple: true },
       'comma-space': { type: 'string' },
       seed: { type: 'string' },
     },

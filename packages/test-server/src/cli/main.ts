@@ -4,7 +4,7 @@
  * @module
  */
 import { TestServerError } from '../errors.js';
-import { requestLogLine } from '../request-log.js';
+import { requestLogLine, webhookLogLine } from '../request-log.js';
 import { startTestServer } from '../server.js';
 import { parseCliArgs, USAGE } from './args.js';
 
@@ -66,6 +66,8 @@ export async function main(
       // A long-running process must not keep every body in memory.
       keepRequests: false,
       onRequest: (request) => io.stdout(`${requestLogLine(request)}\n`),
+      webhookUrls: options.webhooks,
+      onWebhook: (delivery) => io.stdout(`${webhookLogLine(delivery)}\n`),
     });
   } catch (error) {
     const reason = error instanceof TestServerError ? error.message : String(error);
@@ -80,10 +82,13 @@ export async function main(
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      server.close().then(() => {
-        io.stdout(`${JSON.stringify({ type: 'stopped', signal })}\n`);
-        resolve();
-      });
+      server
+        .webhooksSettled()
+        .then(() => server.close())
+        .then(() => {
+          io.stdout(`${JSON.stringify({ type: 'stopped', signal })}\n`);
+          resolve();
+        });
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
