@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { ExactJson } from './sdk/exact-json.js';
 
 /** One input handed to an implementation: the exact bytes of a body and a secret. */
 export interface CaseInput {
@@ -38,11 +39,56 @@ export type VerifyAnswer =
   | { kind: 'unrepresentable'; reason: string }
   | { kind: 'broken'; message: string; stderrTail: string };
 
+/** Protocol v2: one API call the SDK makes, its own way, against the emulator. */
+export interface CallInput {
+  id: string;
+  server: { url: string; apiKey: string; secret: string };
+  /** `room/isRoomActive`: the path under `/auth/`. */
+  endpoint: string;
+  /** The request message as protojson (proto field names). */
+  request: Record<string, unknown>;
+}
+
+/** How an SDK failed a call, in protocol v2's words. */
+export interface CallFailure {
+  kind: 'auth' | 'api' | 'http' | 'network' | 'timeout' | 'unsupported';
+  httpStatus: number | null;
+  statusCode: string | null;
+  message: string;
+}
+
+/** What an SDK gave back for a call. `result` keeps every number's digits. */
+export type CallAnswer =
+  | { kind: 'result'; result: ExactJson }
+  | { kind: 'failure'; failure: CallFailure }
+  | { kind: 'refused'; message: string }
+  | { kind: 'broken'; message: string; stderrTail: string };
+
+/** Protocol v2: one webhook delivery handed to the SDK's verifier. */
+export interface WebhookInput {
+  id: string;
+  apiKey: string;
+  secret: string;
+  body: Uint8Array;
+  headers: Record<string, string>;
+}
+
+/** What an SDK's webhook handler said of a delivery. */
+export type WebhookAnswer =
+  | { kind: 'verdict'; valid: true; event: ExactJson }
+  | { kind: 'verdict'; valid: false; reason: string }
+  | { kind: 'refused'; message: string }
+  | { kind: 'broken'; message: string; stderrTail: string };
+
 /** A running implementation in one environment, taking case after case. */
 export interface Session {
   sign(input: CaseInput): Promise<SignAnswer>;
   /** Present only when the implementation declares the `verify` capability. */
   verify?(input: CaseInput, presented: string): Promise<VerifyAnswer>;
+  /** Present only when it declares `call` (protocol v2). */
+  call?(input: CallInput): Promise<CallAnswer>;
+  /** Present only when it declares `webhook` (protocol v2). */
+  webhook?(input: WebhookInput): Promise<WebhookAnswer>;
   /** Ends the session; never throws. */
   close(): Promise<void>;
 }
@@ -92,13 +138,16 @@ export interface EnvironmentInfo {
   variables?: Record<string, string>;
 }
 
+/** What an implementation can be asked to do (`call` and `webhook` since protocol v2). */
+export type Capability = 'sign' | 'verify' | 'call' | 'webhook';
+
 /** One column of the matrix: an implementation in one environment. */
 export interface Column {
   /** `${implementation.id}/${environment.id}`. */
   id: string;
   implementation: ImplementationInfo;
   environment: EnvironmentInfo;
-  capabilities: ReadonlyArray<'sign' | 'verify'>;
+  capabilities: ReadonlyArray<Capability>;
   /** The modes this column supports; the first is the default. */
   modes: readonly ExecutionMode[];
   /** Checks the toolchain and prepares (compiles) once; cheap when called again. */

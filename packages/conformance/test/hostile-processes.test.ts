@@ -205,7 +205,7 @@ describe('a hostile implementation', () => {
     [
       'protocol "1" as a string',
       'protocol-string',
-      '"protocol" must be the number 1, got "1" (string)',
+      '"protocol" must be the number 1 or 2, got "1" (string)',
     ],
     ['a duplicate answer', 'answers-twice', 'a second time (a duplicate reply)'],
   ])('%s is named for what it is', async (_name, fixture, message) => {

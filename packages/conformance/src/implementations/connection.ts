@@ -102,6 +102,9 @@ export class Connection {
     this.#lines = new LineReader(stdout, maxLineBytes);
   }
 
+  /** The text of the last line received, for replies whose numbers must keep every digit. */
+  lastLine = '';
+
   send(message: object): void {
     try {
       this.#child.stdin?.write(`${JSON.stringify(message)}\n`);
@@ -134,6 +137,7 @@ export class Connection {
           `printed a line longer than the limit of ${next.limit} bytes (--max-reply-bytes): ${truncate(next.head)}`,
         );
       }
+      this.lastLine = next.text;
       try {
         return JSON.parse(next.text);
       } catch {

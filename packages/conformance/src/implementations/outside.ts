@@ -9,6 +9,7 @@ import { splitCommandLine } from './command-line.js';
 import { implementationEnv } from './implementation-env.js';
 import { perCaseSession } from './per-case-session.js';
 import { type LaunchSpec, ProcessSession, type ProcessSessionOptions } from './process-session.js';
+import { capabilitiesOf } from './protocol.js';
 
 /** Options of an outside column: session limits, and the variables to pass through. */
 export type OutsideOptions = Partial<ProcessSessionOptions> & {
@@ -65,9 +66,7 @@ export async function outsideColumn(
   const hello = first?.hello;
   const id = `impl-${index}`;
   const language = languageId(hello?.language);
-  const capabilities = hello?.capabilities.filter((c) => c === 'sign' || c === 'verify') ?? [
-    'sign',
-  ];
+  const capabilities = hello ? capabilitiesOf(hello) : ['sign' as const];
   return {
     id: `${id}/${language}`,
     implementation: {

@@ -9,7 +9,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaseInput, SignAnswer, VerifyAnswer } from '../model.js';
+import type {
+  CallAnswer,
+  CallFailure,
+  CallInput,
+  CaseInput,
+  SignAnswer,
+  VerifyAnswer,
+  WebhookAnswer,
+  WebhookInput,
+} from '../model.js';
+import { type ExactJson, parseExactJson } from '../sdk/exact-json.js';
 import { Broken, Connection, type LaunchSpec } from './connection.js';
 import { isStopped } from './process-tracker.js';
 import {
@@ -17,6 +27,7 @@ import {
   helloProblem,
   PROTOCOL_VERSION,
   type Reply,
+  type RequestOp,
   replyProblem,
   toBase64,
 } from './protocol.js';
@@ -115,7 +126,9 @@ export class ProcessSession {
   /** Ids already answered, to tell a second answer to an old request from one out of order. */
   readonly #answered = new Set<string>();
 
-  async #exchange(request: Record<string, unknown> & { id: string }): Promise<Reply | Broken> {
+  async #exchange(
+    request: Record<string, unknown> & { id: string; op: RequestOp },
+  ): Promise<Reply | Broken> {
     if (isStopped()) return new Broken('interrupted: the run was stopped');
     if (this.#fatal) return new Broken(this.#fatal);
     let connection = this.#connection;
@@ -130,9 +143,18 @@ export class ProcessSession {
     try {
       connection.send(request);
       const reply = await connection.receive(this.#options.caseTimeoutMs);
-      const problem = replyProblem(reply, request.id, this.#answered);
+      const problem = replyProblem(reply, request.id, this.#answered, request.op);
       if (problem) throw new Broken(problem);
       this.#answered.add(request.id);
+      if (request.op === 'call' && 'result' in (reply as object)) {
+        // JSON.parse has rounded any int64 above 2^53: read the result again, digit for digit.
+        const exact = parseExactJson(connection.lastLine) as { result: ExactJson };
+        return { id: request.id, result: exact.result };
+      }
+      if (request.op === 'webhook' && 'event' in (reply as object)) {
+        const exact = parseExactJson(connection.lastLine) as { event: ExactJson };
+        return { ...(reply as object), id: request.id, event: exact.event } as Reply;
+      }
       return reply as Reply;
     } catch (error) {
       // Whatever went wrong, this process can no longer be trusted to stay in step.
@@ -178,6 +200,40 @@ export class ProcessSession {
       message: 'answered a verify request with a signature',
       stderrTail: '',
     };
+  }
+
+  /** Protocol v2: asks the SDK to make one call against the emulator. Never throws. */
+  async call(input: CallInput): Promise<CallAnswer> {
+    const reply = await this.#exchange({ op: 'call', ...input });
+    if (reply instanceof Broken) return brokenAnswer(reply);
+    if ('result' in reply) return { kind: 'result', result: reply.result as ExactJson };
+    if ('failure' in reply) {
+      const problem = failureProblem(reply.failure);
+      if (problem) return { kind: 'broken', message: problem, stderrTail: '' };
+      return { kind: 'failure', failure: reply.failure as unknown as CallFailure };
+    }
+    if ('error' in reply) return { kind: 'refused', message: reply.error };
+    return { kind: 'broken', message: 'answered a call with something else', stderrTail: '' };
+  }
+
+  /** Protocol v2: asks the SDK's webhook handler about one delivery. Never throws. */
+  async webhook(input: WebhookInput): Promise<WebhookAnswer> {
+    const reply = await this.#exchange({
+      op: 'webhook',
+      id: input.id,
+      apiKey: input.apiKey,
+      secret: input.secret,
+      body: toBase64(input.body),
+      headers: input.headers,
+    });
+    if (reply instanceof Broken) return brokenAnswer(reply);
+    if ('valid' in reply) {
+      if (reply.valid)
+        return { kind: 'verdict', valid: true, event: (reply.event ?? null) as ExactJson };
+      return { kind: 'verdict', valid: false, reason: String(reply.reason ?? '') };
+    }
+    if ('error' in reply) return { kind: 'refused', message: reply.error };
+    return { kind: 'broken', message: 'answered a webhook with something else', stderrTail: '' };
   }
 
   #files: FileTransport | undefined;
@@ -228,6 +284,23 @@ class FileTransport {
   remove(): void {
     rmSync(this.#dir, { recursive: true, force: true });
   }
+}
+
+const FAILURE_KINDS = ['auth', 'api', 'http', 'network', 'timeout', 'unsupported'];
+
+/** Why a call's `failure` is not protocol v2's shape, or undefined when it is. */
+function failureProblem(failure: Record<string, unknown>): string | undefined {
+  if (!FAILURE_KINDS.includes(failure.kind as string)) {
+    return `"failure.kind" must be one of ${FAILURE_KINDS.join(', ')}, got ${JSON.stringify(failure.kind)}`;
+  }
+  if (failure.httpStatus !== null && !Number.isInteger(failure.httpStatus)) {
+    return '"failure.httpStatus" must be an integer or null';
+  }
+  if (failure.statusCode !== null && typeof failure.statusCode !== 'string') {
+    return '"failure.statusCode" must be a string or null';
+  }
+  if (typeof failure.message !== 'string') return '"failure.message" must be a string';
+  return undefined;
 }
 
 function brokenAnswer(error: Broken): { kind: 'broken'; message: string; stderrTail: string } {

@@ -1,10 +1,24 @@
 /**
- * Protocol v1 messages (see PROTOCOL.md): newline-delimited JSON over stdin/stdout.
+ * Protocol messages (see PROTOCOL.md): newline-delimited JSON over stdin/stdout. Version 1
+ * signs and verifies; version 2 adds whole-SDK `call` and `webhook`. The runner offers 2 in
+ * its hello and runs an implementation that answers 1 exactly as before.
  *
  * @module
  */
+import type { Capability } from '../model.js';
 
-export const PROTOCOL_VERSION = 1;
+/** The newest protocol this runner speaks: what its hello offers. */
+export const PROTOCOL_VERSION = 2;
+
+/** Every protocol an implementation may answer hello with. */
+export const SUPPORTED_PROTOCOLS: readonly number[] = [1, 2];
+
+export type { Capability };
+
+const CAPABILITIES: Record<number, readonly Capability[]> = {
+  1: ['sign', 'verify'],
+  2: ['sign', 'verify', 'call', 'webhook'],
+};
 
 export interface HelloReply {
   op: 'hello';
@@ -12,14 +26,35 @@ export interface HelloReply {
   name: string;
   version: string;
   language: string;
-  capabilities: Array<'sign' | 'verify'>;
+  capabilities: Capability[];
 }
 
 export type Reply =
   | { id: string; signature: string }
-  | { id: string; valid: boolean }
+  | { id: string; valid: boolean; event?: unknown; reason?: string }
   | { id: string; error: string }
-  | { id: string; unrepresentable: string };
+  | { id: string; unrepresentable: string }
+  | { id: string; result: unknown }
+  | { id: string; failure: Record<string, unknown> };
+
+/** The requests that take an id, and the reply fields each may answer with (exactly one). */
+export type RequestOp = 'sign' | 'verify' | 'call' | 'webhook';
+
+const REPLY_FIELDS: Record<RequestOp, readonly string[]> = {
+  sign: ['signature', 'valid', 'error', 'unrepresentable'],
+  verify: ['signature', 'valid', 'error', 'unrepresentable'],
+  call: ['result', 'failure', 'error'],
+  webhook: ['valid', 'error'],
+};
+
+const FIELD_TYPES: Record<string, (value: unknown) => boolean> = {
+  signature: (v) => typeof v === 'string',
+  error: (v) => typeof v === 'string',
+  unrepresentable: (v) => typeof v === 'string',
+  valid: (v) => typeof v === 'boolean',
+  result: (v) => v !== undefined,
+  failure: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+};
 
 /** Base64 of raw bytes, as protocol v1 carries bodies and secrets. */
 export function toBase64(bytes: Uint8Array): string {
@@ -40,6 +75,7 @@ export function replyProblem(
   reply: unknown,
   id: string,
   answered: ReadonlySet<string> = new Set(),
+  op: RequestOp = 'sign',
 ): string | undefined {
   if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) {
     return 'a reply must be a JSON object';
@@ -51,24 +87,37 @@ export function replyProblem(
   if (record.id !== id) {
     return `answered out of order: expected id ${JSON.stringify(id)}, got ${JSON.stringify(record.id)}`;
   }
-  const fields = ['signature', 'valid', 'error', 'unrepresentable'].filter((key) => key in record);
+  const allowed = REPLY_FIELDS[op];
+  const fields = allowed.filter((key) => key in record);
   if (fields.length !== 1) {
-    return 'a reply must carry exactly one of signature, valid, error, unrepresentable';
+    return `a reply to ${op} must carry exactly one of ${allowed.join(', ')}`;
   }
-  const [field] = fields;
-  const value = record[field as string];
-  if (field === 'valid' ? typeof value !== 'boolean' : typeof value !== 'string') {
-    return `"${field}" has the wrong type (${typeof value})`;
+  const [field] = fields as [string];
+  if (!FIELD_TYPES[field]?.(record[field])) {
+    return `"${field}" has the wrong type (${typeof record[field]})`;
   }
   return undefined;
 }
 
 /**
- * Why a line is not a protocol v1 hello reply, or undefined when it is one.
+ * The capabilities of `hello` that its protocol defines (a v1 hello naming `call` runs as v1).
  *
  * @example
  * ```ts
- * helloProblem({ op: 'hello', protocol: '1', capabilities: ['sign'] }); // 'protocol must be the number 1 …'
+ * capabilitiesOf({ protocol: 1, capabilities: ['sign', 'call'] } as HelloReply); // ['sign']
+ * ```
+ */
+export function capabilitiesOf(hello: HelloReply): Capability[] {
+  const known = CAPABILITIES[hello.protocol] ?? [];
+  return hello.capabilities.filter((c) => known.includes(c));
+}
+
+/**
+ * Why a line is not a hello reply of a protocol this runner speaks, or undefined when it is one.
+ *
+ * @example
+ * ```ts
+ * helloProblem({ op: 'hello', protocol: '1', capabilities: ['sign'] }); // '"protocol" must be the number 1 or 2 …'
  * ```
  */
 export function helloProblem(reply: unknown): string | undefined {
@@ -76,18 +125,30 @@ export function helloProblem(reply: unknown): string | undefined {
     return 'the hello reply must be a JSON object';
   const hello = reply as Record<string, unknown>;
   if (hello.op !== 'hello') return 'the first reply must be {"op":"hello",...}';
+  const spoken = SUPPORTED_PROTOCOLS.join(' or ');
   if (typeof hello.protocol !== 'number') {
-    return `"protocol" must be the number ${PROTOCOL_VERSION}, got ${JSON.stringify(hello.protocol) ?? 'nothing'} (${typeof hello.protocol})`;
+    return `"protocol" must be the number ${spoken}, got ${JSON.stringify(hello.protocol) ?? 'nothing'} (${typeof hello.protocol})`;
   }
-  if (hello.protocol !== PROTOCOL_VERSION) {
-    return `speaks protocol ${hello.protocol}, this runner speaks ${PROTOCOL_VERSION}`;
+  if (!SUPPORTED_PROTOCOLS.includes(hello.protocol)) {
+    return `speaks protocol ${hello.protocol}, this runner speaks ${spoken}`;
   }
   for (const key of ['name', 'version', 'language'] as const) {
     if (hello[key] !== undefined && typeof hello[key] !== 'string')
       return `"${key}" must be a string, got ${typeof hello[key]}`;
   }
-  if (!Array.isArray(hello.capabilities) || !hello.capabilities.includes('sign')) {
-    return 'capabilities must be an array that includes "sign"';
+  if (hello.protocol === 1) {
+    if (!Array.isArray(hello.capabilities) || !hello.capabilities.includes('sign')) {
+      return 'capabilities must be an array that includes "sign"';
+    }
+    return undefined;
+  }
+  const known = CAPABILITIES[hello.protocol] ?? [];
+  if (
+    !Array.isArray(hello.capabilities) ||
+    hello.capabilities.length === 0 ||
+    !hello.capabilities.some((c) => known.includes(c as Capability))
+  ) {
+    return `capabilities must be an array with at least one of ${known.join(', ')}`;
   }
   return undefined;
 }
