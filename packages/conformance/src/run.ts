@@ -72,6 +72,8 @@ export async function runConformance(options: RunOptions): Promise<Report> {
       // Each shard searches with its own seed, so shards explore different cases.
       seed: options.seed + (shard ? shard.index * 7919 : 0),
       runs: shard ? Math.ceil(options.runs / shard.count) : options.runs,
+      // Calls and webhooks are one sequence against one emulator: the first shard runs them.
+      sdkCases: !shard || shard.index === 0,
       ...(options.path ? { path: options.path } : {}),
       listener,
       ...(options.signal ? { signal: options.signal } : {}),

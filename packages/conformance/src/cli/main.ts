@@ -22,6 +22,7 @@ import type { Report } from '../reports/report.js';
 import { renderReport } from '../reports/terminal.js';
 import { writeReports } from '../reports/write.js';
 import { runConformance } from '../run.js';
+import { sdkCaseIds } from '../sdk/run-sdk-cases.js';
 import { selectColumns } from '../select.js';
 import { docsPatch } from './docs-patch.js';
 import { watchInterrupts } from './interrupt.js';
@@ -85,16 +86,13 @@ async function runWatched(
     );
   }
   if (options.impl.length === 0 || options.withSnippets) columns.push(...(await builtInColumns()));
-  // The package's own expectations are written for the package's own vectors; with other
-  // vectors they are checked only when given explicitly.
-  if (options.expectations !== undefined || options.vectors === undefined) {
-    checkVectorIds(
-      expectationsPath,
-      expectations,
-      new Set(columns.map((c) => c.implementation.id)),
-      new Set(vectorFiles.flatMap((f) => f.vectors.map((v) => v.id))),
-    );
-  }
+  // A user's --vectors only add to the shipped ones, so every entry can always be checked.
+  checkVectorIds(
+    expectationsPath,
+    expectations,
+    new Set(columns.map((c) => c.implementation.id)),
+    new Set([...vectorFiles.flatMap((f) => f.vectors.map((v) => v.id)), ...sdkCaseIds()]),
+  );
   const tags = new Set(vectorFiles.flatMap((f) => f.vectors.flatMap((v) => v.tags)));
   const selection = selectColumns(columns, options.only, options.skip, tags);
   if (options.list) {

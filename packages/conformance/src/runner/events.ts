@@ -13,7 +13,7 @@ export type RunEvent =
       column: string;
       done: number;
       total: number;
-      phase: 'vectors' | 'properties';
+      phase: 'vectors' | 'sdk' | 'properties';
     }
   | {
       type: 'column-done';

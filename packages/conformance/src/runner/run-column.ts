@@ -6,7 +6,7 @@
 import type { Vector } from '@plugnmeet-signing/vectors';
 import type { ColumnExpectations } from '../expectations/match.js';
 import { applyExpectation } from '../expectations/match.js';
-import type { Column, ExecutionMode, Outcome, Session } from '../model.js';
+import type { Capability, Column, ExecutionMode, Outcome, Session } from '../model.js';
 import { searchColumn } from '../properties/search.js';
 import type {
   PropertyFinding,
@@ -14,6 +14,7 @@ import type {
   ReportColumn,
   ReportResult,
 } from '../reports/report.js';
+import { runSdkCases } from '../sdk/run-sdk-cases.js';
 import type { RunListener } from './events.js';
 import { type Judgement, judgeSign, judgeVerify } from './judge.js';
 
@@ -27,6 +28,8 @@ export interface ColumnRunOptions {
   listener: RunListener;
   /** Once aborted, no further case is asked and answers given after the abort are dropped. */
   signal?: AbortSignal;
+  /** Run protocol v2's call and webhook cases where the column can (one shard does). */
+  sdkCases?: boolean;
 }
 
 export interface ColumnRun {
@@ -84,7 +87,7 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
       : (column.modes[0] ?? 'worker');
   const report = describeColumn(column, mode);
   const cell = (
-    vector: Vector & { group: string },
+    vector: Pick<Vector, 'id' | 'tags'> & { group: string },
     outcome: Outcome,
     judgement: Partial<Judgement>,
   ): ReportResult => ({
@@ -100,7 +103,9 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
     ...(judgement.cause ? { cause: judgement.cause } : {}),
   });
   const canVerify = column.capabilities.includes('verify');
-  const applicable = options.vectors.filter((v) => v.kind === 'sign' || canVerify);
+  // A protocol v2 implementation may be an SDK that only calls: no sign capability, no vectors.
+  const canSign = column.capabilities.includes('sign');
+  const applicable = options.vectors.filter((v) => (v.kind === 'sign' ? canSign : canVerify));
   options.listener({ type: 'column-start', column: column.id });
 
   const availability = await column.probe().catch((error: unknown) => ({
@@ -169,8 +174,32 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
         });
       }
     }
+    const sdk =
+      options.sdkCases !== false &&
+      ['call', 'webhook'].some((c) => column.capabilities.includes(c as Capability));
+    if (sdk && !aborted()) {
+      options.listener({
+        type: 'column-progress',
+        column: column.id,
+        done: 0,
+        total: 0,
+        phase: 'sdk',
+      });
+      for (const result of await runSdkCases(session, column.capabilities, options.signal)) {
+        if (aborted()) break;
+        const { judgement } = result;
+        const expectation = options.expectations.forVector(result.id, result.tags, judgement.cause);
+        const outcome = applyExpectation(
+          judgement.outcome,
+          result.id,
+          expectation,
+          judgement.cause,
+        );
+        results.push(cell(result, outcome, judgement));
+      }
+    }
     let search: Awaited<ReturnType<typeof searchColumn>> | undefined;
-    if (options.runs > 0 && !aborted()) {
+    if (options.runs > 0 && !aborted() && canSign) {
       options.listener({
         type: 'column-progress',
         column: column.id,

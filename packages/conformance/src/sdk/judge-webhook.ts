@@ -1,0 +1,66 @@
+/**
+ * The verdict on one webhook delivery: a genuine one must be accepted with its event
+ * intact (every value of the body, int64s exact), a forged one refused.
+ *
+ * @module
+ */
+import type { WebhookAnswer } from '../model.js';
+import type { Judgement } from '../runner/judge.js';
+import { parseExactJson } from './exact-json.js';
+import { lostValues } from './lost-values.js';
+import type { WebhookCase } from './webhook-forgeries.js';
+
+/**
+ * Judges the SDK's answer to one webhook case.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * judgeWebhook(forged, { kind: 'verdict', valid: true, event: null }).cause; // 'accepted-forgery'
+ * ```
+ */
+export function judgeWebhook(testCase: WebhookCase, answer: WebhookAnswer): Judgement {
+  const expected = testCase.valid ? 'valid' : 'invalid';
+  const actual =
+    answer.kind === 'verdict'
+      ? answer.valid
+        ? 'valid'
+        : `invalid: ${answer.reason}`
+      : answer.kind === 'refused'
+        ? `error: ${answer.message}`
+        : `broken: ${answer.message}`;
+  const verdict = (
+    outcome: Judgement['outcome'],
+    cause: string | undefined,
+    detail: string,
+  ): Judgement => ({
+    outcome,
+    expected,
+    actual,
+    detail,
+    ...(cause ? { cause } : {}),
+  });
+  if (answer.kind === 'broken') return verdict('error', 'broken', answer.message);
+  if (answer.kind === 'refused') {
+    return verdict(
+      'fail',
+      'webhook-error',
+      `${testCase.description}: an error instead of a verdict`,
+    );
+  }
+  if (!testCase.valid) {
+    return answer.valid
+      ? verdict('fail', 'accepted-forgery', `accepted a forged delivery: ${testCase.description}`)
+      : verdict('pass', undefined, testCase.description);
+  }
+  if (!answer.valid)
+    return verdict(
+      'fail',
+      'rejected-genuine',
+      `refused a genuine delivery (${testCase.description}): ${answer.reason}`,
+    );
+  const sent = parseExactJson(new TextDecoder().decode(testCase.delivery.body));
+  const lost = lostValues(sent, answer.event);
+  if (lost.length > 0) return verdict('fail', 'lost-values', lost.slice(0, 5).join('; '));
+  return verdict('pass', undefined, testCase.description);
+}

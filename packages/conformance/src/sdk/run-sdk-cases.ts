@@ -1,0 +1,129 @@
+/**
+ * Protocol v2's levels for one column: every route × scenario as a real call of the SDK
+ * against an emulator started for the column, and every webhook case through its verifier.
+ * Each case becomes a cell of the matrix like a vector does, in the groups `calls` and
+ * `webhooks`.
+ *
+ * @module
+ */
+import { randomBytes } from 'node:crypto';
+import { AUTH_ROUTES, startTestServer } from '@plugnmeet-signing/test-server';
+import type { Capability, Session } from '../model.js';
+import type { Judgement } from '../runner/judge.js';
+import { CALL_SCENARIOS } from './call-scenarios.js';
+import { judgeCall } from './judge-call.js';
+import { judgeWebhook } from './judge-webhook.js';
+import { SAMPLE_REQUESTS } from './sample-requests.js';
+import { webhookCases } from './webhook-cases.js';
+import { signJwt, webhookForgeries } from './webhook-forgeries.js';
+
+/** One judged protocol v2 case, shaped like a vector's cell. */
+export interface SdkCaseResult {
+  id: string;
+  group: 'calls' | 'webhooks';
+  tags: string[];
+  judgement: Judgement;
+}
+
+const callId = (endpoint: string, scenario: string) =>
+  `call-${endpoint.replace('/', '-')}-${scenario}`;
+
+/**
+ * The ids of every protocol v2 case, for expectations files (which may name them like
+ * vector ids). Computed from the same tables and functions the run uses.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * sdkCaseIds().includes('call-room-isRoomActive-hang-up'); // true
+ * ```
+ */
+export function sdkCaseIds(): string[] {
+  const calls = SAMPLE_REQUESTS.flatMap((s) => CALL_SCENARIOS.map((c) => callId(s.endpoint, c.id)));
+  const events = ['room-started', 'participant-joined', 'session-ended'];
+  const genuine = events.flatMap((e) => [
+    `webhook-${e}`,
+    `webhook-${e}-authorization-only`,
+    `webhook-${e}-hash-token-only`,
+  ]);
+  const dummy = {
+    body: new TextEncoder().encode('{"event":"x"}'),
+    headers: { Authorization: signJwt({ alg: 'HS256' }, {}, 'k') },
+  };
+  const forged = webhookForgeries(dummy, { apiKey: 'k', secret: 's', now: 0 }).map((f) => f.id);
+  return [...calls, ...genuine, ...forged];
+}
+
+/**
+ * Runs the call and webhook cases `capabilities` allow on `session`, one after another
+ * against a fresh emulator with random credentials, until `signal` aborts.
+ *
+ * @throws Never for anything the SDK does; an emulator that cannot start throws.
+ * @example
+ * ```ts
+ * for (const r of await runSdkCases(session, ['call', 'webhook'])) console.log(r.id, r.judgement.outcome);
+ * ```
+ */
+export async function runSdkCases(
+  session: Session,
+  capabilities: readonly Capability[],
+  signal?: AbortSignal,
+): Promise<SdkCaseResult[]> {
+  const apiKey = `pnm-${randomBytes(4).toString('hex')}`;
+  const secret = randomBytes(24).toString('base64url');
+  // Go's random space after commas in every answer, as the real server writes them.
+  const server = await startTestServer({ apiKey, secret, commaSpace: 'random' });
+  const results: SdkCaseResult[] = [];
+  try {
+    if (capabilities.includes('call') && session.call) {
+      for (const sample of SAMPLE_REQUESTS) {
+        const route = AUTH_ROUTES.find((r) => r.path === `/auth/${sample.endpoint}`);
+        if (!route) continue;
+        for (const scenario of CALL_SCENARIOS) {
+          if (signal?.aborted) return results;
+          server.clear();
+          if (scenario.script) server.enqueue(sample.endpoint, scenario.script(route));
+          const given = scenario.wrongSecret ? `${secret}-wrong` : secret;
+          const input = {
+            id: callId(sample.endpoint, scenario.id),
+            server: { url: server.url, apiKey, secret: given },
+            endpoint: sample.endpoint,
+            request: sample.request,
+          };
+          const answer = await session.call(input);
+          const judgement = judgeCall({
+            input,
+            route,
+            scenario,
+            requests: [...server.requests],
+            answer,
+            secret: given,
+          });
+          results.push({ id: input.id, group: 'calls', tags: ['call', scenario.id], judgement });
+        }
+      }
+    }
+    if (capabilities.includes('webhook') && session.webhook) {
+      for (const testCase of await webhookCases(server)) {
+        if (signal?.aborted) return results;
+        const answer = await session.webhook({
+          id: testCase.id,
+          apiKey,
+          secret,
+          body: testCase.delivery.body,
+          headers: testCase.delivery.headers,
+        });
+        const tags = ['webhook', testCase.valid ? 'webhook-genuine' : 'webhook-forged'];
+        results.push({
+          id: testCase.id,
+          group: 'webhooks',
+          tags,
+          judgement: judgeWebhook(testCase, answer),
+        });
+      }
+    }
+    return results;
+  } finally {
+    await server.close();
+  }
+}
