@@ -9,6 +9,8 @@ import { createServer } from 'node:http';
 
 /** An int64 that a float64 cannot hold: 2^53 + 1. */
 export const UNSAFE_INT64 = '9007199254740993';
+/** What a float64 makes of it. */
+export const ROUNDED_INT64 = '9007199254740992';
 
 const answers = {
   /** A proxy in front of the server failing: HTML, not JSON. */
