@@ -7,9 +7,12 @@
  *   node examples/drive-v2.mjs -- python3 examples/python/plugnmeet_signer.py
  *   node examples/drive-v2.mjs -- node examples/sdk-js/adapter.mjs
  *
+ * With DRIVE_LOG=<file>, every line the emulator logged is also written there, whole.
+ *
  * It marks each reply as expected or not (exit 1 if any is not), but it is a look, not a
  * verdict: the runner's v2 judges the request log in depth (fields dropped, values equal).
  */
+import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CALLS } from './driver/calls.mjs';
 import { startLineProcess } from './driver/lines.mjs';
@@ -60,6 +63,9 @@ async function startEmulator() {
 async function loggedRequests(server) {
   const lines = [];
   for (let line = await server.next(150); line; line = await server.next(150)) lines.push(line);
+  if (process.env.DRIVE_LOG) {
+    appendFileSync(process.env.DRIVE_LOG, lines.map((l) => `${l.raw}\n`).join(''));
+  }
   return lines.map((l) => l.value).filter((v) => v.type === 'request');
 }
 
