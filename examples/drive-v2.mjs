@@ -7,7 +7,7 @@
  *   node examples/drive-v2.mjs -- python3 examples/python/plugnmeet_signer.py
  *   node examples/drive-v2.mjs -- node examples/sdk-js/adapter.mjs
  *
- * With DRIVE_LOG=<file>, every line the emulator logged is also written there, whole.
+ * With `--log <file>` before `--`, every line the emulator logged is also written there, whole.
  *
  * It marks each reply as expected or not (exit 1 if any is not), but it is a look, not a
  * verdict: the runner's v2 judges the request log in depth (fields dropped, values equal).
@@ -25,6 +25,10 @@ const REPLY_TIMEOUT_MS = 15_000;
 const testServerBin = fileURLToPath(
   new URL('../packages/test-server/bin/pnm-test-server.js', import.meta.url),
 );
+
+const logIndex = process.argv.indexOf('--log');
+const logFile =
+  logIndex > 1 && logIndex < process.argv.indexOf('--') ? process.argv[logIndex + 1] : '';
 
 const short = (text, max = 600) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
@@ -63,9 +67,7 @@ async function startEmulator() {
 async function loggedRequests(server) {
   const lines = [];
   for (let line = await server.next(150); line; line = await server.next(150)) lines.push(line);
-  if (process.env.DRIVE_LOG) {
-    appendFileSync(process.env.DRIVE_LOG, lines.map((l) => `${l.raw}\n`).join(''));
-  }
+  if (logFile) appendFileSync(logFile, lines.map((l) => `${l.raw}\n`).join(''));
   return lines.map((l) => l.value).filter((v) => v.type === 'request');
 }
 
