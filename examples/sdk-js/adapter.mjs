@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+/**
+ * A pnm-conformance protocol v2 adapter around the real plugnmeet-sdk-js 1.4.1, for Node,
+ * Deno and Bun (the plugNmeet docs offer the JS SDK "for NodeJS & Deno").
+ *
+ *   node examples/sdk-js/install.mjs                      # once: npm → .cache/
+ *   node examples/sdk-js/adapter.mjs
+ *   deno run --allow-read --allow-env --allow-net=127.0.0.1 examples/sdk-js/adapter.mjs
+ *   bun examples/sdk-js/adapter.mjs
+ *
+ * Capabilities: `call` only. The SDK's HMAC is internal (not in its typings), so `sign`
+ * would not be the SDK's public API, and it has no webhook verifier at all.
+ */
+import process from 'node:process';
+import { createInterface } from 'node:readline';
+import { SDK_METHODS } from './endpoints.mjs';
+import { parseLossless } from './lossless-json.mjs';
+import { outcome, unsupported } from './outcome.mjs';
+import { loadSdk } from './sdk-location.mjs';
+
+const runtime = globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun' : 'node';
+const { PlugNmeet, version } = await loadSdk();
+
+function reply(message) {
+  process.stdout.write(`${JSON.stringify(message)}\n`);
+}
+
+function hello() {
+  const identity = { name: `plugnmeet-sdk-js (${runtime})`, version, language: 'javascript' };
+  // v1 needs `sign`, which this SDK does not offer publicly: say v2 either way, and a v1
+  // runner reports the mismatch instead of running vectors against something else.
+  return { op: 'hello', protocol: 2, ...identity, capabilities: ['call'] };
+}
+
+async function call(request) {
+  const method = SDK_METHODS[request.endpoint];
+  if (!method) return unsupported(request.endpoint);
+  // A user constructs the client with the server URL, key and secret; the SDK appends
+  // /auth and the method's path itself.
+  const { url, apiKey, secret } = request.server;
+  const sdk = new PlugNmeet(url, apiKey, secret);
+  return outcome(await method(sdk, request.request ?? {}));
+}
+
+for await (const line of createInterface({ input: process.stdin })) {
+  if (!line.trim()) continue;
+  const request = parseLossless(line);
+  if (request.op === 'hello') reply(hello());
+  else if (request.op === 'bye') break;
+  else if (request.op === 'call') {
+    try {
+      reply({ id: request.id, ...(await call(request)) });
+    } catch (error) {
+      reply({ id: request.id, error: `the SDK threw: ${error?.message ?? error}` });
+    }
+  } else reply({ id: request.id, error: `unsupported op ${JSON.stringify(request.op)}` });
+}
+process.exit(0);
