@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderHtml } from '../src/reports/html.js';
-import type { Report, ReportResult } from '../src/reports/report.js';
+import { type Report, type ReportResult, resultGroups } from '../src/reports/report.js';
 import { broken, cli, emptyExpectations, example, realPython } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -126,7 +126,7 @@ function readCells(page: Page) {
 /** What each cell must say, from the JSON alone. */
 function expectedCells(results: readonly ReportResult[]) {
   return report.columns.flatMap((column) =>
-    report.vectorFiles.map(({ name: group }) => {
+    resultGroups(report).map((group) => {
       const mine = results.filter(
         (r) => `${r.implementation}/${r.environment}` === column.id && r.group === group,
       );
@@ -159,7 +159,7 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')(
 
     test('every cell matches the JSON, as rendered on the server and as recomputed by the script', async () => {
       const want = expectedCells(report.results);
-      expect(want.length).toBe(report.columns.length * report.vectorFiles.length);
+      expect(want.length).toBe(report.columns.length * resultGroups(report).length);
       for (const javaScriptEnabled of [false, true]) {
         const { page } = await open(htmlPath, javaScriptEnabled);
         const cells = await readCells(page);

@@ -6,7 +6,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderJunit } from '../src/reports/junit.js';
 import { renderMarkdown } from '../src/reports/markdown.js';
-import type { Report, ReportResult } from '../src/reports/report.js';
+import { type Report, type ReportResult, resultGroups } from '../src/reports/report.js';
 import { broken, cli, emptyExpectations, example, realPython } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -185,7 +185,7 @@ describe('one run, four formats', () => {
     const md = readFileSync(paths.markdown, 'utf8');
     const lines = md.split('\n');
     expect(lines[0]).toBe('## plugNmeet signing conformance: ❌ FAILED');
-    const groups = report.vectorFiles.map((f) => f.name);
+    const groups = resultGroups(report);
     const header = lines.indexOf(`| column | runtime | ${groups.join(' | ')} | properties |`);
     expect(header).toBeGreaterThan(0);
     for (const [i, column] of report.columns.entries()) {
@@ -260,7 +260,7 @@ describe('one run, four formats', () => {
         // Every unescaped pipe is a cell border: the hostile text adds none.
         const borders = line.replace(/\\\|/g, '').split('|').length - 1;
         expect(borders, line).toBe(
-          line.startsWith('| **new**') ? 7 : report.vectorFiles.length + 4,
+          line.startsWith('| **new**') ? 7 : resultGroups(report).length + 4,
         );
       }
     },

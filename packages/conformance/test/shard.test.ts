@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { ExpectationsFile } from '../src/expectations/file.js';
 import { renderMarkdown } from '../src/reports/markdown.js';
 import { mergeReports } from '../src/reports/merge.js';
-import type { Report } from '../src/reports/report.js';
+import { type Report, resultGroups } from '../src/reports/report.js';
 import { broken, cli, emptyExpectations, example, misbehaving, realPython } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'pnm-shard-'));
@@ -140,7 +140,7 @@ describe('--shard i/n and merge', () => {
     const html = readFileSync(formats.html, 'utf8');
     expect(html).toContain(`merged from ${SHARDS} shard reports`);
     expect(html.match(/<td class="cell /g)).toHaveLength(
-      report.columns.length * report.vectorFiles.length,
+      report.columns.length * resultGroups(report).length,
     );
 
     // `render` turns the merged JSON into the same Markdown.

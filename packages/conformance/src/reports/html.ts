@@ -15,7 +15,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Outcome } from '../model.js';
-import type { Finding, Report, ReportColumn, ReportResult } from './report.js';
+import {
+  type Finding,
+  type Report,
+  type ReportColumn,
+  type ReportResult,
+  resultGroups,
+} from './report.js';
 import { verdictWord } from './terminal.js';
 
 const OUTCOMES: readonly Outcome[] = [
@@ -365,7 +371,7 @@ function sha256(text: string): string {
 
 /** The report as one self-contained HTML page. */
 export function renderHtml(report: Report): string {
-  const groups = report.vectorFiles.map((f) => f.name);
+  const groups = resultGroups(report);
   const byCell = new Map<string, ReportResult[]>();
   const tagsOfVector = new Map<string, readonly string[]>();
   const tagCounts = new Map<string, number>();

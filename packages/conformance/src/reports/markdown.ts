@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Report } from './report.js';
+import { type Report, resultGroups } from './report.js';
 import { paintFor } from './style.js';
 import { cellText, propertyCell, resultsOf, verdictWord } from './terminal.js';
 import { printable, visible } from './visible.js';
@@ -33,7 +33,7 @@ function code(text: string, max = 80): string {
 /** The report as GitHub-flavoured Markdown. */
 export function renderMarkdown(report: Report): string {
   const plain = paintFor({ isTTY: false });
-  const groups = report.vectorFiles.map((f) => f.name);
+  const groups = resultGroups(report);
   const s = report.summary;
   const lines = [
     `## plugNmeet signing conformance: ${s.ok ? '✅ OK' : `❌ ${verdictWord(s)}`}`,

@@ -9,7 +9,7 @@
  */
 import { ConformanceError } from '../errors.js';
 import type { Expectation } from '../expectations/file.js';
-import type { Finding, PropertySummary, Report } from './report.js';
+import { type Finding, type PropertySummary, type Report, resultGroups } from './report.js';
 import { summarize } from './verdict.js';
 
 type Stale = Report['staleExpectations'][number];
@@ -197,7 +197,10 @@ export function mergeReports(reports: readonly Report[]): Report {
   }
   // Canonical order: column by column, vector file by vector file (stable within).
   const columnOrder = [...columns.keys()];
-  const groupOrder = first.vectorFiles.map((f) => f.name);
+  const groupOrder = resultGroups({
+    vectorFiles: first.vectorFiles,
+    results: reports.flatMap((r) => r.results),
+  });
   const results = reports
     .flatMap((r) => r.results)
     .map((r, i) => ({ r, i }))

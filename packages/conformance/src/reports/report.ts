@@ -156,3 +156,19 @@ export function countOutcomes(results: readonly ReportResult[]): Record<Outcome,
   for (const result of results) counts[result.outcome] += 1;
   return counts;
 }
+
+/**
+ * The matrix's groups: one per vector file, then the protocol v2 groups (`calls`,
+ * `webhooks`) that some column produced, in the order they first appear.
+ *
+ * @example
+ * ```ts
+ * resultGroups(report); // ['edge-cases', …, 'wycheproof', 'calls', 'webhooks']
+ * ```
+ */
+export function resultGroups(report: Pick<Report, 'vectorFiles' | 'results'>): string[] {
+  const groups = report.vectorFiles.map((f) => f.name);
+  for (const result of report.results)
+    if (!groups.includes(result.group)) groups.push(result.group);
+  return groups;
+}

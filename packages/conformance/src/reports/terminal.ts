@@ -5,7 +5,13 @@
  * @module
  */
 import type { Outcome } from '../model.js';
-import type { Finding, Report, ReportColumn, ReportResult } from './report.js';
+import {
+  type Finding,
+  type Report,
+  type ReportColumn,
+  type ReportResult,
+  resultGroups,
+} from './report.js';
 import { type Paint, paintFor } from './style.js';
 import { printable, visible } from './visible.js';
 
@@ -60,7 +66,7 @@ export function propertyCell(report: Report, column: ReportColumn, paint: Paint)
 
 /** The matrix as lines of text. */
 export function renderMatrix(report: Report, paint: Paint = paintFor(process.stdout)): string {
-  const groups = report.vectorFiles.map((f) => f.name);
+  const groups = resultGroups(report);
   const header = ['implementation/environment', 'runtime', ...groups, 'properties'];
   const rows = report.columns.map((column) => {
     const cells = groups.map((group) => cellText(resultsOf(report, column, group), paint));

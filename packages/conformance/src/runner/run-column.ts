@@ -185,7 +185,10 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
         total: 0,
         phase: 'sdk',
       });
-      for (const result of await runSdkCases(session, column.capabilities, options.signal)) {
+      for (const result of await runSdkCases(session, column.capabilities, {
+        seed: options.seed,
+        ...(options.signal ? { signal: options.signal } : {}),
+      })) {
         if (aborted()) break;
         const { judgement } = result;
         const expectation = options.expectations.forVector(result.id, result.tags, judgement.cause);

@@ -89,6 +89,19 @@ function requestProblem(
   return undefined;
 }
 
+/** What the emulator's own (unscripted) answer was: a result, or the failure it means. */
+function ownAnswerKind(request: RecordedRequest | undefined): 'result' | 'api' | 'auth' | 'http' {
+  const status = request?.response.status ?? 0;
+  if (status === 401) return 'auth';
+  if (status !== 200) return 'http';
+  try {
+    const body = JSON.parse(utf8.decode(request?.response.body)) as { status?: unknown };
+    return body.status === false ? 'api' : 'result';
+  } catch {
+    return 'http';
+  }
+}
+
 function describe(answer: CallAnswer): string {
   switch (answer.kind) {
     case 'result':
@@ -153,6 +166,18 @@ export function judgeCall(call: {
     if (problem) return verdict('fail', problem.cause, problem.detail);
   }
   const retries = requests.length > 1 ? ` (sent ${requests.length} times)` : '';
+  const expect =
+    scenario.script || scenario.wrongSecret ? scenario.expect : ownAnswerKind(requests.at(-1));
+  if (expect !== 'result' && expect !== scenario.expect) {
+    // The emulator's own handler failed the call (no past rooms yet, say): so must the SDK.
+    return answer.kind === 'failure' && answer.failure.kind === expect
+      ? verdict('pass', undefined, `the emulator answered ${expect}${retries}`)
+      : verdict(
+          'fail',
+          'wrong-answer-kind',
+          `the emulator answered ${expect}; the SDK said ${actual}${retries}`,
+        );
+  }
   if (scenario.expect === 'result') {
     if (answer.kind !== 'result')
       return verdict(

@@ -61,18 +61,20 @@ export function sdkCaseIds(): string[] {
  * @throws Never for anything the SDK does; an emulator that cannot start throws.
  * @example
  * ```ts
- * for (const r of await runSdkCases(session, ['call', 'webhook'])) console.log(r.id, r.judgement.outcome);
+ * for (const r of await runSdkCases(session, ['call', 'webhook'], { seed: 1 })) console.log(r.id);
  * ```
  */
 export async function runSdkCases(
   session: Session,
   capabilities: readonly Capability[],
-  signal?: AbortSignal,
+  options: { seed: number; signal?: AbortSignal },
 ): Promise<SdkCaseResult[]> {
+  const { seed, signal } = options;
   const apiKey = `pnm-${randomBytes(4).toString('hex')}`;
   const secret = randomBytes(24).toString('base64url');
-  // Go's random space after commas in every answer, as the real server writes them.
-  const server = await startTestServer({ apiKey, secret, commaSpace: 'random' });
+  // Go's random space after commas in every answer and delivery, as the real server writes
+  // them, drawn from the run's seed so that a run can be repeated exactly.
+  const server = await startTestServer({ apiKey, secret, commaSpace: 'random', seed });
   const results: SdkCaseResult[] = [];
   try {
     if (capabilities.includes('call') && session.call) {
