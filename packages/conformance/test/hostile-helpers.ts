@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Report } from '../src/reports/report.js';
 import { cli, emptyExpectations } from './helpers.js';
 
@@ -22,6 +22,22 @@ export const hostile = (name: string): string =>
 export function workDir(): { dir: string; expectations: string; pids: string } {
   const dir = mkdtempSync(join(tmpdir(), 'pnm-hostile-'));
   return { dir, expectations: emptyExpectations(dir), pids: join(dir, 'pids.txt') };
+}
+
+/**
+ * {@link workDir} for a test file whose fixtures record their PIDs: every directory made
+ * through it has its recorded processes killed after each test, whatever the test did.
+ */
+export function trackedWorkDirs(): () => ReturnType<typeof workDir> {
+  const pidFiles: string[] = [];
+  afterEach(() => {
+    for (const file of pidFiles.splice(0)) killRecorded(file);
+  });
+  return () => {
+    const w = workDir();
+    pidFiles.push(w.pids);
+    return w;
+  };
 }
 
 /** `--impl` for fixture `name`, recording PIDs in `pids` (quoted for the splitter). */

@@ -4,29 +4,20 @@
  * exit code is the documented one, and the reports say what happened.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   expectNoSurvivors,
   impl,
-  killRecorded,
   quick,
   readReports,
   reportArgs,
   runCli,
   startCli,
+  trackedWorkDirs,
   waitForText,
-  workDir,
 } from './hostile-helpers.js';
 
-const pidFiles: string[] = [];
-function work() {
-  const w = workDir();
-  pidFiles.push(w.pids);
-  return w;
-}
-afterEach(() => {
-  for (const file of pidFiles.splice(0)) killRecorded(file);
-});
+const work = trackedWorkDirs();
 
 describe('a hostile implementation', () => {
   test('a setsid() helper holding stdout open does not hang shutdown, and is killed', async () => {

@@ -8,30 +8,21 @@ import { copyFileSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   expectNoSurvivors,
   hostile,
   impl,
-  killRecorded,
   quick,
   readReports,
   recordedPids,
   reportArgs,
   runCli,
-  workDir,
+  trackedWorkDirs,
 } from './hostile-helpers.js';
 
 const vectorsDir = fileURLToPath(new URL('../../../vectors/', import.meta.url));
-const pidFiles: string[] = [];
-function work() {
-  const w = workDir();
-  pidFiles.push(w.pids);
-  return w;
-}
-afterEach(() => {
-  for (const file of pidFiles.splice(0)) killRecorded(file);
-});
+const work = trackedWorkDirs();
 
 describe('--impl quoting', () => {
   test("sh -c '…' and a quoted path with a space run as a shell would split them", async () => {

@@ -15,6 +15,7 @@ import type { CallAnswer, CallInput } from '../model.js';
 import type { Judgement } from '../runner/judge.js';
 import type { CallScenario } from './call-scenarios.js';
 import { parseExactJson } from './exact-json.js';
+import { verdictFor } from './judge-verdict.js';
 import { lostValues } from './lost-values.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
@@ -140,17 +141,7 @@ export function judgeCall(call: {
       ? 'result'
       : `failure ${scenario.expect}${scenario.httpStatus ? ` ${scenario.httpStatus}` : ''}`;
   const actual = describe(answer);
-  const verdict = (
-    outcome: Judgement['outcome'],
-    cause: string | undefined,
-    detail: string,
-  ): Judgement => ({
-    outcome,
-    expected,
-    actual,
-    detail,
-    ...(cause ? { cause } : {}),
-  });
+  const verdict = verdictFor(expected, actual);
   if (answer.kind === 'broken') return verdict('error', 'broken', answer.message);
   if (answer.kind === 'failure' && answer.failure.kind === 'unsupported') {
     // A coverage gap: shown as such, never a pass.

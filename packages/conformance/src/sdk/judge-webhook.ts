@@ -7,6 +7,7 @@
 import type { WebhookAnswer } from '../model.js';
 import type { Judgement } from '../runner/judge.js';
 import { parseExactJson } from './exact-json.js';
+import { verdictFor } from './judge-verdict.js';
 import { lostValues } from './lost-values.js';
 import type { WebhookCase } from './webhook-forgeries.js';
 
@@ -29,17 +30,7 @@ export function judgeWebhook(testCase: WebhookCase, answer: WebhookAnswer): Judg
       : answer.kind === 'refused'
         ? `error: ${answer.message}`
         : `broken: ${answer.message}`;
-  const verdict = (
-    outcome: Judgement['outcome'],
-    cause: string | undefined,
-    detail: string,
-  ): Judgement => ({
-    outcome,
-    expected,
-    actual,
-    detail,
-    ...(cause ? { cause } : {}),
-  });
+  const verdict = verdictFor(expected, actual);
   if (answer.kind === 'broken') return verdict('error', 'broken', answer.message);
   if (answer.kind === 'refused') {
     return verdict(
