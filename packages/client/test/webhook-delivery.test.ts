@@ -49,7 +49,11 @@ beforeAll(async () => {
   if (address === null || typeof address === 'string') throw new Error('no receiver address');
   receiverUrl = `http://127.0.0.1:${address.port}/hook`;
 });
-afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+afterAll(() => {
+  // Deno keeps the notifier's keep-alive connections open, and close() waits for them.
+  receiver.closeAllConnections();
+  return new Promise<void>((resolve) => receiver.close(() => resolve()));
+});
 
 async function nextDelivery(count: number): Promise<Received> {
   while (received.length < count) await new Promise<void>((resolve) => waiters.push(resolve));

@@ -25,14 +25,14 @@ interface Result {
   cause?: string;
 }
 
-async function runImpl(file: string, name: string) {
+async function runImpl(file: string, name: string, command = `${realPython()} ${file}`) {
   const report = join(dir, `${name}.json`);
   const run = await execa(
     process.execPath,
     [
       cli,
       '--impl',
-      `${realPython()} ${file}`,
+      command,
       '--runs',
       '20',
       '--quiet',
@@ -59,6 +59,15 @@ describe('protocol v2', () => {
     // Every id the run produced is one an expectations file may name.
     const ids = new Set(sdkCaseIds());
     for (const r of [...calls, ...webhooks]) expect(ids.has(r.vector), r.vector).toBe(true);
+  });
+
+  test('this project’s client passes every call through its typed methods and every webhook', async () => {
+    const adapter = new URL('../../../examples/client-js/adapter.mjs', import.meta.url).pathname;
+    const { run, results } = await runImpl(adapter, 'client', `${process.execPath} ${adapter}`);
+    expect(run.exitCode, run.stdout).toBe(0);
+    const sdk = results.filter((r) => r.group === 'calls' || r.group === 'webhooks');
+    expect(sdk.length).toBe(SAMPLE_REQUESTS.length * CALL_SCENARIOS.length + 22);
+    expect(sdk.filter((r) => r.outcome !== 'pass')).toEqual([]);
   });
 
   test('the broken copy fails each level for its own reason', async () => {
