@@ -4,11 +4,7 @@
 // webhooks through `verifyWebhook`. Signing goes through the signer the client uses.
 // Run it: pnm-conformance --impl "node examples/client-js/adapter.mjs"
 import { createInterface } from 'node:readline';
-import {
-  ENDPOINTS,
-  isPlugNmeetError,
-  PlugNmeet,
-} from '@plugnmeet-signing/client';
+import { ENDPOINTS, isPlugNmeetError, PlugNmeet } from '@plugnmeet-signing/client';
 import { verifyWebhook } from '@plugnmeet-signing/client/webhooks';
 import { signSync, verifySync } from '@plugnmeet-signing/signer/node';
 
@@ -36,7 +32,12 @@ function failure(error) {
 }
 
 async function call({ server, endpoint, request }) {
-  const client = new PlugNmeet({ serverUrl: server.url, apiKey: server.apiKey, apiSecret: server.secret, timeoutMs: 5000 });
+  const client = new PlugNmeet({
+    serverUrl: server.url,
+    apiKey: server.apiKey,
+    apiSecret: server.secret,
+    timeoutMs: 5000,
+  });
   const method = methodOf.get(endpoint);
   try {
     const result = method ? await client[method](request) : await client.request(endpoint, request);
@@ -65,7 +66,8 @@ async function answer(request) {
         protocol: request.protocol >= 2 ? 2 : 1,
         ...manifest,
         language: 'typescript',
-        capabilities: request.protocol >= 2 ? ['sign', 'verify', 'call', 'webhook'] : ['sign', 'verify'],
+        capabilities:
+          request.protocol >= 2 ? ['sign', 'verify', 'call', 'webhook'] : ['sign', 'verify'],
       };
     case 'sign':
       try {
@@ -74,7 +76,10 @@ async function answer(request) {
         return { id: request.id, error: error.message };
       }
     case 'verify':
-      return { id: request.id, valid: verifySync(bytes(request.body), request.signature, bytes(request.secret)) };
+      return {
+        id: request.id,
+        valid: verifySync(bytes(request.body), request.signature, bytes(request.secret)),
+      };
     case 'call':
       return { id: request.id, ...(await call(request)) };
     case 'webhook':

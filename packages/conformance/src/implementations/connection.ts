@@ -107,7 +107,7 @@ export class Connection {
 
   send(message: object): void {
     try {
-      this.#child.stdin?.write(`${JSON.stringify(message)}\n`);
+      this.#child.stdin?.write(`${protocolLine(message)}\n`);
     } catch {}
   }
 
@@ -174,4 +174,16 @@ function delay(ms: number): Promise<void> {
 
 function truncate(text: string, max = 200): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
+ * One message as a protocol line. U+2028 and U+2029 are valid raw in JSON, but Bun's and
+ * Deno's `readline` end a line there (Node's does not; measured with Bun 1.4.5 and Deno
+ * 2.9.6): escaped, every line reader sees one message per line.
+ */
+export function protocolLine(message: object): string {
+  return JSON.stringify(message).replace(
+    /[\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+  );
 }
