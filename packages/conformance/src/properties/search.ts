@@ -7,8 +7,10 @@
  *
  * @module
  */
+
 import fc from 'fast-check';
 import type { Session } from '../model.js';
+import { bytesField } from '../reports/bytes-field.js';
 import type { PropertyFinding, PropertySummary } from '../reports/report.js';
 import { judgeSign } from '../runner/judge.js';
 import { type GeneratedCase, generatedCase } from './arbitraries.js';
@@ -34,24 +36,6 @@ export interface SearchResult {
   findings: PropertyFinding[];
   /** Expected causes the search met (an expectation that is never met may be stale). */
   metCauses: Set<string>;
-}
-
-const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function asText(bytes: Uint8Array): string | undefined {
-  try {
-    return text.decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-function bytesField(bytes: Uint8Array): { hex: string; text?: string } {
-  const decoded = asText(bytes);
-  return {
-    hex: Buffer.from(bytes).toString('hex'),
-    ...(decoded === undefined ? {} : { text: decoded }),
-  };
 }
 
 /**

@@ -6,17 +6,8 @@
  */
 import type { Vector } from '@plugnmeet-signing/vectors';
 import { correctionOf } from '../corrections/catalog.js';
+import { bytesField } from './bytes-field.js';
 import type { Finding, PropertyFinding, ReportColumn, ReportResult } from './report.js';
-
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function bytesField(bytes: Uint8Array): { hex: string; text?: string } {
-  let text: string | undefined;
-  try {
-    text = strict.decode(bytes);
-  } catch {}
-  return { hex: Buffer.from(bytes).toString('hex'), ...(text === undefined ? {} : { text }) };
-}
 
 /** Builds the findings list of a run. */
 export function collectFindings(
@@ -66,7 +57,8 @@ export function collectFindings(
       explanation: explanations.get(`${columnId}\u0000${cause}`) ?? smallest.detail,
       vectors: cells.map((c) => c.vector),
       minimal: {
-        body: vector ? bytesField(vector.body) : { hex: '' },
+        // A call or webhook cell has no vector: what the SDK sent, or was handed, instead.
+        body: vector ? bytesField(vector.body) : (smallest.sent ?? { hex: '' }),
         secret: vector ? bytesField(vector.secret) : { hex: '' },
       },
       expected: smallest.expected,
@@ -99,5 +91,3 @@ export function collectFindings(
     ),
   );
 }
-
-export { bytesField };

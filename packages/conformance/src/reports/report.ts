@@ -45,6 +45,8 @@ export interface ReportResult {
   detail: string;
   /** Id of the reproduced cause, when a divergence could be explained. */
   cause?: string;
+  /** Protocol v2 cells: the body the SDK sent, or the webhook body it was handed. */
+  sent?: { hex: string; text?: string };
 }
 
 /** A divergence the property search found, shrunk to a minimal case. */

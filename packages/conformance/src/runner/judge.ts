@@ -20,6 +20,8 @@ export interface Judgement {
   /** Reproduced cause id for a divergence; `broken` for errors; `unexplained` otherwise. */
   cause?: string;
   explanation?: string;
+  /** Protocol v2: the bytes the SDK sent (a call's body) or was handed (a webhook's). */
+  sent?: Uint8Array;
 }
 
 function describeAnswer(answer: SignAnswer | VerifyAnswer): string {

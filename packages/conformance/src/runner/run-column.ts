@@ -8,6 +8,7 @@ import type { ColumnExpectations } from '../expectations/match.js';
 import { applyExpectation } from '../expectations/match.js';
 import type { Capability, Column, ExecutionMode, Outcome, Session } from '../model.js';
 import { searchColumn } from '../properties/search.js';
+import { bytesField } from '../reports/bytes-field.js';
 import type {
   PropertyFinding,
   PropertySummary,
@@ -101,6 +102,7 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
     actual: judgement.actual ?? '',
     detail: judgement.detail ?? '',
     ...(judgement.cause ? { cause: judgement.cause } : {}),
+    ...(judgement.sent ? { sent: bytesField(judgement.sent) } : {}),
   });
   const canVerify = column.capabilities.includes('verify');
   // A protocol v2 implementation may be an SDK that only calls: no sign capability, no vectors.

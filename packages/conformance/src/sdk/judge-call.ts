@@ -162,7 +162,13 @@ export function judgeCall(call: {
       ? 'result'
       : `failure ${scenario.expect}${scenario.httpStatus ? ` ${scenario.httpStatus}` : ''}`;
   const actual = describe(answer);
-  const verdict = verdictFor(expected, actual);
+  const made = verdictFor(expected, actual);
+  // What the SDK sent goes with every verdict: a finding shows it as its minimal input.
+  const first = requests[0];
+  const verdict: typeof made = (...args) => ({
+    ...made(...args),
+    ...(first ? { sent: first.body } : {}),
+  });
   if (answer.kind === 'broken') return verdict('error', 'broken', answer.message);
   if (answer.kind === 'failure' && answer.failure.kind === 'unsupported') {
     // A coverage gap: shown as such, never a pass.

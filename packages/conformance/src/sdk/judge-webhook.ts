@@ -30,7 +30,8 @@ export function judgeWebhook(testCase: WebhookCase, answer: WebhookAnswer): Judg
       : answer.kind === 'refused'
         ? `error: ${answer.message}`
         : `broken: ${answer.message}`;
-  const verdict = verdictFor(expected, actual);
+  const made = verdictFor(expected, actual);
+  const verdict: typeof made = (...args) => ({ ...made(...args), sent: testCase.delivery.body });
   if (answer.kind === 'broken') return verdict('error', 'broken', answer.message);
   if (answer.kind === 'refused') {
     return verdict(
