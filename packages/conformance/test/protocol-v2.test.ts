@@ -20,6 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Result {
   vector: string;
+  detail?: string;
   group: string;
   outcome: string;
   cause?: string;
@@ -51,7 +52,7 @@ describe('protocol v2', () => {
   test('the Python example passes every call scenario and every webhook case', async () => {
     const { run, results } = await runImpl(example, 'example');
     expect(run.exitCode, run.stdout).toBe(0);
-    const calls = results.filter((r) => r.group === 'calls');
+    const calls = results.filter((r) => r.group === 'calls' && r.vector !== 'call-property');
     const webhooks = results.filter((r) => r.group === 'webhooks');
     expect(calls).toHaveLength(SAMPLE_REQUESTS.length * CALL_SCENARIOS.length);
     expect(webhooks.length).toBeGreaterThan(20);
@@ -66,7 +67,8 @@ describe('protocol v2', () => {
     const { run, results } = await runImpl(adapter, 'client', `${process.execPath} ${adapter}`);
     expect(run.exitCode, run.stdout).toBe(0);
     const sdk = results.filter((r) => r.group === 'calls' || r.group === 'webhooks');
-    expect(sdk.length).toBe(SAMPLE_REQUESTS.length * CALL_SCENARIOS.length + 22);
+    // Every fixed case, plus one property cell each for calls and webhooks.
+    expect(sdk.length).toBe(SAMPLE_REQUESTS.length * CALL_SCENARIOS.length + 22 + 2);
     expect(sdk.filter((r) => r.outcome !== 'pass')).toEqual([]);
   });
 
@@ -90,6 +92,12 @@ describe('protocol v2', () => {
     expect(webhookCauses.has('rejected-genuine') || webhookCauses.has('accepted-forgery')).toBe(
       true,
     );
+    // The property search finds the signing bug on a generated request and shrinks it.
+    const property = results.find((r) => r.vector === 'call-property') as Result & {
+      detail: string;
+    };
+    expect(property.cause).toBe('signature-mismatch');
+    expect(property.detail).toMatch(/minimal: \["room\/create",/);
     // What it does right stays green.
     expect(results.find((r) => r.vector === 'webhook-forged-expired')?.outcome).toBe('pass');
     expect(results.find((r) => r.vector === 'call-room-isRoomActive-answer')?.outcome).toBe('pass');

@@ -189,6 +189,8 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
       });
       for (const result of await runSdkCases(session, column.capabilities, {
         seed: options.seed,
+        // A tenth of the signature search's size: each generated case is a real HTTP call.
+        propertyRuns: Math.ceil(options.runs / 10),
         ...(options.signal ? { signal: options.signal } : {}),
       })) {
         if (aborted()) break;

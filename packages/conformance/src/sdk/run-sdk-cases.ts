@@ -14,6 +14,7 @@ import { CALL_SCENARIOS } from './call-scenarios.js';
 import { judgeCall } from './judge-call.js';
 import { judgeWebhook } from './judge-webhook.js';
 import { SAMPLE_REQUESTS } from './sample-requests.js';
+import { searchSdk } from './sdk-properties.js';
 import { webhookCases } from './webhook-cases.js';
 import { signJwt, webhookForgeries } from './webhook-forgeries.js';
 
@@ -51,7 +52,7 @@ export function sdkCaseIds(): string[] {
     headers: { Authorization: signJwt({ alg: 'HS256' }, {}, 'k') },
   };
   const forged = webhookForgeries(dummy, { apiKey: 'k', secret: 's', now: 0 }).map((f) => f.id);
-  return [...calls, ...genuine, ...forged];
+  return [...calls, ...genuine, ...forged, 'call-property', 'webhook-property'];
 }
 
 /**
@@ -67,9 +68,9 @@ export function sdkCaseIds(): string[] {
 export async function runSdkCases(
   session: Session,
   capabilities: readonly Capability[],
-  options: { seed: number; signal?: AbortSignal },
+  options: { seed: number; signal?: AbortSignal; propertyRuns?: number },
 ): Promise<SdkCaseResult[]> {
-  const { seed, signal } = options;
+  const { seed, signal, propertyRuns = 0 } = options;
   const apiKey = `pnm-${randomBytes(4).toString('hex')}`;
   const secret = randomBytes(24).toString('base64url');
   // Go's random space after commas in every answer and delivery, as the real server writes
@@ -121,6 +122,24 @@ export async function runSdkCases(
           group: 'webhooks',
           tags,
           judgement: judgeWebhook(testCase, answer),
+        });
+      }
+    }
+    if (propertyRuns > 0 && !signal?.aborted) {
+      const searched = await searchSdk(session, server, {
+        calls: capabilities.includes('call'),
+        webhooks: capabilities.includes('webhook'),
+        runs: propertyRuns,
+        seed,
+        ...(signal ? { signal } : {}),
+      });
+      for (const { id, judgement } of searched) {
+        const group = id === 'call-property' ? 'calls' : 'webhooks';
+        results.push({
+          id,
+          group,
+          tags: [group === 'calls' ? 'call' : 'webhook', 'property'],
+          judgement,
         });
       }
     }

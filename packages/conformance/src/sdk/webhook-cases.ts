@@ -60,9 +60,19 @@ async function readAll(request: IncomingMessage): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** Sends every event through `server`'s notifier to a loopback receiver; returns what arrived. */
-async function genuineDeliveries(
+/**
+ * Sends each event through `server`'s notifier to a loopback receiver and returns what
+ * arrived there, body bytes and headers exactly as sent.
+ *
+ * @throws {Error} When the emulator's notifier delivers nothing for an event.
+ * @example
+ * ```ts
+ * const [{ delivery }] = await catchDeliveries(server, [{ id: 'e', event }]);
+ * ```
+ */
+export async function catchDeliveries(
   server: TestServer,
+  events: ReadonlyArray<{ id: string; event: Record<string, unknown> }>,
 ): Promise<Array<{ id: string; delivery: WebhookDelivery }>> {
   const caught: WebhookDelivery[] = [];
   const receiver = createServer((request, response) => {
@@ -81,7 +91,7 @@ async function genuineDeliveries(
   const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhook`;
   try {
     const deliveries: Array<{ id: string; delivery: WebhookDelivery }> = [];
-    for (const { id, event } of EVENTS) {
+    for (const { id, event } of events) {
       caught.length = 0;
       await server.sendWebhook(event, [url]);
       const [delivery] = caught;
@@ -115,7 +125,7 @@ function onlyHeader(delivery: WebhookDelivery, keep: RegExp): WebhookDelivery {
  * ```
  */
 export async function webhookCases(server: TestServer): Promise<WebhookCase[]> {
-  const genuine = await genuineDeliveries(server);
+  const genuine = await catchDeliveries(server, EVENTS);
   const cases: WebhookCase[] = genuine.flatMap(({ id, delivery }) => [
     { id: `webhook-${id}`, description: `${id}, both headers`, delivery, valid: true },
     {
