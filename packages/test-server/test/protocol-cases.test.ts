@@ -181,9 +181,10 @@ describe.skipIf(!hasGo)('the same cases through the upstream Go module', () => {
       };
     });
     const upstream = await runUpstream(inputs);
-    upstream.forEach((result, i) =>
-      expect([i, result.verdict, result.error]).toEqual([i, 'ok', undefined]),
-    );
+    expect(upstream).toHaveLength(inputs.length);
+    for (const [i, result] of upstream.entries()) {
+      expect([i, result.verdict, result.error]).toEqual([i, 'ok', undefined]);
+    }
   });
 
   it('accepts the emulator webhook deliveries, and they parse like the upstream notifier', {
