@@ -97,7 +97,7 @@ function fetchAnalytics(request: HandlerRequest, context: HandlerContext): TestR
   };
 }
 
-function clientFiles(_request: HandlerRequest, context: HandlerContext): TestResponse {
+function clientFiles(_request: HandlerRequest, _context: HandlerContext): TestResponse {
   return ok('success', {
     css: [],
     js: [],

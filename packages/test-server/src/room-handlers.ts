@@ -12,7 +12,7 @@ import type { HandlerRequest, TestHandler, TestResponse } from './types.js';
 
 const ID_PATTERN = /^[a-zA-Z0-9-_]+$/;
 
-function roomInfo(room: ActiveRoom, context: HandlerContext): Record<string, unknown> {
+function roomInfo(room: ActiveRoom): Record<string, unknown> {
   return {
     room_title: room.room_title,
     room_id: room.room_id,
@@ -85,7 +85,7 @@ function create(request: HandlerRequest, context: HandlerContext): TestResponse 
       },
     });
   }
-  return ok('success', { room_info: roomInfo(room, context) });
+  return ok('success', { room_info: roomInfo(room) });
 }
 
 function getJoinToken(request: HandlerRequest, context: HandlerContext): TestResponse {
@@ -120,7 +120,7 @@ function getActiveRoomInfo(request: HandlerRequest, context: HandlerContext): Te
   const room = withRoom(parsed.message, context);
   if (!room) return fail('room not found in active state', 'ROOM_NOT_FOUND');
   return ok('success', {
-    room: { room_info: roomInfo(room, context), participants_info: [participant(room)] },
+    room: { room_info: roomInfo(room), participants_info: [participant(room)] },
   });
 }
 
@@ -129,7 +129,7 @@ function getActiveRoomsInfo(_request: HandlerRequest, context: HandlerContext): 
   if (rooms.length === 0) return fail('no active room found', 'NOT_FOUND');
   return ok('success', {
     rooms: rooms.map((room) => ({
-      room_info: roomInfo(room, context),
+      room_info: roomInfo(room),
       participants_info: [participant(room)],
     })),
   });

@@ -19,8 +19,14 @@ export interface ParsedRequest {
 }
 
 // protovalidate-go's ValidationError.Error() (v1.2): one violation on one line, several as a
-// list. No rule ids, unlike older versions.
-function goValidationText(violations: readonly Violation[]): string {
+// list. No rule ids, unlike older versions. Go evaluates message-level rules (oneof, cel)
+// before field rules; protobuf-es reports fields first, so message-level ones move up
+// (measured against the upstream module by the cross-check test).
+function goValidationText(unordered: readonly Violation[]): string {
+  const violations = [
+    ...unordered.filter((v) => v.field.length === 0),
+    ...unordered.filter((v) => v.field.length > 0),
+  ];
   const line = (v: Violation) => {
     const path = pathToString(v.field);
     return path === '' ? v.message : `${path}: ${v.message}`;
