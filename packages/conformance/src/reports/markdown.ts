@@ -4,6 +4,7 @@
  * @module
  */
 import { type Report, resultGroups } from './report.js';
+import { renderSdkMatrices } from './sdk-matrix.js';
 import { paintFor } from './style.js';
 import { cellText, propertyCell, resultsOf, verdictWord } from './terminal.js';
 import { printable, visible } from './visible.js';
@@ -54,6 +55,8 @@ export function renderMarkdown(report: Report): string {
       `| ${cell(column.id)} | ${cell(column.available ? (column.runtimeVersion ?? '') : 'unavailable')} | ${cells.map(cell).join(' | ')} | ${propCell} |`,
     );
   }
+  const sdk = renderSdkMatrices(report, 'markdown', cell);
+  if (sdk) lines.push('', '### Calls and webhooks (protocol v2)', '', sdk.trimEnd());
   if (report.findings.length > 0) {
     lines.push(
       '',

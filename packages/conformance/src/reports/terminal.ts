@@ -12,6 +12,7 @@ import {
   type ReportResult,
   resultGroups,
 } from './report.js';
+import { renderSdkMatrices } from './sdk-matrix.js';
 import { type Paint, paintFor } from './style.js';
 import { printable, visible } from './visible.js';
 
@@ -127,6 +128,8 @@ export function renderReport(report: Report, paint: Paint = paintFor(process.std
       '✓ all agree · ≈ only known divergences · ✗ unexpected · ~N unrepresentable · n/a unavailable',
     ),
   );
+  const sdk = renderSdkMatrices(report, 'text', (text) => printable(text));
+  if (sdk) out.push('', sdk.trimEnd());
   const unavailable = report.columns.filter((c) => !c.available);
   if (unavailable.length > 0) {
     out.push('', paint.bold('Unavailable'));

@@ -1,0 +1,160 @@
+/**
+ * Protocol v2's own matrices, computed once for every renderer: per column that made
+ * calls, one row per endpoint and one cell per answer scenario; and its webhook cases,
+ * genuine and forged, one mark each.
+ *
+ * @module
+ */
+import type { Outcome } from '../model.js';
+import { CALL_SCENARIOS } from '../sdk/call-scenarios.js';
+import type { Report, ReportColumn, ReportResult } from './report.js';
+
+/** The mark of one case: the same vocabulary as the main matrix's cells. */
+export function caseMark(outcome: Outcome | undefined): string {
+  switch (outcome) {
+    case undefined:
+      return '·';
+    case 'pass':
+      return '✓';
+    case 'xfail':
+      return '≈';
+    case 'unrepresentable':
+      return '~';
+    case 'unavailable':
+      return 'n/a';
+    default:
+      return '✗';
+  }
+}
+
+/** One column's calls and webhooks, laid out. */
+export interface SdkMatrix {
+  column: ReportColumn;
+  scenarios: readonly string[];
+  /** Endpoints in run order, each with its outcome per scenario. */
+  calls: Array<{ endpoint: string; outcomes: Array<Outcome | undefined> }>;
+  /** Webhook cases in run order (property cells included). */
+  webhooks: Array<{ id: string; outcome: Outcome }>;
+  /** The property search's cells of calls and webhooks. */
+  properties: ReportResult[];
+}
+
+const SCENARIOS: readonly string[] = CALL_SCENARIOS.map((s) => s.id);
+
+/** `call-room-isRoomActive-hang-up` → `['room/isRoomActive', 'hang-up']`. */
+function splitCallId(id: string): [string, string] | undefined {
+  const scenario = [...SCENARIOS]
+    .sort((a, b) => b.length - a.length)
+    .find((s) => id.endsWith(`-${s}`));
+  if (!scenario || !id.startsWith('call-')) return undefined;
+  const endpoint = id.slice('call-'.length, -scenario.length - 1).replace('-', '/');
+  return [endpoint, scenario];
+}
+
+/**
+ * The protocol v2 matrices of `report`: one per column with call or webhook results.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * for (const m of sdkMatrices(report)) console.log(m.column.id, m.calls.length, m.webhooks.length);
+ * ```
+ */
+export function sdkMatrices(report: Report): SdkMatrix[] {
+  const matrices: SdkMatrix[] = [];
+  for (const column of report.columns) {
+    const own = report.results.filter(
+      (r) =>
+        r.implementation === column.implementation &&
+        r.environment === column.environment &&
+        (r.group === 'calls' || r.group === 'webhooks'),
+    );
+    if (own.length === 0) continue;
+    const calls = new Map<string, Array<Outcome | undefined>>();
+    const properties: ReportResult[] = [];
+    const webhooks: SdkMatrix['webhooks'] = [];
+    for (const result of own) {
+      if (result.tags.includes('property')) {
+        properties.push(result);
+        continue;
+      }
+      if (result.group === 'webhooks') {
+        webhooks.push({ id: result.vector.replace(/^webhook-/, ''), outcome: result.outcome });
+        continue;
+      }
+      const split = splitCallId(result.vector);
+      if (!split) continue;
+      const [endpoint, scenario] = split;
+      const row = calls.get(endpoint) ?? SCENARIOS.map(() => undefined);
+      row[SCENARIOS.indexOf(scenario)] = result.outcome;
+      calls.set(endpoint, row);
+    }
+    matrices.push({
+      column,
+      scenarios: SCENARIOS,
+      calls: [...calls].map(([endpoint, outcomes]) => ({ endpoint, outcomes })),
+      webhooks,
+      properties,
+    });
+  }
+  return matrices;
+}
+
+/**
+ * The matrices as plain text tables (terminal) or Markdown tables, one block per column.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * console.log(renderSdkMatrices(report, 'markdown'));
+ * ```
+ */
+export function renderSdkMatrices(
+  report: Report,
+  format: 'text' | 'markdown',
+  label: (text: string) => string = (t) => t,
+): string {
+  const blocks: string[] = [];
+  for (const matrix of sdkMatrices(report)) {
+    const title = `${label(matrix.column.id)} (${label(matrix.column.runtimeVersion ?? '')})`;
+    const header = ['endpoint', ...matrix.scenarios];
+    const rows = matrix.calls.map((row) => [row.endpoint, ...row.outcomes.map(caseMark)]);
+    const webhookLine = matrix.webhooks
+      .map((w) => `${caseMark(w.outcome)} ${w.id}`)
+      .join(format === 'markdown' ? ' · ' : '  ');
+    const property = matrix.properties.map((p) => `${caseMark(p.outcome)} ${p.vector}`).join('  ');
+    if (format === 'markdown') {
+      blocks.push(
+        `#### Calls and webhooks of ${title}`,
+        '',
+        ...(rows.length > 0
+          ? [
+              `| ${header.join(' | ')} |`,
+              `|${header.map(() => '---').join('|')}|`,
+              ...rows.map((r) => `| ${r.join(' | ')} |`),
+              '',
+            ]
+          : []),
+        ...(webhookLine ? [`Webhooks: ${webhookLine}`, ''] : []),
+        ...(property ? [`Property search: ${property}`, ''] : []),
+      );
+    } else {
+      const widths = header.map((h, i) =>
+        Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)),
+      );
+      const line = (cells: string[]) =>
+        cells
+          .map((c, i) => c + ' '.repeat((widths[i] ?? 0) - [...c].length))
+          .join('  ')
+          .trimEnd();
+      blocks.push(
+        `calls and webhooks of ${title}`,
+        ...(rows.length > 0 ? [line(header), ...rows.map(line)] : []),
+        ...(webhookLine ? [`webhooks: ${webhookLine}`] : []),
+        ...(property ? [`property search: ${property}`] : []),
+        '',
+      );
+    }
+  }
+  return blocks.join('\n');
+}
