@@ -169,8 +169,10 @@ describe(`pnm on ${runtime}`, () => {
     const upload = await pnm(['uploadWhiteboardFile', '--room-id', 'cli-wb', '--file', file, '-v']);
     expect(upload.exitCode).toBe(0);
     expect(upload.stderr).toContain('the signature covers the Room-Id header value only');
-    expect(server.lastRequest?.auth).toMatchObject({ ok: true, mode: 'room-id' });
-    expect(server.lastRequest?.text).toContain('filename="slides.pdf"');
+    // By path, not lastRequest: the previous test's delayed answer may be recorded late.
+    const sent = server.requests.find((r) => r.path === '/auth/room/uploadWhiteboardFile');
+    expect(sent?.auth).toMatchObject({ ok: true, mode: 'room-id' });
+    expect(sent?.text).toContain('filename="slides.pdf"');
     const link = await pnm([
       'uploadWhiteboardFile',
       '--room-id=cli-wb',
