@@ -143,7 +143,11 @@ export async function runSdkCases(
         });
       }
     }
-    return results;
+    // Calls, then webhooks (property cells in their group), as a merge of shards orders them.
+    return [
+      ...results.filter((r) => r.group === 'calls'),
+      ...results.filter((r) => r.group === 'webhooks'),
+    ];
   } finally {
     await server.close();
   }
