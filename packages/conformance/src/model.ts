@@ -150,6 +150,12 @@ export interface Column {
   capabilities: ReadonlyArray<Capability>;
   /** The modes this column supports; the first is the default. */
   modes: readonly ExecutionMode[];
+  /**
+   * Columns with the same run group answer from one shared run per case (the shell snippet
+   * run end to end informs its signing column and its wire column): the runner runs them
+   * side by side, so each case runs once for all of them.
+   */
+  runGroup?: string;
   /** Checks the toolchain and prepares (compiles) once; cheap when called again. */
   probe(): Promise<Availability>;
   /** Starts a session. Call only after `probe()` said available. */

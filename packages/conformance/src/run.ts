@@ -14,6 +14,7 @@ import { summarize } from './reports/verdict.js';
 import type { RunListener } from './runner/events.js';
 import { mapConcurrent } from './runner/pool.js';
 import { type ColumnRun, runColumn } from './runner/run-column.js';
+import { runUnits } from './runner/run-units.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface RunOptions {
@@ -56,7 +57,7 @@ export async function runConformance(options: RunOptions): Promise<Report> {
       .filter((v) => options.vectorFilter?.(v) ?? true)
       .map((v) => ({ ...v, group: file.name })),
   );
-  const runs: ColumnRun[] = await mapConcurrent(options.columns, options.jobs, (column) => {
+  const runOne = (column: Column): Promise<ColumnRun> => {
     const shard = options.shard;
     const columnVectors = shard
       ? vectors.filter((v) => inShard(`${column.id}\u0000${v.id}`, shard))
@@ -77,6 +78,14 @@ export async function runConformance(options: RunOptions): Promise<Report> {
       ...(options.path ? { path: options.path } : {}),
       listener,
       ...(options.signal ? { signal: options.signal } : {}),
+    });
+  };
+  // The columns of one run group share their runs: they go side by side, in one lane.
+  const runs = new Array<ColumnRun>(options.columns.length);
+  await mapConcurrent(runUnits(options.columns), options.jobs, async (unit) => {
+    const done = await Promise.all(unit.map((index) => runOne(options.columns[index] as Column)));
+    unit.forEach((index, k) => {
+      runs[index] = done[k] as ColumnRun;
     });
   });
 
