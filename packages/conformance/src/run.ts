@@ -15,6 +15,7 @@ import type { RunListener } from './runner/events.js';
 import { mapConcurrent } from './runner/pool.js';
 import { type ColumnRun, runColumn } from './runner/run-column.js';
 import { runUnits } from './runner/run-units.js';
+import { checkVectorsAgainstReference } from './vector-check.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface RunOptions {
@@ -43,6 +44,9 @@ export interface RunOptions {
  * Runs the conformance suite and returns its report. Never throws for what an
  * implementation does; throws only for bad options or a reference/vector disagreement.
  *
+ * @throws ConformanceError `ERR_CONFORMANCE_REFERENCE` when a vector file disagrees with the
+ *   reference (named with its file and JSON path), before any column runs.
+ *
  * @example
  * ```ts
  * const report = await runConformance({ columns, vectorFiles, expectations: [], seed: 1, runs: 100, jobs: 2, requireAll: false });
@@ -51,6 +55,8 @@ export interface RunOptions {
  */
 export async function runConformance(options: RunOptions): Promise<Report> {
   const started = Date.now();
+  // A wrong vector would judge every column wrongly: refuse it before anything runs.
+  checkVectorsAgainstReference(options.vectorFiles);
   const listener = options.listener ?? (() => {});
   const vectors = options.vectorFiles.flatMap((file) =>
     file.vectors

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { bundledVectorSet, isVectorError, loadVectorFilesWith } from '@plugnmeet-signing/vectors';
 import { builtInColumns } from '../columns.js';
 import { isConformanceError } from '../errors.js';
+import { checkVectorsAgainstReference } from '../vector-check.js';
 import { writeExpectations } from '../expectations/file.js';
 import { checkVectorIds, loadRunExpectations } from '../expectations/for-run.js';
 import { expectationsFromReport } from '../expectations/update.js';
@@ -68,6 +69,8 @@ async function runWatched(
   interrupt: ReturnType<typeof watchInterrupts>,
 ): Promise<number> {
   const vectorFiles = await loadVectorFilesWith(options.vectors);
+  // Refused before any column is probed, so a wrong vector costs nothing to learn of.
+  checkVectorsAgainstReference(vectorFiles);
   const expectationsPath = resolve(options.expectations ?? DEFAULT_EXPECTATIONS);
   const expectations = loadRunExpectations(expectationsPath, {
     given: options.expectations !== undefined,
