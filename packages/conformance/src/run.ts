@@ -9,6 +9,7 @@ import type { Expectation } from './expectations/file.js';
 import { ColumnExpectations } from './expectations/match.js';
 import type { Column, ExecutionMode } from './model.js';
 import { collectFindings } from './reports/findings.js';
+import { staleFromResults } from './reports/merge.js';
 import { REPORT_FORMAT_VERSION, type Report } from './reports/report.js';
 import { summarize } from './reports/verdict.js';
 import type { RunListener } from './runner/events.js';
@@ -99,9 +100,13 @@ export async function runConformance(options: RunOptions): Promise<Report> {
   const results = runs.flatMap((r) => r.results);
   const propertyFindings = runs.flatMap((r) => r.propertyFindings);
   // An interrupted run did not get to meet its expectations: none is called stale.
+  // One rule for staleness, the merge's: an unsharded run is judged as a merge of one shard.
   const staleExpectations = options.signal?.aborted
     ? []
-    : findStale(options.expectations, runs, vectors);
+    : staleFromResults(
+        { columns, results, properties: runs.flatMap((r) => (r.properties ? [r.properties] : [])) },
+        options.expectations,
+      );
   const explanations = new Map(
     options.expectations.map((e) => [
       `${e.implementation}/${e.environment}\u0000${e.cause}`,
@@ -145,46 +150,4 @@ function inShard(key: string, shard: { index: number; count: number }): boolean 
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash % shard.count === shard.index;
-}
-
-/**
- * Expectations that did not happen. Listed vectors that now pass are stale cell by cell
- * (they show as `xpass`); an entry none of whose vectors, tags or property cause was met
- * is stale as a whole. Entries are judged only for columns and vectors that really ran.
- */
-function findStale(
-  expectations: readonly Expectation[],
-  runs: readonly ColumnRun[],
-  vectors: ReadonlyArray<Vector>,
-): Report['staleExpectations'] {
-  const stale: Report['staleExpectations'] = [];
-  const ranVector = new Set(vectors.map((v) => v.id));
-  for (const run of runs) {
-    const { implementation, environment, available } = run.column;
-    if (!available) continue;
-    for (const result of run.results) {
-      if (result.outcome !== 'xpass') continue;
-      const entry = expectations.find(
-        (e) =>
-          e.implementation === implementation &&
-          e.environment === environment &&
-          (e.vectors.includes(result.vector) || e.vectors.includes('*')),
-      );
-      stale.push({ implementation, environment, vector: result.vector, cause: entry?.cause ?? '' });
-    }
-    for (const entry of expectations) {
-      if (entry.implementation !== implementation || entry.environment !== environment) continue;
-      const checkable =
-        entry.vectors.some((id) => id === '*' || ranVector.has(id)) ||
-        (entry.property === true && run.properties !== undefined);
-      if (!checkable) continue;
-      const met =
-        run.results.some(
-          (r) =>
-            r.outcome === 'xfail' && (r.cause === entry.cause || entry.vectors.includes(r.vector)),
-        ) || run.metCauses.has(entry.cause);
-      if (!met) stale.push({ implementation, environment, vector: '*', cause: entry.cause });
-    }
-  }
-  return stale;
 }
