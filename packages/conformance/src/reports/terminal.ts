@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Outcome } from '../model.js';
+import { type CellStateName, cellState, outcomeCounts } from './cell-state.js';
 import {
   type Finding,
   type Report,
@@ -25,22 +25,25 @@ export function resultsOf(report: Report, column: ReportColumn, group?: string):
   );
 }
 
-/** One matrix cell: what happened to a vector group in a column. */
+/** One matrix cell: what happened to a vector group in a column ({@link cellState}). */
 export function cellText(results: readonly ReportResult[], paint: Paint): string {
-  if (results.length === 0) return paint.dim('·');
-  const count = (outcome: Outcome) => results.filter((r) => r.outcome === outcome).length;
-  const total = results.length;
-  if (count('unavailable') === total) return paint.dim('n/a');
-  const bad = count('fail') + count('error') + count('xpass');
-  const expected = count('xfail');
-  const unrepresentable = count('unrepresentable');
-  const passed = count('pass');
-  let text: string;
-  if (bad > 0) text = paint.red(`✗ ${bad}/${total}`);
-  else if (expected > 0) text = paint.yellow(`≈ ${passed}/${total}`);
-  else text = paint.green(`✓ ${passed}`);
-  if (unrepresentable > 0) text += paint.dim(` ~${unrepresentable}`);
-  return text;
+  const view = cellState(outcomeCounts(results));
+  return paintState(view.state, view.main, paint) + (view.suffix ? paint.dim(view.suffix) : '');
+}
+
+/** A cell state's colour in a terminal. */
+export function paintState(state: CellStateName, text: string, paint: Paint): string {
+  switch (state) {
+    case 'fail':
+    case 'error':
+      return paint.red(text);
+    case 'xfail':
+      return paint.yellow(text);
+    case 'pass':
+      return paint.green(text);
+    default:
+      return paint.dim(text);
+  }
 }
 
 function visibleLength(text: string): number {
