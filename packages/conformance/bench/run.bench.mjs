@@ -10,7 +10,8 @@
 //    measured in this run.
 //
 // BENCH_CASES=N changes the number of cases of part 2 (default 1000); BENCH_SKIP_FULL=1
-// skips part 1, BENCH_SKIP_WORKERS=1 part 2.
+// skips part 1, BENCH_SKIP_WORKERS=1 part 2, BENCH_SKIP_WARMUP=1 the warm-up (caches already
+// filled); BENCH_REPORT=PATH keeps the full run's JSON report.
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -41,8 +42,11 @@ if (process.env.BENCH_SKIP_FULL !== '1') {
     return performance.now() - started;
   };
   console.log('\n# full default run');
-  console.log(`warm-up (--runs 0): ${seconds(run(['--runs', '0']))}`);
-  const full = run([]);
+  if (process.env.BENCH_SKIP_WARMUP !== '1')
+    console.log(`warm-up (--runs 0): ${seconds(run(['--runs', '0']))}`);
+  const full = run(
+    process.env.BENCH_REPORT ? ['--report', `json=${process.env.BENCH_REPORT}`] : [],
+  );
   console.log(
     `full run (all vectors, every column, 1000 property cases each): ${seconds(full)} wall`,
   );

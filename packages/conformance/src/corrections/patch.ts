@@ -6,6 +6,7 @@
  * @module
  */
 
+import { wireTwinsOf } from '../implementations/wire/index.js';
 import type { Finding, Report, ReportColumn } from '../reports/report.js';
 import { visible } from '../reports/visible.js';
 import { SNIPPETS, snippetInfo } from '../snippets/catalog.js';
@@ -209,11 +210,11 @@ export interface CorrectionEvidence {
 
 /** Implementations a correction's evidence is drawn from: the original and its wire column. */
 function originalImplementations(correction: CorrectionInfo): string[] {
-  return [correction.correctionOf, `wire-${correction.correctionOf}`];
+  return [correction.correctionOf, ...wireTwinsOf(correction.correctionOf)];
 }
 
 function correctedImplementations(correction: CorrectionInfo): string[] {
-  return [correction.id, `wire-${correction.id}`];
+  return [correction.id, ...wireTwinsOf(correction.id)];
 }
 
 /** Gathers, per correction, what the report shows. */
@@ -353,10 +354,12 @@ export function docsPatchNote(report: Report, source: NoteSource, patchFile: str
         );
       }
     }
-    const wireFindings = e.findings.some((f) => f.implementation.startsWith('wire-'));
-    const wireCorrected = e.correctedColumns.some((c) =>
-      c.column.implementation.startsWith('wire-'),
+    // What a column checks is its kind, not a prefix of its id.
+    const wireIds = new Set(
+      e.originalColumns.filter((c) => c.implementationKind === 'wire').map((c) => c.implementation),
     );
+    const wireFindings = e.findings.some((f) => wireIds.has(f.implementation));
+    const wireCorrected = e.correctedColumns.some((c) => c.column.implementationKind === 'wire');
     if (wireFindings && !wireCorrected) {
       out.push(
         '',
