@@ -143,7 +143,7 @@ export type Capability = 'sign' | 'verify' | 'call' | 'webhook';
 
 /** One column of the matrix: an implementation in one environment. */
 export interface Column {
-  /** `${implementation.id}/${environment.id}`. */
+  /** Its `columnKey` (`src/column-key.ts`): `<implementation id>/<environment id>`. */
   id: string;
   implementation: ImplementationInfo;
   environment: EnvironmentInfo;

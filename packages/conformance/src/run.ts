@@ -5,6 +5,7 @@
  * @module
  */
 import type { Vector, VectorFile } from '@plugnmeet-signing/vectors';
+import { cellKey } from './column-key.js';
 import type { Expectation } from './expectations/file.js';
 import { ColumnExpectations } from './expectations/match.js';
 import type { Column, ExecutionMode } from './model.js';
@@ -108,10 +109,7 @@ export async function runConformance(options: RunOptions): Promise<Report> {
         options.expectations,
       );
   const explanations = new Map(
-    options.expectations.map((e) => [
-      `${e.implementation}/${e.environment}\u0000${e.cause}`,
-      e.explanation,
-    ]),
+    options.expectations.map((e) => [cellKey(e, e.cause), e.explanation]),
   );
   const vectorsById = new Map<string, Vector>(vectors.map((v) => [v.id, v]));
   const findings = collectFindings(columns, results, propertyFindings, vectorsById, explanations);

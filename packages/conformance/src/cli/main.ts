@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledVectorSet, isVectorError, loadVectorFilesWith } from '@plugnmeet-signing/vectors';
+import { columnKey } from '../column-key.js';
 import { builtInColumns } from '../columns.js';
 import { isConformanceError } from '../errors.js';
 import { writeExpectations } from '../expectations/file.js';
@@ -111,7 +112,11 @@ async function runWatched(
     return EXIT.ok;
   }
 
-  const ran = new Set(selection.columns.map((c) => `${c.implementation.id}/${c.environment.id}`));
+  const ran = new Set(
+    selection.columns.map((c) =>
+      columnKey({ implementation: c.implementation.id, environment: c.environment.id }),
+    ),
+  );
   const outcome = await runConformance({
     columns: selection.columns,
     vectorFiles,
@@ -131,9 +136,7 @@ async function runWatched(
   // across shards; a shard leaves that judgement to `merge` (settleShard).
   const report = settleShard({
     ...outcome,
-    expectations: expectations.expectations.filter((e) =>
-      ran.has(`${e.implementation}/${e.environment}`),
-    ),
+    expectations: expectations.expectations.filter((e) => ran.has(columnKey(e))),
     requireAll: options.requireAll,
     vectorSet: bundledVectorSet(),
   });

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { sameColumn } from '../column-key.js';
 import { wireTwinsOf } from '../implementations/wire/index.js';
 import type { Finding, Report, ReportColumn } from '../reports/report.js';
 import { visible } from '../reports/visible.js';
@@ -228,15 +229,9 @@ export function correctionEvidence(
     const correctedColumns = report.columns
       .filter((column) => fixed.includes(column.implementation))
       .map((column) => {
-        const cells = report.results.filter(
-          (r) => r.implementation === column.implementation && r.environment === column.environment,
-        );
-        const props = report.properties.find(
-          (p) => p.implementation === column.implementation && p.environment === column.environment,
-        );
-        const findings = report.propertyFindings.filter(
-          (p) => p.implementation === column.implementation && p.environment === column.environment,
-        );
+        const cells = report.results.filter((r) => sameColumn(r, column));
+        const props = report.properties.find((p) => sameColumn(p, column));
+        const findings = report.propertyFindings.filter((p) => sameColumn(p, column));
         return {
           column,
           pass: cells.filter((c) => c.outcome === 'pass').length,

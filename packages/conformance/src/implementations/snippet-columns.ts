@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { columnKey } from '../column-key.js';
 import {
   BASELINE_JDK_MAJOR,
   JAXB_INSTALL,
@@ -104,7 +105,7 @@ function snippetColumn(
     return prepared;
   });
   return {
-    id: `${id}/${environment.id}`,
+    id: columnKey({ implementation: id, environment: environment.id }),
     implementation: program.implementation,
     environment,
     capabilities: ['sign'],

@@ -14,6 +14,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import { cellKey, sameColumn } from '../column-key.js';
 import type { Outcome } from '../model.js';
 import { CELL_STATE_SOURCE, type CellStateName, cellState } from './cell-state.js';
 import {
@@ -86,9 +87,7 @@ function cellHtml(column: ReportColumn, group: string, results: readonly ReportR
 }
 
 function propertyCell(report: Report, column: ReportColumn): string {
-  const summary = report.properties.find(
-    (p) => p.implementation === column.implementation && p.environment === column.environment,
-  );
+  const summary = report.properties.find((p) => sameColumn(p, column));
   const [state, text] = !column.available
     ? ['unavailable', 'n/a']
     : !summary
@@ -111,7 +110,7 @@ function rowHtml(
   byCell: Map<string, ReportResult[]>,
 ): string {
   const cells = groups.map((group) =>
-    cellHtml(column, group, byCell.get(`${column.id}\u0000${group}`) ?? []),
+    cellHtml(column, group, byCell.get(cellKey(column, group)) ?? []),
   );
   const variables = Object.entries(column.variables ?? {})
     .map(([k, v]) => `${k}=${v}`)
@@ -359,7 +358,7 @@ export function renderHtml(report: Report): string {
   const tagsOfVector = new Map<string, readonly string[]>();
   const tagCounts = new Map<string, number>();
   for (const r of report.results) {
-    const key = `${r.implementation}/${r.environment}\u0000${r.group}`;
+    const key = cellKey(r, r.group);
     byCell.set(key, [...(byCell.get(key) ?? []), r]);
     if (!tagsOfVector.has(r.vector)) {
       tagsOfVector.set(r.vector, r.tags);

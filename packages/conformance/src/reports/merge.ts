@@ -7,6 +7,8 @@
  *
  * @module
  */
+
+import { cellKey, columnKey } from '../column-key.js';
 import { ConformanceError } from '../errors.js';
 import type { Expectation } from '../expectations/file.js';
 import { type Finding, type PropertySummary, type Report, resultGroups } from './report.js';
@@ -88,7 +90,7 @@ function sameExpectations(reports: readonly Report[]): Expectation[] | undefined
 function mergeProperties(summaries: readonly PropertySummary[]): PropertySummary[] {
   const merged = new Map<string, PropertySummary>();
   for (const s of summaries) {
-    const key = `${s.implementation}/${s.environment}`;
+    const key = columnKey(s);
     const known = merged.get(key);
     merged.set(
       key,
@@ -112,7 +114,7 @@ function mergeFindings(findings: readonly Finding[]): Finding[] {
   const size = (f: Finding) => f.minimal.body.hex.length + f.minimal.secret.hex.length;
   const merged = new Map<string, Finding>();
   for (const f of findings) {
-    const key = `${f.implementation}/${f.environment}\u0000${f.cause}\u0000${f.vectors[0] === 'property'}`;
+    const key = cellKey(f, f.cause, String(f.vectors[0] === 'property'));
     const known = merged.get(key);
     if (!known) {
       merged.set(key, { ...f, vectors: [...f.vectors] });
@@ -188,7 +190,7 @@ export function mergeReports(reports: readonly Report[]): Report {
   }
   const cells = new Set<string>();
   for (const r of reports.flatMap((x) => x.results)) {
-    const cell = `${r.implementation}/${r.environment}\u0000${r.vector}`;
+    const cell = cellKey(r, r.vector);
     if (cells.has(cell))
       fail(
         `reports to merge overlap: ${r.implementation}/${r.environment} × ${r.vector} appears twice`,
@@ -206,8 +208,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     .map((r, i) => ({ r, i }))
     .sort(
       (a, b) =>
-        columnOrder.indexOf(`${a.r.implementation}/${a.r.environment}`) -
-          columnOrder.indexOf(`${b.r.implementation}/${b.r.environment}`) ||
+        columnOrder.indexOf(columnKey(a.r)) - columnOrder.indexOf(columnKey(b.r)) ||
         groupOrder.indexOf(a.r.group) - groupOrder.indexOf(b.r.group) ||
         a.i - b.i,
     )

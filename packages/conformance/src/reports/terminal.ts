@@ -4,6 +4,8 @@
  *
  * @module
  */
+
+import { sameColumn } from '../column-key.js';
 import { type CellStateName, cellState, outcomeCounts } from './cell-state.js';
 import {
   type Finding,
@@ -18,10 +20,7 @@ import { printable, visible } from './visible.js';
 /** The results of one column, optionally of one vector group only. */
 export function resultsOf(report: Report, column: ReportColumn, group?: string): ReportResult[] {
   return report.results.filter(
-    (r) =>
-      r.implementation === column.implementation &&
-      r.environment === column.environment &&
-      (group === undefined || r.group === group),
+    (r) => sameColumn(r, column) && (group === undefined || r.group === group),
   );
 }
 
@@ -58,9 +57,7 @@ function padVisible(text: string, width: number): string {
 /** The property-search cell of a column. */
 export function propertyCell(report: Report, column: ReportColumn, paint: Paint): string {
   if (!column.available) return paint.dim('n/a');
-  const summary = report.properties.find(
-    (p) => p.implementation === column.implementation && p.environment === column.environment,
-  );
+  const summary = report.properties.find((p) => sameColumn(p, column));
   if (!summary) return paint.dim('·');
   if (summary.findings > 0) return paint.red(`✗ ${summary.findings} found`);
   if (summary.expectedDivergences > 0) return paint.yellow(`≈ ${summary.runs} runs`);

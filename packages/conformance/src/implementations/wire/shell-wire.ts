@@ -9,6 +9,7 @@
  * @module
  */
 import { dirname } from 'node:path';
+import { columnKey } from '../../column-key.js';
 import { correctionInfo, readCorrection } from '../../corrections/catalog.js';
 import { explicitEnv, UTF8_LOCALE } from '../../environments/process-env.js';
 import { pipelineTools, probeShell, type ShellEnvironment } from '../../environments/shells.js';
@@ -184,7 +185,7 @@ export function shellWireColumn(shell: ShellEnvironment, snippet: WholeShellSnip
   };
   const shared = shellEndToEnd(shell, snippet);
   return {
-    id: `${snippet.id}/${shell.id}`,
+    id: columnKey({ implementation: snippet.id, environment: shell.id }),
     implementation: {
       id: snippet.id,
       label: snippet.label,
