@@ -116,12 +116,26 @@ export type ImplementationKind =
   /** A wire-level check: the request really sent, received by a loopback server. */
   | 'wire';
 
+/**
+ * Where a column's code comes from: a snippet of the docs page as published, this project's
+ * correction of one, or any other implementation (an SDK, this project's client, `--impl`).
+ */
+export type ImplementationOrigin = 'documented' | 'corrected' | 'outside';
+
+/** What a column checks: the signature it computes, or the request it really sends. */
+export type CheckLevel = 'signature' | 'wire';
+
 export interface ImplementationInfo {
   /** Stable id, e.g. `shell`, `java`, `impl-1`. */
   id: string;
   /** Human label, e.g. `Shell (openssl + curl)`. */
   label: string;
+  /** Origin and level in one word, kept for `--only`/`--skip` and the reports. */
   kind: ImplementationKind;
+  /** Where its code comes from (not read from its id). */
+  origin: ImplementationOrigin;
+  /** What it checks (not read from an id prefix). */
+  checks: CheckLevel;
   /** Language, for grouping. */
   language: string;
   /** For corrections: which finding this fixes, shown next to the divergence. */

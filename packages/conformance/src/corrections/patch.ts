@@ -209,6 +209,13 @@ export interface CorrectionEvidence {
   }>;
 }
 
+/** Whether a report column checks the wire level (older reports say so in their kind only). */
+function checksWire(column: ReportColumn): boolean {
+  return (
+    (column.checks ?? (column.implementationKind === 'wire' ? 'wire' : 'signature')) === 'wire'
+  );
+}
+
 /** Implementations a correction's evidence is drawn from: the original and its wire column. */
 function originalImplementations(correction: CorrectionInfo): string[] {
   return [correction.correctionOf, ...wireTwinsOf(correction.correctionOf)];
@@ -349,12 +356,10 @@ export function docsPatchNote(report: Report, source: NoteSource, patchFile: str
         );
       }
     }
-    // What a column checks is its kind, not a prefix of its id.
-    const wireIds = new Set(
-      e.originalColumns.filter((c) => c.implementationKind === 'wire').map((c) => c.implementation),
-    );
+    // What a column checks is a field of it, not a prefix of its id.
+    const wireIds = new Set(e.originalColumns.filter(checksWire).map((c) => c.implementation));
     const wireFindings = e.findings.some((f) => wireIds.has(f.implementation));
-    const wireCorrected = e.correctedColumns.some((c) => c.column.implementationKind === 'wire');
+    const wireCorrected = e.correctedColumns.some((c) => checksWire(c.column));
     if (wireFindings && !wireCorrected) {
       out.push(
         '',

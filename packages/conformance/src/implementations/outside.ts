@@ -75,6 +75,8 @@ export async function outsideColumn(
       id,
       label: hello ? `${hello.name} ${hello.version}` : command,
       kind: 'outside',
+      origin: 'outside',
+      checks: 'signature',
       language,
     },
     environment: { id: language, label: command },

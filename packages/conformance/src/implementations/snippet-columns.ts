@@ -81,7 +81,14 @@ export function documentedProgram(id: SnippetId): SnippetProgram {
   const info = snippetInfo(id);
   return {
     of: id,
-    implementation: { id, label: info.label, kind: 'snippet', language: info.language },
+    implementation: {
+      id,
+      label: info.label,
+      kind: 'snippet',
+      origin: 'documented',
+      checks: 'signature',
+      language: info.language,
+    },
     render: (vars) => renderWorker(id, vars),
   };
 }

@@ -9,7 +9,14 @@ function fake(id: string, language: string, kind: ImplementationKind = 'snippet'
   const [implementation = '', environment = ''] = id.split('/');
   return {
     id,
-    implementation: { id: implementation, label: implementation, kind, language },
+    implementation: {
+      id: implementation,
+      label: implementation,
+      kind,
+      origin: kind === 'corrected' ? 'corrected' : kind === 'outside' ? 'outside' : 'documented',
+      checks: kind === 'wire' ? 'wire' : 'signature',
+      language,
+    },
     environment: { id: environment, label: environment },
     capabilities: ['sign'],
     modes: ['worker'],

@@ -104,7 +104,14 @@ describe('vectors against the reference', () => {
     const opened: string[] = [];
     const column = {
       id: 'x/y',
-      implementation: { id: 'x', label: 'x', kind: 'outside' as const, language: 'x' },
+      implementation: {
+        id: 'x',
+        label: 'x',
+        kind: 'outside' as const,
+        origin: 'outside' as const,
+        checks: 'signature' as const,
+        language: 'x',
+      },
       environment: { id: 'y', label: 'y' },
       capabilities: ['sign' as const],
       modes: ['worker' as const],

@@ -38,6 +38,8 @@ export interface WholeShellSnippet {
   id: string;
   label: string;
   kind: 'wire';
+  /** The documented snippet, or this project's correction of it. */
+  origin: 'documented' | 'corrected';
   /** The snippet text with its slots applied: it reads `$PNM_BODY`, `$PNM_SECRET`, `$PNM_API_KEY`, `$PNM_BASE_URL`. */
   text: () => string;
   /** Its catalog entry: where its signing statements end, and its signature variable. */
@@ -190,6 +192,8 @@ export function shellWireColumn(shell: ShellEnvironment, snippet: WholeShellSnip
       id: snippet.id,
       label: snippet.label,
       kind: snippet.kind,
+      origin: snippet.origin,
+      checks: 'wire',
       language: 'shell',
       ...(snippet.correctionOf ? { correctionOf: snippet.correctionOf } : {}),
       ...(snippet.correctionReason ? { correctionReason: snippet.correctionReason } : {}),
@@ -216,6 +220,7 @@ export const DOCUMENTED_SHELL_WIRE: WholeShellSnippet = {
   id: 'wire-shell',
   label: 'Shell snippet end to end (echo + openssl + curl → loopback server)',
   kind: 'wire',
+  origin: 'documented',
   text: documentedShellText,
   info: () => snippetInfo('shell'),
   signingId: 'shell',
@@ -230,6 +235,7 @@ export const CORRECTED_SHELL_WIRE: WholeShellSnippet = {
   id: 'wire-shell-corrected',
   label: 'Corrected shell snippet end to end (here-document + openssl + curl --data-binary @-)',
   kind: 'wire',
+  origin: 'corrected',
   text: () => {
     const info = correctionInfo('shell-corrected');
     return applySlots(readCorrection(info), info.slots);
