@@ -1,7 +1,6 @@
 /** Staleness and the verdict, judged from results alone: one rule for runs and merges. */
 import { describe, expect, test } from 'vitest';
-import { staleFromResults } from '../../src/reports/merge.js';
-import { nothingJudged, summarize } from '../../src/reports/verdict.js';
+import { nothingJudged, staleFromResults, summarize } from '../../src/reports/verdict.js';
 import { cell, column, expectation, properties, report } from './fixtures.js';
 
 const C = 'shell/dash';
