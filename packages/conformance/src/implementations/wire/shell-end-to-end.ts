@@ -21,6 +21,13 @@ import { execa } from 'execa';
 import type { CaseInput, Session, SignAnswer } from '../../model.js';
 import { referenceSignature } from '../../reference.js';
 import {
+  isStopped,
+  killTracked,
+  newTrackedProcess,
+  PROCESS_MARKER,
+  untrack,
+} from '../process-tracker.js';
+import {
   secretText,
   WIRE_API_KEY,
   WireServers,
@@ -297,12 +304,26 @@ export class EndToEndRuns {
   }
 
   async #spawn(args: string[], signatureFile: string): Promise<RunResult> {
+    // An interrupted run starts nothing more; the case is cut short like a killed one.
+    if (isStopped()) {
+      return {
+        exitCode: undefined,
+        signal: 'SIGKILL',
+        stderr: '',
+        all: new Uint8Array(),
+        timedOut: false,
+        signature: undefined,
+      };
+    }
+    // Tracked like every worker: an interrupt or the end of the command kills the shell and
+    // whatever the snippet started (openssl, curl), even one that left the process group.
+    const tracked = newTrackedProcess();
     const child = execa(
       this.#launch.shellPath,
       [...this.#launch.shellArgs, this.#script, ...args],
       {
         cwd: this.#cwd,
-        env: { ...this.#launch.env, HOME: this.#home },
+        env: { ...this.#launch.env, HOME: this.#home, [PROCESS_MARKER]: tracked.token },
         extendEnv: false,
         stdin: 'ignore',
         reject: false,
@@ -315,14 +336,11 @@ export class EndToEndRuns {
         maxBuffer: 16 * 1024 * 1024,
       },
     );
+    tracked.pid = child.pid;
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
+      killTracked(tracked);
     }, CASE_TIMEOUT_MS);
     try {
       const done = await child;
@@ -342,6 +360,9 @@ export class EndToEndRuns {
       };
     } finally {
       clearTimeout(timer);
+      // The case is over (a kill here would scan /proc once per case; an interrupt or the
+      // end of the command still kills what is tracked).
+      untrack(tracked);
     }
   }
 
