@@ -11,13 +11,15 @@
 //
 // BENCH_CASES=N changes the number of cases of part 2 (default 1000); BENCH_SKIP_FULL=1
 // skips part 1, BENCH_SKIP_WORKERS=1 part 2, BENCH_SKIP_WARMUP=1 the warm-up (caches already
-// filled); BENCH_REPORT=PATH keeps the full run's JSON report.
+// filled); BENCH_REPORT=PATH keeps the full run's JSON report; BENCH_SKIP_RUN=1 measures the
+// bound alone, BENCH_SKIP_BOUND=1 the run alone. Wall time and CPU time (of the children, from /proc: robust to other load).
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { builtInColumns } from '../dist/columns.js';
 import { generatedCase } from '../dist/properties/arbitraries.js';
+import { childCpuSeconds } from './child-cpu.mjs';
 import { measureShellBound } from './shell-bound.mjs';
 
 const cli = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
@@ -44,19 +46,28 @@ if (process.env.BENCH_SKIP_FULL !== '1') {
   console.log('\n# full default run');
   if (process.env.BENCH_SKIP_WARMUP !== '1')
     console.log(`warm-up (--runs 0): ${seconds(run(['--runs', '0']))}`);
-  const full = run(
-    process.env.BENCH_REPORT ? ['--report', `json=${process.env.BENCH_REPORT}`] : [],
-  );
-  console.log(
-    `full run (all vectors, every column, 1000 property cases each): ${seconds(full)} wall`,
-  );
+  const cpuBefore = childCpuSeconds();
+  const full =
+    process.env.BENCH_SKIP_RUN === '1'
+      ? undefined
+      : run(process.env.BENCH_REPORT ? ['--report', `json=${process.env.BENCH_REPORT}`] : []);
+  const fullCpu = childCpuSeconds() - cpuBefore;
+  if (full !== undefined)
+    console.log(
+      `full run (all vectors, every column, 1000 property cases each): ${seconds(full)} wall, ${fullCpu.toFixed(1)} s CPU`,
+    );
+  if (process.env.BENCH_SKIP_BOUND === '1') process.exit(0);
   const bound = await measureShellBound(1000);
+  const cpu = (s) => (Number.isNaN(s) ? '' : `, ${s.toFixed(1)} s CPU`);
   console.log(
     `physical bound (shell pipelines bare, ${bound.cases} cases per loop, 2 loops at a time): ` +
-      `${seconds(bound.after)} (each case run once for both levels); ` +
-      `${seconds(bound.before)} when each level runs it`,
+      `${seconds(bound.after)} wall${cpu(bound.afterCpu)} (each case run once for both levels); ` +
+      `${seconds(bound.before)} wall${cpu(bound.beforeCpu)} when each level runs it`,
   );
-  console.log(`full run / bound: ${(full / bound.after).toFixed(2)}× (target ≤ 1.2×)`);
+  if (full !== undefined) {
+    console.log(`full run / bound: ${(full / bound.after).toFixed(2)}× wall (target ≤ 1.2×)`);
+    console.log(`full run / bound: ${(fullCpu / bound.afterCpu).toFixed(2)}× CPU`);
+  }
 }
 
 if (process.env.BENCH_SKIP_WORKERS === '1') process.exit(0);

@@ -21,6 +21,7 @@ import {
 } from '../dist/implementations/wire/shell-wire.js';
 import { generatedCase } from '../dist/properties/arbitraries.js';
 import { mapConcurrent } from '../dist/runner/pool.js';
+import { childCpuSeconds } from './child-cpu.mjs';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 function isUtf8(bytes) {
@@ -65,7 +66,7 @@ function runScript(shell, script, env, cwd) {
 
 /**
  * Measures both bounds over the sign vectors plus `runs` generated cases (seed 424242).
- * Returns wall milliseconds: `{ before, after, loops }`.
+ * Returns wall milliseconds `{ before, after }` and CPU seconds `{ beforeCpu, afterCpu }`.
  */
 export async function measureShellBound(runs = 1000) {
   const dir = mkdtempSync(join(tmpdir(), 'pnm-bound-'));
@@ -126,10 +127,11 @@ export async function measureShellBound(runs = 1000) {
 
   const measure = async (selected) => {
     const started = performance.now();
+    const cpu = childCpuSeconds();
     await mapConcurrent(selected, 2, (loop) =>
       runScript(loop.launch, loop.script, loop.launch.env, cwd),
     );
-    return performance.now() - started;
+    return { wall: performance.now() - started, cpu: childCpuSeconds() - cpu };
   };
   // After: one end-to-end loop where a wire twin exists, else the signing loop.
   const after = await measure(
@@ -141,5 +143,13 @@ export async function measureShellBound(runs = 1000) {
   );
   server.close();
   rmSync(dir, { recursive: true, force: true });
-  return { before, after, cases: cases.length, loops: loops.length };
+  // The loops' CPU leaves out the loopback server's (it runs in this process, as the runner's).
+  return {
+    before: before.wall,
+    after: after.wall,
+    beforeCpu: before.cpu,
+    afterCpu: after.cpu,
+    cases: cases.length,
+    loops: loops.length,
+  };
 }
