@@ -2,18 +2,25 @@
 // `pnpm bench` in packages/conformance. Not a test: it prints figures and asserts nothing.
 //
 // 1. The full default run (every vector, every column, 1,000 property cases each), wall
-//    time, after one warm-up run that compiles Go and Java and fills the caches.
+//    time, after one warm-up run that compiles Go and Java and fills the caches; then, in
+//    the same process, its physical bound: the shell snippets' own pipelines run bare in a
+//    plain shell loop over the same cases, both cores busy (bench/shell-bound.mjs), and the
+//    ratio of the two. The shell-based columns are nearly all of a full run.
 // 2. Worker mode against per-case spawning on the SAME cases, per language, as a ratio
 //    measured in this run.
 //
 // BENCH_CASES=N changes the number of cases of part 2 (default 1000); BENCH_SKIP_FULL=1
-// skips part 1.
+// skips part 1, BENCH_SKIP_WORKERS=1 part 2, BENCH_SKIP_WARMUP=1 the warm-up (caches already
+// filled); BENCH_REPORT=PATH keeps the full run's JSON report; BENCH_SKIP_RUN=1 measures the
+// bound alone, BENCH_SKIP_BOUND=1 the run alone. Wall time and CPU time (of the children, from /proc: robust to other load).
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { builtInColumns } from '../dist/columns.js';
 import { generatedCase } from '../dist/properties/arbitraries.js';
+import { childCpuSeconds } from './child-cpu.mjs';
+import { measureShellBound } from './shell-bound.mjs';
 
 const cli = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
 const cases = Number(process.env.BENCH_CASES ?? 1000);
@@ -37,12 +44,33 @@ if (process.env.BENCH_SKIP_FULL !== '1') {
     return performance.now() - started;
   };
   console.log('\n# full default run');
-  console.log(`warm-up (--runs 0): ${seconds(run(['--runs', '0']))}`);
-  const full = run([]);
+  if (process.env.BENCH_SKIP_WARMUP !== '1')
+    console.log(`warm-up (--runs 0): ${seconds(run(['--runs', '0']))}`);
+  const cpuBefore = childCpuSeconds();
+  const full =
+    process.env.BENCH_SKIP_RUN === '1'
+      ? undefined
+      : run(process.env.BENCH_REPORT ? ['--report', `json=${process.env.BENCH_REPORT}`] : []);
+  const fullCpu = childCpuSeconds() - cpuBefore;
+  if (full !== undefined)
+    console.log(
+      `full run (all vectors, every column, 1000 property cases each): ${seconds(full)} wall, ${fullCpu.toFixed(1)} s CPU`,
+    );
+  if (process.env.BENCH_SKIP_BOUND === '1') process.exit(0);
+  const bound = await measureShellBound(1000);
+  const cpu = (s) => (Number.isNaN(s) ? '' : `, ${s.toFixed(1)} s CPU`);
   console.log(
-    `full run (all vectors, every column, 1000 property cases each): ${seconds(full)} wall (target ≤ 30 s)`,
+    `physical bound (shell pipelines bare, ${bound.cases} cases per loop, 2 loops at a time): ` +
+      `${seconds(bound.after)} wall${cpu(bound.afterCpu)} (each case run once for both levels); ` +
+      `${seconds(bound.before)} wall${cpu(bound.beforeCpu)} when each level runs it`,
   );
+  if (full !== undefined) {
+    console.log(`full run / bound: ${(full / bound.after).toFixed(2)}× wall (target ≤ 1.2×)`);
+    console.log(`full run / bound: ${(fullCpu / bound.afterCpu).toFixed(2)}× CPU`);
+  }
 }
+
+if (process.env.BENCH_SKIP_WORKERS === '1') process.exit(0);
 
 console.log(`\n# worker vs per-case, the same ${cases} cases`);
 const picks = [

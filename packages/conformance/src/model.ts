@@ -116,12 +116,26 @@ export type ImplementationKind =
   /** A wire-level check: the request really sent, received by a loopback server. */
   | 'wire';
 
+/**
+ * Where a column's code comes from: a snippet of the docs page as published, this project's
+ * correction of one, or any other implementation (an SDK, this project's client, `--impl`).
+ */
+export type ImplementationOrigin = 'documented' | 'corrected' | 'outside';
+
+/** What a column checks: the signature it computes, or the request it really sends. */
+export type CheckLevel = 'signature' | 'wire';
+
 export interface ImplementationInfo {
   /** Stable id, e.g. `shell`, `java`, `impl-1`. */
   id: string;
   /** Human label, e.g. `Shell (openssl + curl)`. */
   label: string;
+  /** Origin and level in one word, kept for `--only`/`--skip` and the reports. */
   kind: ImplementationKind;
+  /** Where its code comes from (not read from its id). */
+  origin: ImplementationOrigin;
+  /** What it checks (not read from an id prefix). */
+  checks: CheckLevel;
   /** Language, for grouping. */
   language: string;
   /** For corrections: which finding this fixes, shown next to the divergence. */
@@ -143,13 +157,19 @@ export type Capability = 'sign' | 'verify' | 'call' | 'webhook';
 
 /** One column of the matrix: an implementation in one environment. */
 export interface Column {
-  /** `${implementation.id}/${environment.id}`. */
+  /** Its `columnKey` (`src/column-key.ts`): `<implementation id>/<environment id>`. */
   id: string;
   implementation: ImplementationInfo;
   environment: EnvironmentInfo;
   capabilities: ReadonlyArray<Capability>;
   /** The modes this column supports; the first is the default. */
   modes: readonly ExecutionMode[];
+  /**
+   * Columns with the same run group answer from one shared run per case (the shell snippet
+   * run end to end informs its signing column and its wire column): the runner runs them
+   * side by side, so each case runs once for all of them.
+   */
+  runGroup?: string;
   /** Checks the toolchain and prepares (compiles) once; cheap when called again. */
   probe(): Promise<Availability>;
   /** Starts a session. Call only after `probe()` said available. */

@@ -5,15 +5,18 @@
  * @module
  */
 import type { Vector, VectorFile } from '@plugnmeet-signing/vectors';
+import { cellKey } from './column-key.js';
 import type { Expectation } from './expectations/file.js';
 import { ColumnExpectations } from './expectations/match.js';
 import type { Column, ExecutionMode } from './model.js';
 import { collectFindings } from './reports/findings.js';
 import { REPORT_FORMAT_VERSION, type Report } from './reports/report.js';
-import { summarize } from './reports/verdict.js';
+import { staleFromResults, summarize } from './reports/verdict.js';
 import type { RunListener } from './runner/events.js';
 import { mapConcurrent } from './runner/pool.js';
 import { type ColumnRun, runColumn } from './runner/run-column.js';
+import { runUnits } from './runner/run-units.js';
+import { checkVectorsAgainstReference } from './vector-check.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface RunOptions {
@@ -42,6 +45,9 @@ export interface RunOptions {
  * Runs the conformance suite and returns its report. Never throws for what an
  * implementation does; throws only for bad options or a reference/vector disagreement.
  *
+ * @throws ConformanceError `ERR_CONFORMANCE_REFERENCE` when a vector file disagrees with the
+ *   reference (named with its file and JSON path), before any column runs.
+ *
  * @example
  * ```ts
  * const report = await runConformance({ columns, vectorFiles, expectations: [], seed: 1, runs: 100, jobs: 2, requireAll: false });
@@ -50,13 +56,15 @@ export interface RunOptions {
  */
 export async function runConformance(options: RunOptions): Promise<Report> {
   const started = Date.now();
+  // A wrong vector would judge every column wrongly: refuse it before anything runs.
+  checkVectorsAgainstReference(options.vectorFiles);
   const listener = options.listener ?? (() => {});
   const vectors = options.vectorFiles.flatMap((file) =>
     file.vectors
       .filter((v) => options.vectorFilter?.(v) ?? true)
       .map((v) => ({ ...v, group: file.name })),
   );
-  const runs: ColumnRun[] = await mapConcurrent(options.columns, options.jobs, (column) => {
+  const runOne = (column: Column): Promise<ColumnRun> => {
     const shard = options.shard;
     const columnVectors = shard
       ? vectors.filter((v) => inShard(`${column.id}\u0000${v.id}`, shard))
@@ -78,20 +86,29 @@ export async function runConformance(options: RunOptions): Promise<Report> {
       listener,
       ...(options.signal ? { signal: options.signal } : {}),
     });
+  };
+  // The columns of one run group share their runs: they go side by side, in one lane.
+  const runs = new Array<ColumnRun>(options.columns.length);
+  await mapConcurrent(runUnits(options.columns), options.jobs, async (unit) => {
+    const done = await Promise.all(unit.map((index) => runOne(options.columns[index] as Column)));
+    unit.forEach((index, k) => {
+      runs[index] = done[k] as ColumnRun;
+    });
   });
 
   const columns = runs.map((r) => r.column);
   const results = runs.flatMap((r) => r.results);
   const propertyFindings = runs.flatMap((r) => r.propertyFindings);
   // An interrupted run did not get to meet its expectations: none is called stale.
+  // One rule for staleness, the merge's: an unsharded run is judged as a merge of one shard.
   const staleExpectations = options.signal?.aborted
     ? []
-    : findStale(options.expectations, runs, vectors);
+    : staleFromResults(
+        { columns, results, properties: runs.flatMap((r) => (r.properties ? [r.properties] : [])) },
+        options.expectations,
+      );
   const explanations = new Map(
-    options.expectations.map((e) => [
-      `${e.implementation}/${e.environment}\u0000${e.cause}`,
-      e.explanation,
-    ]),
+    options.expectations.map((e) => [cellKey(e, e.cause), e.explanation]),
   );
   const vectorsById = new Map<string, Vector>(vectors.map((v) => [v.id, v]));
   const findings = collectFindings(columns, results, propertyFindings, vectorsById, explanations);
@@ -130,46 +147,4 @@ function inShard(key: string, shard: { index: number; count: number }): boolean 
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash % shard.count === shard.index;
-}
-
-/**
- * Expectations that did not happen. Listed vectors that now pass are stale cell by cell
- * (they show as `xpass`); an entry none of whose vectors, tags or property cause was met
- * is stale as a whole. Entries are judged only for columns and vectors that really ran.
- */
-function findStale(
-  expectations: readonly Expectation[],
-  runs: readonly ColumnRun[],
-  vectors: ReadonlyArray<Vector>,
-): Report['staleExpectations'] {
-  const stale: Report['staleExpectations'] = [];
-  const ranVector = new Set(vectors.map((v) => v.id));
-  for (const run of runs) {
-    const { implementation, environment, available } = run.column;
-    if (!available) continue;
-    for (const result of run.results) {
-      if (result.outcome !== 'xpass') continue;
-      const entry = expectations.find(
-        (e) =>
-          e.implementation === implementation &&
-          e.environment === environment &&
-          (e.vectors.includes(result.vector) || e.vectors.includes('*')),
-      );
-      stale.push({ implementation, environment, vector: result.vector, cause: entry?.cause ?? '' });
-    }
-    for (const entry of expectations) {
-      if (entry.implementation !== implementation || entry.environment !== environment) continue;
-      const checkable =
-        entry.vectors.some((id) => id === '*' || ranVector.has(id)) ||
-        (entry.property === true && run.properties !== undefined);
-      if (!checkable) continue;
-      const met =
-        run.results.some(
-          (r) =>
-            r.outcome === 'xfail' && (r.cause === entry.cause || entry.vectors.includes(r.vector)),
-        ) || run.metCauses.has(entry.cause);
-      if (!met) stale.push({ implementation, environment, vector: '*', cause: entry.cause });
-    }
-  }
-  return stale;
 }

@@ -23,6 +23,7 @@ import {
 } from '../corrections/patch.js';
 import { ConformanceError } from '../errors.js';
 import { readExpectations } from '../expectations/file.js';
+import { wireTwinsOf } from '../implementations/wire/index.js';
 import { readJsonReport, renderJson } from '../reports/json.js';
 import type { Report } from '../reports/report.js';
 import { runConformance } from '../run.js';
@@ -92,7 +93,12 @@ export function parseDocsPatchOptions(argv: string[]): DocsPatchOptions {
 /** The implementations a focused run covers: each broken snippet, its correction, their wire columns. */
 export function focusImplementations(): Set<string> {
   return new Set(
-    CORRECTIONS.flatMap((c) => [c.correctionOf, c.id, `wire-${c.correctionOf}`, `wire-${c.id}`]),
+    CORRECTIONS.flatMap((c) => [
+      c.correctionOf,
+      c.id,
+      ...wireTwinsOf(c.correctionOf),
+      ...wireTwinsOf(c.id),
+    ]),
   );
 }
 

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledVectorSet, isVectorError, loadVectorFilesWith } from '@plugnmeet-signing/vectors';
+import { columnKey } from '../column-key.js';
 import { builtInColumns } from '../columns.js';
 import { isConformanceError } from '../errors.js';
 import { writeExpectations } from '../expectations/file.js';
@@ -24,6 +25,7 @@ import { writeReports } from '../reports/write.js';
 import { runConformance } from '../run.js';
 import { sdkCaseIds } from '../sdk/run-sdk-cases.js';
 import { selectColumns } from '../select.js';
+import { checkVectorsAgainstReference } from '../vector-check.js';
 import { docsPatch } from './docs-patch.js';
 import { watchInterrupts } from './interrupt.js';
 import { HELP, parseRunOptions, type ReportFormat } from './options.js';
@@ -68,6 +70,8 @@ async function runWatched(
   interrupt: ReturnType<typeof watchInterrupts>,
 ): Promise<number> {
   const vectorFiles = await loadVectorFilesWith(options.vectors);
+  // Refused before any column is probed, so a wrong vector costs nothing to learn of.
+  checkVectorsAgainstReference(vectorFiles);
   const expectationsPath = resolve(options.expectations ?? DEFAULT_EXPECTATIONS);
   const expectations = loadRunExpectations(expectationsPath, {
     given: options.expectations !== undefined,
@@ -108,7 +112,11 @@ async function runWatched(
     return EXIT.ok;
   }
 
-  const ran = new Set(selection.columns.map((c) => `${c.implementation.id}/${c.environment.id}`));
+  const ran = new Set(
+    selection.columns.map((c) =>
+      columnKey({ implementation: c.implementation.id, environment: c.environment.id }),
+    ),
+  );
   const outcome = await runConformance({
     columns: selection.columns,
     vectorFiles,
@@ -128,9 +136,7 @@ async function runWatched(
   // across shards; a shard leaves that judgement to `merge` (settleShard).
   const report = settleShard({
     ...outcome,
-    expectations: expectations.expectations.filter((e) =>
-      ran.has(`${e.implementation}/${e.environment}`),
-    ),
+    expectations: expectations.expectations.filter((e) => ran.has(columnKey(e))),
     requireAll: options.requireAll,
     vectorSet: bundledVectorSet(),
   });

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConformanceError } from '../errors.js';
 import type { ExecutionMode } from '../model.js';
+import { FORMATS, formatNames, REPORT_FORMATS, type ReportFormat } from '../reports/formats.js';
 import {
   integerOption,
   joinNegativeValues,
@@ -26,8 +27,8 @@ export const DEFAULT_CASE_TIMEOUT_MS = 10_000;
 export const DEFAULT_HELLO_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_REPLY_BYTES = 1024 * 1024;
 
-export type ReportFormat = 'json' | 'junit' | 'markdown' | 'html';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'junit', 'markdown', 'html'];
+export type { ReportFormat };
+export { REPORT_FORMATS };
 
 export interface RunCliOptions {
   only: string[];
@@ -227,7 +228,7 @@ Options:
   --mode worker|per-case   one long-lived process per column (default) or one per case
   --jobs N                 columns run at once, 1…${MAX_JOBS} (default: number of CPUs)
   --require-all            unavailable columns fail the run (default under CI=true)
-  --report FORMAT=PATH     write json, junit, markdown or html (repeatable); each PATH
+  --report FORMAT=PATH     write ${formatNames()} (repeatable); each PATH
                            distinct and writable, checked before the run; a missing
                            directory is created only when its parent exists
   --expectations PATH      expectations file (default: the package's expectations.json);
@@ -249,6 +250,9 @@ Options:
                            (and Windows' system variables); repeatable
   --list                   list the columns and exit
   --quiet                  no live progress
+
+Report formats:
+${REPORT_FORMATS.map((name) => `  ${name.padEnd(24)} ${FORMATS[name].description}`).join('\n')}
 
 Exit codes:
   0  every result matches the reference or a recorded expectation

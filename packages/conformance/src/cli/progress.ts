@@ -5,6 +5,7 @@
  * @module
  */
 
+import { cellState } from '../reports/cell-state.js';
 import { type Paint, paintFor } from '../reports/style.js';
 import { printable } from '../reports/visible.js';
 import type { RunListener } from '../runner/events.js';
@@ -39,9 +40,14 @@ export function progressPrinter(
         return;
       case 'column-done': {
         const c = event.counts;
-        const bad = (c.fail ?? 0) + (c.error ?? 0) + (c.xpass ?? 0) + event.propertyFindings;
+        // The column's mark is its cells' state, a new property finding counting as a failure.
+        const { state } = cellState({ ...c, fail: (c.fail ?? 0) + event.propertyFindings });
         const mark =
-          bad > 0 ? paint.red('✗') : (c.xfail ?? 0) > 0 ? paint.yellow('≈') : paint.green('✓');
+          state === 'fail' || state === 'error'
+            ? paint.red('✗')
+            : state === 'xfail'
+              ? paint.yellow('≈')
+              : paint.green('✓');
         const parts = Object.entries(c)
           .map(([k, v]) => `${v} ${k}`)
           .join(', ');

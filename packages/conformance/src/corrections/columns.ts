@@ -22,6 +22,8 @@ export function correctedProgram(info: CorrectionInfo): SnippetProgram {
       id: info.id,
       label: info.label,
       kind: 'corrected',
+      origin: 'corrected',
+      checks: 'signature',
       language: info.language,
       correctionOf: info.correctionOf,
       correctionReason: info.reason,

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { sameColumn } from '../column-key.js';
+import { wireTwinsOf } from '../implementations/wire/index.js';
 import type { Finding, Report, ReportColumn } from '../reports/report.js';
 import { visible } from '../reports/visible.js';
 import { SNIPPETS, snippetInfo } from '../snippets/catalog.js';
@@ -207,13 +209,20 @@ export interface CorrectionEvidence {
   }>;
 }
 
+/** Whether a report column checks the wire level (older reports say so in their kind only). */
+function checksWire(column: ReportColumn): boolean {
+  return (
+    (column.checks ?? (column.implementationKind === 'wire' ? 'wire' : 'signature')) === 'wire'
+  );
+}
+
 /** Implementations a correction's evidence is drawn from: the original and its wire column. */
 function originalImplementations(correction: CorrectionInfo): string[] {
-  return [correction.correctionOf, `wire-${correction.correctionOf}`];
+  return [correction.correctionOf, ...wireTwinsOf(correction.correctionOf)];
 }
 
 function correctedImplementations(correction: CorrectionInfo): string[] {
-  return [correction.id, `wire-${correction.id}`];
+  return [correction.id, ...wireTwinsOf(correction.id)];
 }
 
 /** Gathers, per correction, what the report shows. */
@@ -227,15 +236,9 @@ export function correctionEvidence(
     const correctedColumns = report.columns
       .filter((column) => fixed.includes(column.implementation))
       .map((column) => {
-        const cells = report.results.filter(
-          (r) => r.implementation === column.implementation && r.environment === column.environment,
-        );
-        const props = report.properties.find(
-          (p) => p.implementation === column.implementation && p.environment === column.environment,
-        );
-        const findings = report.propertyFindings.filter(
-          (p) => p.implementation === column.implementation && p.environment === column.environment,
-        );
+        const cells = report.results.filter((r) => sameColumn(r, column));
+        const props = report.properties.find((p) => sameColumn(p, column));
+        const findings = report.propertyFindings.filter((p) => sameColumn(p, column));
         return {
           column,
           pass: cells.filter((c) => c.outcome === 'pass').length,
@@ -353,10 +356,10 @@ export function docsPatchNote(report: Report, source: NoteSource, patchFile: str
         );
       }
     }
-    const wireFindings = e.findings.some((f) => f.implementation.startsWith('wire-'));
-    const wireCorrected = e.correctedColumns.some((c) =>
-      c.column.implementation.startsWith('wire-'),
-    );
+    // What a column checks is a field of it, not a prefix of its id.
+    const wireIds = new Set(e.originalColumns.filter(checksWire).map((c) => c.implementation));
+    const wireFindings = e.findings.some((f) => wireIds.has(f.implementation));
+    const wireCorrected = e.correctedColumns.some((c) => checksWire(c.column));
     if (wireFindings && !wireCorrected) {
       out.push(
         '',

@@ -4,6 +4,8 @@
  *
  * @module
  */
+
+import { cellKey, columnKey } from '../column-key.js';
 import type { Report } from '../reports/report.js';
 import type { Expectation, ExpectationsFile } from './file.js';
 
@@ -16,12 +18,8 @@ export function expectationsFromReport(
   report: Report,
   previous: ExpectationsFile,
 ): ExpectationsFile {
-  const ran = new Set(
-    report.columns.filter((c) => c.available).map((c) => `${c.implementation}/${c.environment}`),
-  );
-  const kept = previous.expectations.filter(
-    (e) => !ran.has(`${e.implementation}/${e.environment}`),
-  );
+  const ran = new Set(report.columns.filter((c) => c.available).map(columnKey));
+  const kept = previous.expectations.filter((e) => !ran.has(columnKey(e)));
   const explanationOf = (
     implementation: string,
     environment: string,
@@ -36,13 +34,13 @@ export function expectationsFromReport(
   const entries = new Map<string, Expectation>();
   const perColumn = new Map<string, number>();
   for (const result of report.results) {
-    const key = `${result.implementation}/${result.environment}`;
+    const key = columnKey(result);
     perColumn.set(key, (perColumn.get(key) ?? 0) + 1);
   }
   for (const result of report.results) {
     if (!['fail', 'error', 'xfail'].includes(result.outcome)) continue;
     const cause = result.cause ?? 'unexplained';
-    const key = `${result.implementation}/${result.environment}\u0000${cause}`;
+    const key = cellKey(result, cause);
     const entry = entries.get(key) ?? {
       implementation: result.implementation,
       environment: result.environment,
@@ -59,8 +57,7 @@ export function expectationsFromReport(
     entries.set(key, entry);
   }
   for (const entry of entries.values()) {
-    if (entry.vectors.length === perColumn.get(`${entry.implementation}/${entry.environment}`))
-      entry.vectors = ['*'];
+    if (entry.vectors.length === perColumn.get(columnKey(entry))) entry.vectors = ['*'];
   }
   const propertyCauses = [
     ...report.propertyFindings.map((f) => ({ ...f, cause: f.cause ?? 'unexplained' })),
@@ -74,7 +71,7 @@ export function expectationsFromReport(
     ),
   ];
   for (const found of propertyCauses) {
-    const key = `${found.implementation}/${found.environment}\u0000${found.cause}`;
+    const key = cellKey(found, found.cause);
     const entry = entries.get(key) ?? {
       implementation: found.implementation,
       environment: found.environment,

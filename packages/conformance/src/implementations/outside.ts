@@ -4,6 +4,8 @@
  *
  * @module
  */
+
+import { columnKey } from '../column-key.js';
 import type { Availability, Column, ExecutionMode, Session } from '../model.js';
 import { splitCommandLine } from './command-line.js';
 import { implementationEnv } from './implementation-env.js';
@@ -68,11 +70,13 @@ export async function outsideColumn(
   const language = languageId(hello?.language);
   const capabilities = hello ? capabilitiesOf(hello) : ['sign' as const];
   return {
-    id: `${id}/${language}`,
+    id: columnKey({ implementation: id, environment: language }),
     implementation: {
       id,
       label: hello ? `${hello.name} ${hello.version}` : command,
       kind: 'outside',
+      origin: 'outside',
+      checks: 'signature',
       language,
     },
     environment: { id: language, label: command },

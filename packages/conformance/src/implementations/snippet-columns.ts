@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { columnKey } from '../column-key.js';
 import {
   BASELINE_JDK_MAJOR,
   JAXB_INSTALL,
@@ -34,7 +35,6 @@ import {
 import { type Found, findExecutable, memoize, runCommand } from '../environments/toolchains.js';
 import type {
   Availability,
-  CaseInput,
   Column,
   EnvironmentInfo,
   ExecutionMode,
@@ -45,6 +45,8 @@ import { SNIPPETS, type SnippetId, snippetInfo } from '../snippets/catalog.js';
 import { type RenderedProgram, renderWorker } from '../snippets/render.js';
 import { materialize, OUTSIDE_CACHE_ROOT } from './program-cache.js';
 import { FixedBrokenSession, openSnippetSession, type SnippetLaunch } from './snippet-session.js';
+import { shellSignPrecheck } from './wire/shell-end-to-end.js';
+import { type ShellEndToEnd, shellEndToEnd, WHOLE_SHELL_SNIPPETS } from './wire/shell-wire.js';
 
 /** What preparing a column came to. */
 type Prepared =
@@ -79,7 +81,14 @@ export function documentedProgram(id: SnippetId): SnippetProgram {
   const info = snippetInfo(id);
   return {
     of: id,
-    implementation: { id, label: info.label, kind: 'snippet', language: info.language },
+    implementation: {
+      id,
+      label: info.label,
+      kind: 'snippet',
+      origin: 'documented',
+      checks: 'signature',
+      language: info.language,
+    },
     render: (vars) => renderWorker(id, vars),
   };
 }
@@ -103,7 +112,7 @@ function snippetColumn(
     return prepared;
   });
   return {
-    id: `${id}/${environment.id}`,
+    id: columnKey({ implementation: id, environment: environment.id }),
     implementation: program.implementation,
     environment,
     capabilities: ['sign'],
@@ -137,22 +146,46 @@ function plain(text: string): string {
 // ---------------------------------------------------------------- shell
 
 /**
- * Shell variables cannot hold a NUL byte (zsh's can, but no script text can put one in a
- * literal, and `key:"$SECRET"` becomes a C string anyway).
- */
-function shellPrecheck(input: CaseInput): string | undefined {
-  if (input.body.includes(0)) return 'body contains a NUL byte, which no shell variable can hold';
-  if (input.secret.includes(0)) {
-    return 'secret contains a NUL byte, which no shell variable can hold';
-  }
-  return undefined;
-}
-
-/**
  * In per-case mode a fresh shell runs the same worker script for one case: the cost a user
  * pays running the snippet as a script, once per request.
  */
 function shellColumn(source: SnippetProgram, shell: ShellEnvironment): Column {
+  const signing = shellWorkerColumn(source, shell);
+  // Where the same snippet also runs end to end (the UTF-8 shells), that run signs too.
+  const whole = WHOLE_SHELL_SNIPPETS.find((s) => s.signingId === source.implementation.id);
+  if (!whole || shell.locale !== undefined) return signing;
+  return informedByEndToEnd(signing, shellEndToEnd(shell, whole), `${whole.id}/${shell.id}`);
+}
+
+/**
+ * A signing column answered by the end-to-end runs of its snippet, which its wire twin
+ * shares: each case runs once for both. Where those runs cannot happen here (no curl, no
+ * test server), it falls back to its own worker, so the column stays what it was.
+ */
+function informedByEndToEnd(signing: Column, runs: ShellEndToEnd, twin: string): Column {
+  return {
+    ...signing,
+    // Each case is one run of the whole script, a fresh shell as a user runs it.
+    modes: ['per-case'],
+    runGroup: `shell-end-to-end:${twin}`,
+    async open(mode: ExecutionMode): Promise<Session> {
+      const ready = await runs.prepare();
+      return ready.found ? runs.open('sign') : signing.open(mode);
+    },
+  };
+}
+
+/**
+ * The signing column of a shell program answered by its own worker (the snippet's signing
+ * statements in a long-lived shell), whatever the wire twin: the C-locale shells' columns,
+ * and the fallback of the others.
+ *
+ * @example
+ * ```ts
+ * const column = shellWorkerColumn(documentedProgram('shell'), bash);
+ * ```
+ */
+export function shellWorkerColumn(source: SnippetProgram, shell: ShellEnvironment): Column {
   const locale = shell.locale === 'c' ? C_LOCALE : UTF8_LOCALE;
   const label = `${shell.id}${shell.note ? ` (${shell.note})` : ''}`;
   const id = source.implementation.id;
@@ -175,7 +208,7 @@ function shellColumn(source: SnippetProgram, shell: ShellEnvironment): Column {
           cwd: dir,
           env: { ...explicitEnv([dirname(found.path)], locale), HOME: cleanHome() },
         },
-        precheck: shellPrecheck,
+        precheck: shellSignPrecheck,
         options: { fileTransport: true },
       },
     };

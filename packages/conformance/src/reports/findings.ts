@@ -5,6 +5,7 @@
  * @module
  */
 import type { Vector } from '@plugnmeet-signing/vectors';
+import { cellKey, columnKey } from '../column-key.js';
 import { correctionOf } from '../corrections/catalog.js';
 import { bytesField } from './bytes-field.js';
 import type { Finding, PropertyFinding, ReportColumn, ReportResult } from './report.js';
@@ -17,7 +18,7 @@ export function collectFindings(
   vectorsById: ReadonlyMap<string, Vector>,
   explanations: ReadonlyMap<string, string>,
 ): Finding[] {
-  const columnById = new Map(columns.map((c) => [`${c.implementation}/${c.environment}`, c]));
+  const columnById = new Map<string, ReportColumn>(columns.map((c) => [columnKey(c), c]));
   // A divergence of a documented snippet is shown with the reason of its correction: from a
   // corrected column of this run, else from the corrections catalog.
   const corrections = new Map<string, string>();
@@ -31,13 +32,14 @@ export function collectFindings(
   const groups = new Map<string, ReportResult[]>();
   for (const result of results) {
     if (!['fail', 'error', 'xfail'].includes(result.outcome)) continue;
-    const key = `${result.implementation}/${result.environment}\u0000${result.cause ?? 'unexplained'}`;
+    const key = cellKey(result, result.cause ?? 'unexplained');
     groups.set(key, [...(groups.get(key) ?? []), result]);
   }
   const findings: Finding[] = [];
   for (const [key, cells] of groups) {
     const [columnId = '', cause = 'unexplained'] = key.split('\u0000');
     const column = columnById.get(columnId);
+    const first = cells[0] as ReportResult;
     const size = (r: ReportResult) => {
       const v = vectorsById.get(r.vector);
       return v ? v.body.length + v.secret.length : Number.MAX_SAFE_INTEGER;
@@ -54,7 +56,7 @@ export function collectFindings(
       ...(column?.runtimeVersion ? { runtimeVersion: column.runtimeVersion } : {}),
       outcome: unexpected ? (cells.find((c) => c.outcome !== 'xfail')?.outcome ?? 'fail') : 'xfail',
       cause,
-      explanation: explanations.get(`${columnId}\u0000${cause}`) ?? smallest.detail,
+      explanation: explanations.get(cellKey(first, cause)) ?? smallest.detail,
       vectors: cells.map((c) => c.vector),
       minimal: {
         // A call or webhook cell has no vector: what the SDK sent, or was handed, instead.
@@ -68,7 +70,7 @@ export function collectFindings(
     });
   }
   for (const found of propertyFindings) {
-    const column = columnById.get(`${found.implementation}/${found.environment}`);
+    const column = columnById.get(columnKey(found));
     findings.push({
       implementation: found.implementation,
       environment: found.environment,

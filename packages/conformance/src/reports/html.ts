@@ -14,7 +14,9 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import { cellKey, sameColumn } from '../column-key.js';
 import type { Outcome } from '../model.js';
+import { CELL_STATE_SOURCE, type CellStateName, cellState } from './cell-state.js';
 import {
   type Finding,
   type Report,
@@ -59,29 +61,17 @@ export function scriptSafeJson(value: unknown): string {
 
 /** What one matrix cell shows; the page script computes the same in the browser. */
 export interface CellSummary {
-  state: 'empty' | 'unavailable' | 'fail' | 'error' | 'xfail' | 'unrepresentable' | 'pass';
+  state: CellStateName;
   text: string;
   counts: Record<Outcome, number> & { total: number };
 }
 
-/** Summarises a cell's results (mirrors `cellText` in the terminal report). */
+/** Summarises a cell's results: its {@link cellState} and its counts for the cell's data. */
 export function summarizeCell(results: ReadonlyArray<Pick<ReportResult, 'outcome'>>): CellSummary {
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as CellSummary['counts'];
   for (const r of results) counts[r.outcome] += 1;
   counts.total = results.length;
-  const bad = counts.fail + counts.error + counts.xpass;
-  let state: CellSummary['state'];
-  let text: string;
-  if (counts.total === 0) [state, text] = ['empty', '·'];
-  else if (counts.unavailable === counts.total) [state, text] = ['unavailable', 'n/a'];
-  else if (bad > 0)
-    [state, text] = [counts.fail + counts.xpass > 0 ? 'fail' : 'error', `✗ ${bad}/${counts.total}`];
-  else if (counts.xfail > 0) [state, text] = ['xfail', `≈ ${counts.pass}/${counts.total}`];
-  else if (counts.pass === 0 && counts.unrepresentable > 0)
-    [state, text] = ['unrepresentable', `~${counts.unrepresentable}`];
-  else [state, text] = ['pass', `✓ ${counts.pass}`];
-  if (counts.unrepresentable > 0 && state !== 'unrepresentable' && state !== 'empty')
-    text += ` ~${counts.unrepresentable}`;
+  const { state, text } = cellState(counts);
   return { state, text, counts };
 }
 
@@ -97,9 +87,7 @@ function cellHtml(column: ReportColumn, group: string, results: readonly ReportR
 }
 
 function propertyCell(report: Report, column: ReportColumn): string {
-  const summary = report.properties.find(
-    (p) => p.implementation === column.implementation && p.environment === column.environment,
-  );
+  const summary = report.properties.find((p) => sameColumn(p, column));
   const [state, text] = !column.available
     ? ['unavailable', 'n/a']
     : !summary
@@ -122,7 +110,7 @@ function rowHtml(
   byCell: Map<string, ReportResult[]>,
 ): string {
   const cells = groups.map((group) =>
-    cellHtml(column, group, byCell.get(`${column.id}\u0000${group}`) ?? []),
+    cellHtml(column, group, byCell.get(cellKey(column, group)) ?? []),
   );
   const variables = Object.entries(column.variables ?? {})
     .map(([k, v]) => `${k}=${v}`)
@@ -231,19 +219,13 @@ const SCRIPT = `
   document.documentElement.classList.add('js');
   var report = JSON.parse(document.getElementById('report-data').textContent);
   var OUTCOMES = ['pass', 'fail', 'error', 'xfail', 'xpass', 'unrepresentable', 'unavailable'];
+  ${CELL_STATE_SOURCE}
   function summarize(results) {
     var c = { total: results.length };
     OUTCOMES.forEach(function (o) { c[o] = 0; });
     results.forEach(function (r) { c[r.outcome] += 1; });
-    var bad = c.fail + c.error + c.xpass, state, text;
-    if (c.total === 0) { state = 'empty'; text = '\\u00b7'; }
-    else if (c.unavailable === c.total) { state = 'unavailable'; text = 'n/a'; }
-    else if (bad > 0) { state = c.fail + c.xpass > 0 ? 'fail' : 'error'; text = '\\u2717 ' + bad + '/' + c.total; }
-    else if (c.xfail > 0) { state = 'xfail'; text = '\\u2248 ' + c.pass + '/' + c.total; }
-    else if (c.pass === 0 && c.unrepresentable > 0) { state = 'unrepresentable'; text = '~' + c.unrepresentable; }
-    else { state = 'pass'; text = '\\u2713 ' + c.pass; }
-    if (c.unrepresentable > 0 && state !== 'unrepresentable' && state !== 'empty') text += ' ~' + c.unrepresentable;
-    return { state: state, text: text, counts: c };
+    var s = cellState(c);
+    return { state: s.state, text: s.text, counts: c };
   }
   function title(c) {
     var parts = OUTCOMES.filter(function (o) { return c[o] > 0; }).map(function (o) { return o + ' ' + c[o]; });
@@ -376,7 +358,7 @@ export function renderHtml(report: Report): string {
   const tagsOfVector = new Map<string, readonly string[]>();
   const tagCounts = new Map<string, number>();
   for (const r of report.results) {
-    const key = `${r.implementation}/${r.environment}\u0000${r.group}`;
+    const key = cellKey(r, r.group);
     byCell.set(key, [...(byCell.get(key) ?? []), r]);
     if (!tagsOfVector.has(r.vector)) {
       tagsOfVector.set(r.vector, r.tags);

@@ -4,6 +4,8 @@
  *
  * @module
  */
+
+import { sameColumn } from '../column-key.js';
 import type { Report, ReportResult } from './report.js';
 import { resultsOf } from './terminal.js';
 
@@ -47,14 +49,10 @@ export function renderJunit(report: Report): string {
   const suites = report.columns.map((column) => {
     const results = resultsOf(report, column);
     const cases = results.map(testcase);
-    const summary = report.properties.find(
-      (p) => p.implementation === column.implementation && p.environment === column.environment,
-    );
+    const summary = report.properties.find((p) => sameColumn(p, column));
     let propertyFailures = 0;
     if (summary) {
-      const found = report.propertyFindings.filter(
-        (f) => f.implementation === column.implementation && f.environment === column.environment,
-      );
+      const found = report.propertyFindings.filter((f) => sameColumn(f, column));
       propertyFailures = found.length > 0 ? 1 : 0;
       const body = found
         .map(

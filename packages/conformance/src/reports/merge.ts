@@ -7,60 +7,17 @@
  *
  * @module
  */
+
+import { cellKey, columnKey } from '../column-key.js';
 import { ConformanceError } from '../errors.js';
 import type { Expectation } from '../expectations/file.js';
 import { type Finding, type PropertySummary, type Report, resultGroups } from './report.js';
-import { summarize } from './verdict.js';
+import { staleFromResults, summarize } from './verdict.js';
 
-type Stale = Report['staleExpectations'][number];
+export { staleFromResults };
 
 function fail(message: string): never {
   throw new ConformanceError('ERR_CONFORMANCE_REPORT', message);
-}
-
-/**
- * Stale expectations judged from a report's own results: listed vectors that now pass
- * (`xpass` cells) and, with `wholeEntries`, entries none of whose evidence occurred (no
- * `xfail` cell of their cause or vectors, and the property search never met the cause)
- * although they could have been checked (a listed vector ran, or the search ran).
- */
-export function staleFromResults(
-  report: Pick<Report, 'columns' | 'results' | 'properties'>,
-  expectations: readonly Expectation[],
-  wholeEntries = true,
-): Stale[] {
-  const stale: Stale[] = [];
-  const ranVector = new Set(report.results.map((r) => r.vector));
-  for (const column of report.columns) {
-    if (!column.available) continue;
-    const { implementation, environment } = column;
-    const mine = (e: { implementation: string; environment: string }) =>
-      e.implementation === implementation && e.environment === environment;
-    const entries = expectations.filter(mine);
-    const results = report.results.filter(mine);
-    for (const result of results) {
-      if (result.outcome !== 'xpass') continue;
-      const entry = entries.find(
-        (e) => e.vectors.includes(result.vector) || e.vectors.includes('*'),
-      );
-      stale.push({ implementation, environment, vector: result.vector, cause: entry?.cause ?? '' });
-    }
-    if (!wholeEntries) continue;
-    const properties = report.properties.filter(mine);
-    for (const entry of entries) {
-      const checkable =
-        entry.vectors.some((id) => id === '*' || ranVector.has(id)) ||
-        (entry.property === true && properties.length > 0);
-      if (!checkable) continue;
-      const met =
-        results.some(
-          (r) =>
-            r.outcome === 'xfail' && (r.cause === entry.cause || entry.vectors.includes(r.vector)),
-        ) || properties.some((p) => p.metCauses.includes(entry.cause));
-      if (!met) stale.push({ implementation, environment, vector: '*', cause: entry.cause });
-    }
-  }
-  return stale;
 }
 
 /**
@@ -88,7 +45,7 @@ function sameExpectations(reports: readonly Report[]): Expectation[] | undefined
 function mergeProperties(summaries: readonly PropertySummary[]): PropertySummary[] {
   const merged = new Map<string, PropertySummary>();
   for (const s of summaries) {
-    const key = `${s.implementation}/${s.environment}`;
+    const key = columnKey(s);
     const known = merged.get(key);
     merged.set(
       key,
@@ -112,7 +69,7 @@ function mergeFindings(findings: readonly Finding[]): Finding[] {
   const size = (f: Finding) => f.minimal.body.hex.length + f.minimal.secret.hex.length;
   const merged = new Map<string, Finding>();
   for (const f of findings) {
-    const key = `${f.implementation}/${f.environment}\u0000${f.cause}\u0000${f.vectors[0] === 'property'}`;
+    const key = cellKey(f, f.cause, String(f.vectors[0] === 'property'));
     const known = merged.get(key);
     if (!known) {
       merged.set(key, { ...f, vectors: [...f.vectors] });
@@ -188,7 +145,7 @@ export function mergeReports(reports: readonly Report[]): Report {
   }
   const cells = new Set<string>();
   for (const r of reports.flatMap((x) => x.results)) {
-    const cell = `${r.implementation}/${r.environment}\u0000${r.vector}`;
+    const cell = cellKey(r, r.vector);
     if (cells.has(cell))
       fail(
         `reports to merge overlap: ${r.implementation}/${r.environment} × ${r.vector} appears twice`,
@@ -206,8 +163,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     .map((r, i) => ({ r, i }))
     .sort(
       (a, b) =>
-        columnOrder.indexOf(`${a.r.implementation}/${a.r.environment}`) -
-          columnOrder.indexOf(`${b.r.implementation}/${b.r.environment}`) ||
+        columnOrder.indexOf(columnKey(a.r)) - columnOrder.indexOf(columnKey(b.r)) ||
         groupOrder.indexOf(a.r.group) - groupOrder.indexOf(b.r.group) ||
         a.i - b.i,
     )

@@ -6,7 +6,7 @@
  */
 import type { VectorSetInfo } from '@plugnmeet-signing/vectors';
 import type { Expectation } from '../expectations/file.js';
-import type { Outcome } from '../model.js';
+import type { CheckLevel, ImplementationOrigin, Outcome } from '../model.js';
 
 export const REPORT_FORMAT_VERSION = 1;
 
@@ -16,6 +16,10 @@ export interface ReportColumn {
   implementation: string;
   implementationLabel: string;
   implementationKind: string;
+  /** Where the column's code comes from (absent in reports of older versions). */
+  origin?: ImplementationOrigin;
+  /** What it checks (absent in reports of older versions: read `implementationKind`). */
+  checks?: CheckLevel;
   language: string;
   environment: string;
   environmentLabel: string;

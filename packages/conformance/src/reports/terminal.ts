@@ -4,7 +4,9 @@
  *
  * @module
  */
-import type { Outcome } from '../model.js';
+
+import { sameColumn } from '../column-key.js';
+import { type CellStateName, cellState, outcomeCounts } from './cell-state.js';
 import {
   type Finding,
   type Report,
@@ -19,29 +21,29 @@ import { printable, visible } from './visible.js';
 /** The results of one column, optionally of one vector group only. */
 export function resultsOf(report: Report, column: ReportColumn, group?: string): ReportResult[] {
   return report.results.filter(
-    (r) =>
-      r.implementation === column.implementation &&
-      r.environment === column.environment &&
-      (group === undefined || r.group === group),
+    (r) => sameColumn(r, column) && (group === undefined || r.group === group),
   );
 }
 
-/** One matrix cell: what happened to a vector group in a column. */
+/** One matrix cell: what happened to a vector group in a column ({@link cellState}). */
 export function cellText(results: readonly ReportResult[], paint: Paint): string {
-  if (results.length === 0) return paint.dim('·');
-  const count = (outcome: Outcome) => results.filter((r) => r.outcome === outcome).length;
-  const total = results.length;
-  if (count('unavailable') === total) return paint.dim('n/a');
-  const bad = count('fail') + count('error') + count('xpass');
-  const expected = count('xfail');
-  const unrepresentable = count('unrepresentable');
-  const passed = count('pass');
-  let text: string;
-  if (bad > 0) text = paint.red(`✗ ${bad}/${total}`);
-  else if (expected > 0) text = paint.yellow(`≈ ${passed}/${total}`);
-  else text = paint.green(`✓ ${passed}`);
-  if (unrepresentable > 0) text += paint.dim(` ~${unrepresentable}`);
-  return text;
+  const view = cellState(outcomeCounts(results));
+  return paintState(view.state, view.main, paint) + (view.suffix ? paint.dim(view.suffix) : '');
+}
+
+/** A cell state's colour in a terminal. */
+export function paintState(state: CellStateName, text: string, paint: Paint): string {
+  switch (state) {
+    case 'fail':
+    case 'error':
+      return paint.red(text);
+    case 'xfail':
+      return paint.yellow(text);
+    case 'pass':
+      return paint.green(text);
+    default:
+      return paint.dim(text);
+  }
 }
 
 function visibleLength(text: string): number {
@@ -56,9 +58,7 @@ function padVisible(text: string, width: number): string {
 /** The property-search cell of a column. */
 export function propertyCell(report: Report, column: ReportColumn, paint: Paint): string {
   if (!column.available) return paint.dim('n/a');
-  const summary = report.properties.find(
-    (p) => p.implementation === column.implementation && p.environment === column.environment,
-  );
+  const summary = report.properties.find((p) => sameColumn(p, column));
   if (!summary) return paint.dim('·');
   if (summary.findings > 0) return paint.red(`✗ ${summary.findings} found`);
   if (summary.expectedDivergences > 0) return paint.yellow(`≈ ${summary.runs} runs`);

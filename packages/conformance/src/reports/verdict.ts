@@ -1,10 +1,14 @@
 /**
- * The verdict of a report: its counts and whether it is OK. One place for the rule, used
- * by a run and by `merge` alike.
+ * The verdict of a report: which expectations went stale, its counts and whether it is OK.
+ * One place for each rule, used by a run and by `merge` alike: an unsharded run is judged
+ * as the merge of one shard.
  *
  * @module
  */
+import type { Expectation } from '../expectations/file.js';
 import { countOutcomes, type Report } from './report.js';
+
+type Stale = Report['staleExpectations'][number];
 
 /**
  * Why a report judged nothing, or undefined when it judged something. A vector cell that
@@ -58,4 +62,54 @@ export function summarize(
     ...(nothing === undefined ? {} : { nothingJudged: nothing }),
     ...(interrupted === undefined ? {} : { interrupted }),
   };
+}
+
+/**
+ * Stale expectations judged from a report's own results: listed vectors that now pass
+ * (`xpass` cells) and, with `wholeEntries`, entries none of whose evidence occurred (no
+ * `xfail` cell of their cause or vectors, and the property search never met the cause)
+ * although they could have been checked (a listed vector ran, or the search ran).
+ *
+ * @example
+ * ```ts
+ * const stale = staleFromResults(report, expectations); // [] when every entry still happens
+ * ```
+ */
+export function staleFromResults(
+  report: Pick<Report, 'columns' | 'results' | 'properties'>,
+  expectations: readonly Expectation[],
+  wholeEntries = true,
+): Stale[] {
+  const stale: Stale[] = [];
+  const ranVector = new Set(report.results.map((r) => r.vector));
+  for (const column of report.columns) {
+    if (!column.available) continue;
+    const { implementation, environment } = column;
+    const mine = (e: { implementation: string; environment: string }) =>
+      e.implementation === implementation && e.environment === environment;
+    const entries = expectations.filter(mine);
+    const results = report.results.filter(mine);
+    for (const result of results) {
+      if (result.outcome !== 'xpass') continue;
+      const entry = entries.find(
+        (e) => e.vectors.includes(result.vector) || e.vectors.includes('*'),
+      );
+      stale.push({ implementation, environment, vector: result.vector, cause: entry?.cause ?? '' });
+    }
+    if (!wholeEntries) continue;
+    const properties = report.properties.filter(mine);
+    for (const entry of entries) {
+      const checkable =
+        entry.vectors.some((id) => id === '*' || ranVector.has(id)) ||
+        (entry.property === true && properties.length > 0);
+      if (!checkable) continue;
+      const met =
+        results.some(
+          (r) =>
+            r.outcome === 'xfail' && (r.cause === entry.cause || entry.vectors.includes(r.vector)),
+        ) || properties.some((p) => p.metCauses.includes(entry.cause));
+      if (!met) stale.push({ implementation, environment, vector: '*', cause: entry.cause });
+    }
+  }
+  return stale;
 }

@@ -5,19 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { ReportFormat } from '../cli/options.js';
-import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
-import { renderJunit } from './junit.js';
-import { renderMarkdown } from './markdown.js';
+import { FORMATS, type ReportFormat } from './formats.js';
 import type { Report } from './report.js';
-
-const RENDERERS: Record<ReportFormat, (report: Report) => string> = {
-  json: renderJson,
-  junit: renderJunit,
-  markdown: renderMarkdown,
-  html: renderHtml,
-};
 
 /**
  * Writes every `{format, path}`, each on its own: one that fails does not stop the
@@ -41,7 +30,7 @@ export function writeReports(
       mkdirSync(dirname(path));
     } catch {}
     try {
-      writeFileSync(path, RENDERERS[target.format](report));
+      writeFileSync(path, FORMATS[target.format].render(report));
     } catch (error) {
       failures.push(`${target.format} report ${path}: ${(error as Error).message}`);
     }

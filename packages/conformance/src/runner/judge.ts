@@ -4,12 +4,12 @@
  *
  * @module
  */
-import { createHmac } from 'node:crypto';
 import { diagnose } from '../diagnosis/diagnose.js';
 import { SENT_BODY_TRANSFORMS } from '../diagnosis/wire-transforms.js';
 import { ConformanceError } from '../errors.js';
 import type { SignAnswer, VerifyAnswer } from '../model.js';
 import { referenceSignature, referenceVerdict } from '../reference.js';
+import { emptyKeyMac } from '../vector-check.js';
 
 /** An outcome before expectations are applied. */
 export interface Judgement {
@@ -217,12 +217,6 @@ function judgeWire(
   }
   const explanation = `${signed.explanation ?? signed.detail}; the bytes arrived unchanged and ${server}`;
   return { ...signed, actual, detail: explanation, explanation };
-}
-
-/** HMAC-SHA256 with an empty key, which the reference refuses to compute on purpose. */
-function emptyKeyMac(body: Uint8Array): string {
-  // node:crypto accepts a zero-length key; only this comparison needs it.
-  return createHmac('sha256', new Uint8Array()).update(body).digest('hex');
 }
 
 /** Judges a verify answer against the reference verdict and the vector's stated result. */

@@ -48,6 +48,8 @@ function describeColumn(column: Column, mode: ExecutionMode): ReportColumn {
     implementation: implementation.id,
     implementationLabel: implementation.label,
     implementationKind: implementation.kind,
+    origin: implementation.origin,
+    checks: implementation.checks,
     language: implementation.language,
     environment: environment.id,
     environmentLabel: environment.label,

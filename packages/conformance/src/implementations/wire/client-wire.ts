@@ -74,6 +74,8 @@ export function clientWireColumn() {
       id: 'wire-client',
       label: "This project's client, request(path, body) → loopback server",
       kind: 'wire',
+      origin: 'outside',
+      checks: 'wire',
       language: 'typescript',
     },
     environment: {

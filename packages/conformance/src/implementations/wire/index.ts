@@ -13,7 +13,12 @@ const WIRE_SHELLS = SHELLS.filter((shell) => shell.locale === undefined);
 import type { Column } from '../../model.js';
 import { clientWireColumn } from './client-wire.js';
 import { sdkJsWireColumn } from './sdk-js-wire.js';
-import { CORRECTED_SHELL_WIRE, DOCUMENTED_SHELL_WIRE, shellWireColumn } from './shell-wire.js';
+import {
+  CORRECTED_SHELL_WIRE,
+  DOCUMENTED_SHELL_WIRE,
+  shellWireColumn,
+  WHOLE_SHELL_SNIPPETS,
+} from './shell-wire.js';
 
 /** Every wire column, in matrix order. */
 export function wireColumns(): Column[] {
@@ -23,4 +28,18 @@ export function wireColumns(): Column[] {
     sdkJsWireColumn(),
     clientWireColumn(),
   ];
+}
+
+/**
+ * The wire implementations that send the requests of a signing implementation, by id: a
+ * wire column is linked to its signing column by this, never by an id prefix.
+ *
+ * @example
+ * ```ts
+ * wireTwinsOf('shell'); // ['wire-shell']
+ * wireTwinsOf('java'); // []
+ * ```
+ */
+export function wireTwinsOf(implementation: string): string[] {
+  return WHOLE_SHELL_SNIPPETS.filter((s) => s.signingId === implementation).map((s) => s.id);
 }

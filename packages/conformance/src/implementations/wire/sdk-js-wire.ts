@@ -110,6 +110,8 @@ export function sdkJsWireColumn() {
       id: 'wire-sdk-js',
       label: 'Official JS SDK (plugnmeet-sdk-js from npm) → loopback server',
       kind: 'wire',
+      origin: 'outside',
+      checks: 'wire',
       language: 'javascript',
     },
     environment: { id: 'node', label: `Node.js ${process.versions.node}, plugnmeet-sdk-js` },

@@ -9,6 +9,7 @@
  * @module
  */
 import type { RecordedRequest, TestServer } from '@plugnmeet-signing/test-server';
+import { columnKey } from '../../column-key.js';
 import { memoize } from '../../environments/toolchains.js';
 import type {
   Availability,
@@ -278,7 +279,7 @@ export function inProcessWireColumn(spec: InProcessWireSpec): Column {
     return { ...loaded, start: server.start };
   });
   return {
-    id: `${spec.implementation.id}/${spec.environment.id}`,
+    id: columnKey({ implementation: spec.implementation.id, environment: spec.environment.id }),
     implementation: spec.implementation,
     environment: spec.environment,
     capabilities: ['sign'],

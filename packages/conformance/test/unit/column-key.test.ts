@@ -1,0 +1,34 @@
+/** Column identity: one key shape, made and read in one module. */
+import { describe, expect, test } from 'vitest';
+import { cellKey, columnKey, parseColumnKey, sameColumn } from '../../src/column-key.js';
+import { wireTwinsOf } from '../../src/implementations/wire/index.js';
+
+describe('column keys', () => {
+  test.each([
+    [{ implementation: 'shell', environment: 'dash' }, 'shell/dash'],
+    [{ implementation: 'java', environment: 'jdk17-c-locale' }, 'java/jdk17-c-locale'],
+    [{ implementation: 'impl-1', environment: 'a/b' }, 'impl-1/a/b'],
+  ])('%o is %s and back', (ref, key) => {
+    expect(columnKey(ref)).toBe(key);
+    expect(parseColumnKey(key)).toEqual(ref);
+  });
+
+  test('a key without a slash is not a column key', () => {
+    expect(() => parseColumnKey('shell')).toThrow('not a column key');
+  });
+
+  test('cell keys keep their parts apart; sameColumn compares both halves', () => {
+    const ref = { implementation: 'shell', environment: 'dash' };
+    expect(cellKey(ref, 'v', 'c')).toBe('shell/dash\u0000v\u0000c');
+    expect(sameColumn(ref, { ...ref })).toBe(true);
+    expect(sameColumn(ref, { ...ref, environment: 'bash' })).toBe(false);
+  });
+
+  test.each([
+    ['shell', ['wire-shell']],
+    ['shell-corrected', ['wire-shell-corrected']],
+    ['java', []],
+  ])('the wire twins of %s', (implementation, twins) => {
+    expect(wireTwinsOf(implementation)).toEqual(twins);
+  });
+});

@@ -1,0 +1,165 @@
+/** Judging answers against the reference: table-driven, nothing spawned. */
+import { createHash } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { isConformanceError } from '../../src/errors.js';
+import type { SignAnswer, VerifyAnswer } from '../../src/model.js';
+import { referenceSignature } from '../../src/reference.js';
+import { judgeSign, judgeVerify } from '../../src/runner/judge.js';
+import { emptyKeyMac } from '../../src/vector-check.js';
+
+const utf8 = new TextEncoder();
+const body = utf8.encode('{"room_id":"room01"}');
+const secret = utf8.encode('zumyyYWqv7KR2kUqvYdq4z4sXg7XTBD2ljT6');
+const right = referenceSignature(body, secret) as string;
+const of = (bytes: Uint8Array) => referenceSignature(bytes, secret) as string;
+const withNewline = new Uint8Array([...body, 0x0a]);
+const signature = (s: string, extra: Partial<Extract<SignAnswer, { kind: 'signature' }>> = {}) =>
+  ({ kind: 'signature', signature: s, ...extra }) as SignAnswer;
+
+describe('judgeSign', () => {
+  test.each<[string, Uint8Array, SignAnswer, boolean, { outcome: string; cause?: string }]>([
+    ['the reference signature', secret, signature(right), false, { outcome: 'pass' }],
+    [
+      'uppercase hex is a divergence',
+      secret,
+      signature(right.toUpperCase()),
+      false,
+      { outcome: 'fail' },
+    ],
+    [
+      'nothing reproduces a random digest',
+      secret,
+      signature(createHash('sha256').update('x').digest('hex')),
+      false,
+      { outcome: 'fail', cause: 'unexplained' },
+    ],
+    [
+      'refusing an input the reference signs',
+      secret,
+      { kind: 'refused', message: 'no' },
+      false,
+      { outcome: 'fail', cause: 'refused-valid-input' },
+    ],
+    [
+      'refusing the empty secret',
+      new Uint8Array(),
+      { kind: 'refused', message: 'empty' },
+      false,
+      { outcome: 'pass' },
+    ],
+    [
+      'signing the empty secret with the true MAC, where allowed',
+      new Uint8Array(),
+      signature(emptyKeyMac(body)),
+      true,
+      { outcome: 'pass' },
+    ],
+    [
+      'signing the empty secret wrongly',
+      new Uint8Array(),
+      signature(right),
+      true,
+      { outcome: 'fail' },
+    ],
+    [
+      'unrepresentable is its own outcome',
+      secret,
+      { kind: 'unrepresentable', reason: 'NUL' },
+      false,
+      { outcome: 'unrepresentable' },
+    ],
+    [
+      'broken is an error with cause broken',
+      secret,
+      { kind: 'broken', message: 'crashed', stderrTail: 'trace' },
+      false,
+      { outcome: 'error', cause: 'broken' },
+    ],
+    [
+      'wire: the exact bytes and the right signature, accepted',
+      secret,
+      signature(right, { sent: body }),
+      false,
+      { outcome: 'pass' },
+    ],
+    [
+      'wire: the right bytes refused by the server',
+      secret,
+      signature(right, { sent: body, serverRefusal: '401 no' }),
+      false,
+      { outcome: 'fail', cause: 'server-refused' },
+    ],
+  ])('%s', (_name, key, answer, refusalAcceptable, expected) => {
+    expect(judgeSign(body, key, answer, refusalAcceptable)).toMatchObject(expected);
+  });
+
+  test('a reproduced cause names the transform and explains it', () => {
+    // `$(…)` took the body's trailing newline: the digest is of the body without it.
+    const judgement = judgeSign(withNewline, secret, signature(of(body)));
+    expect(judgement).toMatchObject({ outcome: 'fail', cause: 'trailing-newlines-stripped' });
+    expect(judgement.explanation).toContain('trailing newlines were stripped');
+  });
+
+  test("wire: curl's @file reading is found from the bytes that arrived", () => {
+    const at = utf8.encode('@x');
+    const judgement = judgeSign(at, secret, signature(of(at), { sent: new Uint8Array() }));
+    expect(judgement).toMatchObject({ outcome: 'fail', cause: 'curl-data-at-file' });
+    expect(judgement.explanation).toContain('bytes sent ≠ bytes signed');
+  });
+});
+
+describe('judgeVerify', () => {
+  const wrong = right.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+  test.each<
+    [string, string, 'valid' | 'invalid', VerifyAnswer, { outcome: string; cause?: string }]
+  >([
+    ['valid said valid', right, 'valid', { kind: 'verdict', valid: true }, { outcome: 'pass' }],
+    [
+      'invalid said invalid',
+      wrong,
+      'invalid',
+      { kind: 'verdict', valid: false },
+      { outcome: 'pass' },
+    ],
+    [
+      'accepting a wrong signature',
+      wrong,
+      'invalid',
+      { kind: 'verdict', valid: true },
+      { outcome: 'fail', cause: 'accepts-invalid-signature' },
+    ],
+    [
+      'rejecting the right signature',
+      right,
+      'valid',
+      { kind: 'verdict', valid: false },
+      { outcome: 'fail', cause: 'rejects-valid-signature' },
+    ],
+    [
+      'refusing an invalid one counts as invalid',
+      wrong,
+      'invalid',
+      { kind: 'refused', message: 'x' },
+      { outcome: 'pass' },
+    ],
+    [
+      'refusing a valid one',
+      right,
+      'valid',
+      { kind: 'refused', message: 'x' },
+      { outcome: 'fail', cause: 'refused-valid-input' },
+    ],
+  ])('%s', (_name, presented, stated, answer, expected) => {
+    expect(judgeVerify(body, secret, presented, stated, answer)).toMatchObject(expected);
+  });
+
+  test('a vector stating what the reference does not say is refused', () => {
+    let code: string | undefined;
+    try {
+      judgeVerify(body, secret, wrong, 'valid', { kind: 'verdict', valid: true });
+    } catch (error) {
+      code = isConformanceError(error) ? error.code : 'other';
+    }
+    expect(code).toBe('ERR_CONFORMANCE_REFERENCE');
+  });
+});
