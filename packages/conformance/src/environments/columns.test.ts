@@ -94,7 +94,12 @@ describe('columns', () => {
     }
     for (const column of columns) {
       expect(column.id).toBe(`${column.implementation.id}/${column.environment.id}`);
-      expect(column.modes).toEqual(['worker', 'per-case']);
+      // The UTF-8 shells' columns answer from the end-to-end run they share with their wire
+      // twin, a fresh shell per case; every other column has a worker and per-case mode.
+      const informed =
+        column.implementation.language === 'shell' && !column.environment.id.endsWith('-c-locale');
+      expect(column.modes).toEqual(informed ? ['per-case'] : ['worker', 'per-case']);
+      expect(column.runGroup).toBe(informed ? `shell-end-to-end:wire-${column.id}` : undefined);
     }
   });
 
