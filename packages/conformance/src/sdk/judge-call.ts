@@ -91,24 +91,23 @@ function requestProblem(
 }
 
 /** What the emulator's own (unscripted) answer was: a result, or the failure it means. */
-function ownAnswerKind(request: RecordedRequest | undefined): 'result' | 'api' | 'auth' | 'http' {
+/**
+ * What the emulator's own (unscripted) answer was: a result, or the failure it means, and
+ * whether that failure is a list call's "nothing found" (status:false with NOT_FOUND).
+ */
+function ownAnswer(request: RecordedRequest | undefined): {
+  kind: 'result' | 'api' | 'auth' | 'http';
+  notFound: boolean;
+} {
   const status = request?.response.status ?? 0;
-  if (status === 401) return 'auth';
-  if (status !== 200) return 'http';
-  try {
-    const body = JSON.parse(utf8.decode(request?.response.body)) as { status?: unknown };
-    return body.status === false ? 'api' : 'result';
-  } catch {
-    return 'http';
-  }
-}
-
-function isNotFound(request: RecordedRequest | undefined): boolean {
+  if (status === 401) return { kind: 'auth', notFound: false };
+  if (status !== 200) return { kind: 'http', notFound: false };
   try {
     const body = JSON.parse(utf8.decode(request?.response.body)) as Record<string, unknown>;
-    return body.status === false && body.status_code === 'NOT_FOUND';
+    if (body.status !== false) return { kind: 'result', notFound: false };
+    return { kind: 'api', notFound: body.status_code === 'NOT_FOUND' };
   } catch {
-    return false;
+    return { kind: 'http', notFound: false };
   }
 }
 
@@ -184,12 +183,12 @@ export function judgeCall(call: {
     if (problem) return verdict('fail', problem.cause, problem.detail);
   }
   const retries = requests.length > 1 ? ` (sent ${requests.length} times)` : '';
-  const expect =
-    scenario.script || scenario.wrongSecret ? scenario.expect : ownAnswerKind(requests.at(-1));
+  const own = scenario.script || scenario.wrongSecret ? undefined : ownAnswer(requests.at(-1));
+  const expect = own?.kind ?? scenario.expect;
   if (expect !== 'result' && expect !== scenario.expect) {
     // The server says "nothing found" on a list call with status:false and NOT_FOUND; an SDK
     // may present that as the empty list it means, keeping no value it was not sent.
-    if (answer.kind === 'result' && isNotFound(requests.at(-1)) && onlyEmptyLists(answer.result)) {
+    if (answer.kind === 'result' && own?.notFound && onlyEmptyLists(answer.result)) {
       return verdict('pass', undefined, `NOT_FOUND presented as an empty list${retries}`);
     }
     // The emulator's own handler failed the call (a room not active, say): so must the SDK.
