@@ -100,9 +100,20 @@ export type ExecutionMode =
   /** A fresh process per case. */
   | 'per-case';
 
-/** Whether a column can run here, and if not, how to make it run. */
-export type Availability =
-  | { available: true; runtimeVersion: string }
+/**
+ * Whether something is ready here — a toolchain, a prepared program, a whole column — with
+ * what it brings (`T`) when it is, and why not and how to install it when it is not. The one
+ * word for "ready" across the runner: a runtime probe, a column's preparation and its
+ * `probe()` all answer in it. Without `T` it is what a column's `probe()` says.
+ *
+ * @example
+ * ```ts
+ * const go: Availability<{ path: string; version: string }> = await runtimes.go();
+ * if (!go.available) console.log(`${go.reason}: ${go.install}`);
+ * ```
+ */
+export type Availability<T extends object = { runtimeVersion: string }> =
+  | ({ available: true } & T)
   | { available: false; reason: string; install: string };
 
 /** Who wrote the code in a column. */

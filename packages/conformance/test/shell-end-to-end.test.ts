@@ -9,12 +9,9 @@ import { describe, expect, test } from 'vitest';
 import { correctionInfo } from '../src/corrections/catalog.js';
 import { correctedProgram } from '../src/corrections/columns.js';
 import { SHELLS } from '../src/environments/shells.js';
-import {
-  documentedProgram,
-  programColumns,
-  type SnippetProgram,
-  shellWorkerColumn,
-} from '../src/implementations/snippet-columns.js';
+import { shellWorkerColumn } from '../src/implementations/languages/shell.js';
+import { programColumns } from '../src/implementations/snippet-columns.js';
+import { documentedProgram, type SnippetProgram } from '../src/implementations/snippet-program.js';
 import type { CaseInput, Column, SignAnswer } from '../src/model.js';
 import { generatedCase } from '../src/properties/arbitraries.js';
 

@@ -27,8 +27,6 @@ export interface CorrectionInfo extends SnippetInfo<CorrectionId> {
   reason: string;
   /** For the maintainers' note: why the new code is right, a few sentences. */
   rationale: string;
-  /** The worker template in `workers/` (default: the original's). */
-  template?: string;
 }
 
 export const CORRECTIONS: readonly CorrectionInfo[] = [
@@ -39,7 +37,7 @@ export const CORRECTIONS: readonly CorrectionInfo[] = [
     language: 'shell',
     label: 'Shell (here-document + awk + openssl + curl --data-binary), corrected',
     file: 'shell/snippet.sh',
-    template: 'shell-corrected.sh.tmpl',
+    worker: { template: 'shell-corrected.sh.tmpl', fileName: 'worker.sh' },
     signatureVariable: 'SIGNATURE',
     // The sign worker runs the statements before the request; the request is the wire check's.
     requestLine: /\bcurl\b/,
@@ -82,6 +80,7 @@ export const CORRECTIONS: readonly CorrectionInfo[] = [
     language: 'java',
     label: 'Java (javax.crypto + UTF-8 + java.util.HexFormat), corrected',
     file: 'java/snippet.java',
+    worker: { template: 'java.java.tmpl', fileName: 'PnmWorker.java' },
     importLine: /^import\s/,
     signatureVariable: 'signature',
     fixes: ['default-charset-ascii', 'broken'],

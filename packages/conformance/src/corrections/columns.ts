@@ -4,18 +4,15 @@
  *
  * @module
  */
-import {
-  programColumns,
-  type SnippetColumnOptions,
-  type SnippetProgram,
-} from '../implementations/snippet-columns.js';
+import type { LanguageOptions } from '../implementations/languages/index.js';
+import { programColumns } from '../implementations/snippet-columns.js';
+import type { SnippetProgram } from '../implementations/snippet-program.js';
 import type { Column } from '../model.js';
-import { renderProgram, TEMPLATES } from '../snippets/render.js';
+import { renderProgram } from '../snippets/render.js';
 import { CORRECTIONS, type CorrectionInfo, readCorrection } from './catalog.js';
 
 /** A correction as a program: the original's environments, template and slots mechanism. */
 export function correctedProgram(info: CorrectionInfo): SnippetProgram {
-  const original = TEMPLATES[info.correctionOf];
   return {
     of: info.correctionOf,
     implementation: {
@@ -28,20 +25,11 @@ export function correctedProgram(info: CorrectionInfo): SnippetProgram {
       correctionOf: info.correctionOf,
       correctionReason: info.reason,
     },
-    render: (vars) =>
-      renderProgram(
-        {
-          info,
-          text: readCorrection(info),
-          template: info.template ?? original.template,
-          fileName: original.fileName,
-        },
-        vars,
-      ),
+    render: (vars) => renderProgram({ info, text: readCorrection(info) }, vars),
   };
 }
 
 /** Every correction in every environment of its original, in catalog order. */
-export function correctedColumns(options: SnippetColumnOptions = {}): Column[] {
+export function correctedColumns(options: LanguageOptions = {}): Column[] {
   return CORRECTIONS.flatMap((info) => programColumns(correctedProgram(info), options));
 }

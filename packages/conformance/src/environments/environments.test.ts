@@ -3,7 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../implementations/languages/index.js';
 import { snippetColumns } from '../implementations/snippet-columns.js';
+import { documentedProgram } from '../implementations/snippet-program.js';
 import type { CaseInput, Column, ExecutionMode } from '../model.js';
 import { scanJdks } from './jdks.js';
 import { C_LOCALE, explicitEnv, NO_LOCALE, UTF8_LOCALE } from './process-env.js';
@@ -63,7 +65,7 @@ describe('missing toolchains', () => {
       command: 'pnm-no-such-shell',
     };
     expect(await probeShell(shell)).toEqual({
-      found: false,
+      available: false,
       reason: 'pnm-no-such-shell is not on PATH',
       install: 'apt-get install bash',
     });
@@ -96,7 +98,7 @@ describe('missing toolchains', () => {
 });
 
 describe('worker and per-case modes', () => {
-  const perLanguage = [
+  const named = [
     'shell/dash',
     'shell/bash',
     'php/utf8',
@@ -109,6 +111,17 @@ describe('worker and per-case modes', () => {
     'java/jdk17-utf8',
     'ruby/utf8',
   ];
+  // And the first UTF-8 column of every language module, so a new language is covered
+  // without editing the list above.
+  const firstOfEachLanguage = Object.values(LANGUAGES).map(
+    (language) =>
+      language
+        .columns(documentedProgram(language.snippet), {})
+        .find((c) => c.environment.variables?.LANG === UTF8_LOCALE.variables.LANG)?.id,
+  );
+  const perLanguage = [...new Set([...named, ...firstOfEachLanguage])].filter(
+    (id): id is string => id !== undefined,
+  );
   const columns = snippetColumns();
 
   async function timeCases(c: Column, mode: ExecutionMode, count: number): Promise<number> {

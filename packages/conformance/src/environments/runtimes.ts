@@ -3,16 +3,11 @@
  *
  * @module
  */
+
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import {
-  commandOutput,
-  commandVersion,
-  type Found,
-  findExecutable,
-  isExecutable,
-  memoize,
-} from './toolchains.js';
+import type { Availability } from '../model.js';
+import { commandVersion, findExecutable, isExecutable, memoize } from './toolchains.js';
 
 export interface Runtime {
   /** Absolute path of the executable to spawn. */
@@ -23,58 +18,34 @@ export interface Runtime {
 
 const require = createRequire(import.meta.url);
 
-function missing(name: string, install: string): Found<Runtime> {
-  return { found: false, reason: `${name} is not on PATH`, install };
+/** Not on PATH, and how to install it. */
+export function notOnPath(name: string, install: string): Availability<Runtime> {
+  return { available: false, reason: `${name} is not on PATH`, install };
 }
 
-async function simple(
+/**
+ * A runtime found as a command on PATH, its version read from its own output: what most
+ * language modules need.
+ *
+ * @example
+ * ```ts
+ * const ruby = memoize(() => commandRuntime('ruby', ['-e', 'print RUBY_VERSION'], /^(\S+)/, aptInstall('ruby')));
+ * ```
+ */
+export async function commandRuntime(
   name: string,
   args: readonly string[],
   pattern: RegExp,
   install: string,
-): Promise<Found<Runtime>> {
+): Promise<Availability<Runtime>> {
   const path = findExecutable(name);
-  if (!path) return missing(name, install);
+  if (!path) return notOnPath(name, install);
   const version = await commandVersion(path, args, pattern);
-  return { found: true, path, version: version ?? 'unknown' };
+  return { available: true, path, version: version ?? 'unknown' };
 }
 
-/**
- * `python3` as the user's PATH resolves it. A pyenv shim costs ~250 ms per start, so the real
- * interpreter behind it is resolved once and spawned directly.
- */
-export const python = memoize(async (): Promise<Found<Runtime>> => {
-  const shim = findExecutable('python3');
-  if (!shim) return missing('python3', 'apt-get install python3');
-  const output = await commandOutput(shim, [
-    '-c',
-    'import sys, platform; print(sys.executable); print(platform.python_version())',
-  ]);
-  const [path, version] = output.trim().split('\n');
-  if (!path || !version || !isExecutable(path)) {
-    return {
-      found: false,
-      reason: `python3 did not start: ${output.trim()}`,
-      install: 'apt-get install python3',
-    };
-  }
-  return { found: true, path, version };
-});
-
-export const ruby = memoize(() =>
-  simple('ruby', ['-e', 'print RUBY_VERSION'], /^(\S+)/, 'apt-get install ruby'),
-);
-
-export const php = memoize(() =>
-  simple('php', ['-r', 'echo PHP_VERSION;'], /^(\S+)/, 'apt-get install php-cli'),
-);
-
-export const go = memoize(() =>
-  simple('go', ['env', 'GOVERSION'], /^(go\S+)/, 'apt-get install golang-go'),
-);
-
 export const node = memoize(() =>
-  simple(
+  commandRuntime(
     'node',
     ['-p', 'process.versions.node'],
     /^(\S+)/,
@@ -95,20 +66,20 @@ interface NpmRuntime {
   versionPattern: RegExp;
 }
 
-async function npmRuntime(runtime: NpmRuntime): Promise<Found<Runtime>> {
+async function npmRuntime(runtime: NpmRuntime): Promise<Availability<Runtime>> {
   const install = `npm install ${runtime.pkg}@${runtime.pin} (or put ${runtime.pkg} on PATH)`;
   let path: string | undefined;
   try {
     path = runtime.executable(dirname(require.resolve(`${runtime.pkg}/package.json`)));
   } catch {
     path = findExecutable(runtime.pkg);
-    if (!path) return { found: false, reason: `${runtime.pkg} is not installed`, install };
+    if (!path) return { available: false, reason: `${runtime.pkg} is not installed`, install };
   }
   if (!isExecutable(path)) {
-    return { found: false, reason: `${path} is missing or not executable`, install };
+    return { available: false, reason: `${path} is missing or not executable`, install };
   }
   const version = await commandVersion(path, ['--version'], runtime.versionPattern);
-  return { found: true, path, version: version ?? 'unknown' };
+  return { available: true, path, version: version ?? 'unknown' };
 }
 
 export const deno = memoize(() =>
@@ -133,23 +104,27 @@ export const bun = memoize(() =>
 );
 
 /** tsx's loader, for `node --import <loader> worker.ts`. */
-export const tsxLoader = memoize(async (): Promise<Found<{ loader: string; version: string }>> => {
-  try {
-    const manifest = require.resolve('tsx/package.json');
-    const { version } = require(manifest) as { version: string };
-    return { found: true, loader: join(dirname(manifest), 'dist/loader.mjs'), version };
-  } catch {
-    return { found: false, reason: 'tsx is not installed', install: 'pnpm install' };
-  }
-});
+export const tsxLoader = memoize(
+  async (): Promise<Availability<{ loader: string; version: string }>> => {
+    try {
+      const manifest = require.resolve('tsx/package.json');
+      const { version } = require(manifest) as { version: string };
+      return { available: true, loader: join(dirname(manifest), 'dist/loader.mjs'), version };
+    } catch {
+      return { available: false, reason: 'tsx is not installed', install: 'pnpm install' };
+    }
+  },
+);
 
 /** The crypto-js package the NodeJS snippet's `CryptoJS` comes from. */
-export const cryptoJs = memoize(async (): Promise<Found<{ dir: string; version: string }>> => {
-  try {
-    const manifest = require.resolve('crypto-js/package.json');
-    const { version } = require(manifest) as { version: string };
-    return { found: true, dir: dirname(manifest), version };
-  } catch {
-    return { found: false, reason: 'crypto-js is not installed', install: 'pnpm install' };
-  }
-});
+export const cryptoJs = memoize(
+  async (): Promise<Availability<{ dir: string; version: string }>> => {
+    try {
+      const manifest = require.resolve('crypto-js/package.json');
+      const { version } = require(manifest) as { version: string };
+      return { available: true, dir: dirname(manifest), version };
+    } catch {
+      return { available: false, reason: 'crypto-js is not installed', install: 'pnpm install' };
+    }
+  },
+);

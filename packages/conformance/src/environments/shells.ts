@@ -4,12 +4,14 @@
  *
  * @module
  */
+import type { Availability } from '../model.js';
 import {
+  aptInstall,
   commandOutput,
   commandVersion,
-  type Found,
   findExecutable,
   memoize,
+  type ToolchainNeed,
 } from './toolchains.js';
 
 export interface ShellEnvironment {
@@ -19,7 +21,8 @@ export interface ShellEnvironment {
   command: string;
   /** Arguments before the script path. */
   args: readonly string[];
-  install: string;
+  /** The Debian package it comes in. */
+  debian: string;
   /** The version text shown in the label, e.g. `bash 5.2.15`. */
   version(command: string): Promise<string | undefined>;
   /** What the label adds after the version. */
@@ -38,7 +41,7 @@ const BASH_POSIX: ShellEnvironment = {
   id: 'bash-posix-xpg-echo',
   command: 'bash',
   args: ['--posix', '-O', 'xpg_echo'],
-  install: 'apt-get install bash',
+  debian: 'bash',
   version: bashVersion,
   note: '--posix -O xpg_echo, how macOS /bin/sh (bash 3.2) behaves',
 };
@@ -47,19 +50,19 @@ const ZSH: ShellEnvironment = {
   id: 'zsh',
   command: 'zsh',
   args: [],
-  install: 'apt-get install zsh',
+  debian: 'zsh',
   version: (command) => commandVersion(command, ['--version'], /^(zsh \S+)/),
   note: 'macOS default login shell',
 };
 
 export const SHELLS: readonly ShellEnvironment[] = [
-  { id: 'bash', command: 'bash', args: [], install: 'apt-get install bash', version: bashVersion },
+  { id: 'bash', command: 'bash', args: [], debian: 'bash', version: bashVersion },
   BASH_POSIX,
   {
     id: 'dash',
     command: 'dash',
     args: [],
-    install: 'apt-get install dash',
+    debian: 'dash',
     // dash has no --version; ask the package manager, which is how it is installed here.
     version: async () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a dpkg-query format, not a template
@@ -73,7 +76,7 @@ export const SHELLS: readonly ShellEnvironment[] = [
     id: 'mksh',
     command: 'mksh',
     args: [],
-    install: 'apt-get install mksh',
+    debian: 'mksh',
     version: (command) =>
       commandVersion(command, ['-c', 'echo "$KSH_VERSION"'], /KSH (R\S+(?: \S+)?)/).then(
         (v) => v && `mksh ${v}`,
@@ -83,7 +86,7 @@ export const SHELLS: readonly ShellEnvironment[] = [
     id: 'busybox-ash',
     command: 'busybox',
     args: ['ash'],
-    install: 'apt-get install busybox',
+    debian: 'busybox',
     version: (command) =>
       commandVersion(command, [], /BusyBox v(\S+)/).then((v) => v && `busybox ash ${v}`),
     note: 'Alpine /bin/sh',
@@ -101,37 +104,58 @@ export const SHELLS: readonly ShellEnvironment[] = [
 
 /** The tools the snippet's pipeline and the worker use besides the shell. */
 const PIPELINE_TOOLS = [
-  { name: 'openssl', install: 'apt-get install openssl' },
-  { name: 'awk', install: 'apt-get install mawk' },
-  { name: 'base64', install: 'apt-get install coreutils' },
-  { name: 'od', install: 'apt-get install coreutils' },
+  { name: 'openssl', debian: 'openssl' },
+  { name: 'awk', debian: 'mawk' },
+  { name: 'base64', debian: 'coreutils' },
+  { name: 'od', debian: 'coreutils' },
 ] as const;
 
+/**
+ * What the shell columns need installed, for `scripts/setup-toolchains`: every shell, the
+ * pipeline's tools, and curl, which sends the request end to end.
+ */
+export const SHELL_TOOLCHAINS: readonly ToolchainNeed[] = [
+  ...SHELLS.map((shell) => ({ command: shell.command, debian: shell.debian })),
+  ...PIPELINE_TOOLS.map((tool) => ({ command: tool.name, debian: tool.debian })),
+  { command: 'curl', debian: 'curl' },
+];
+
 /** openssl's version and the tools' presence, shared by every shell column. */
-export const pipelineTools = memoize(async (): Promise<Found<{ openssl: string }>> => {
+export const pipelineTools = memoize(async (): Promise<Availability<{ openssl: string }>> => {
   for (const tool of PIPELINE_TOOLS) {
     if (!findExecutable(tool.name)) {
-      return { found: false, reason: `${tool.name} is not on PATH`, install: tool.install };
+      return {
+        available: false,
+        reason: `${tool.name} is not on PATH`,
+        install: aptInstall(tool.debian),
+      };
     }
   }
   const openssl = (await commandVersion('openssl', ['version'], /^(OpenSSL \S+)/)) ?? 'openssl';
-  return { found: true, openssl };
+  return { available: true, openssl };
 });
 
-const shellProbes = new Map<string, () => Promise<Found<{ path: string; version: string }>>>();
+const shellProbes = new Map<
+  string,
+  () => Promise<Availability<{ path: string; version: string }>>
+>();
 
 /** The shell's path and version, probed once per process. */
 export function probeShell(
   shell: ShellEnvironment,
-): Promise<Found<{ path: string; version: string }>> {
+): Promise<Availability<{ path: string; version: string }>> {
   let probe = shellProbes.get(shell.id);
   if (!probe) {
     probe = memoize(async () => {
       const path = findExecutable(shell.command);
       if (!path) {
-        return { found: false, reason: `${shell.command} is not on PATH`, install: shell.install };
+        return {
+          available: false,
+          reason: `${shell.command} is not on PATH`,
+          install: aptInstall(shell.debian),
+        };
       }
-      return { found: true, path, version: (await shell.version(path)) ?? shell.command };
+      return { available: true, path, version: (await shell.version(path)) ?? shell.command };
     });
     shellProbes.set(shell.id, probe);
   }

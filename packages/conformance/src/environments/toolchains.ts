@@ -99,4 +99,24 @@ export function memoize<T>(compute: () => Promise<T>): () => Promise<T> {
 }
 
 /** A found toolchain, or why not and how to install it. */
-export type Found<T> = ({ found: true } & T) | { found: false; reason: string; install: string };
+export type Availability<T> =
+  | ({ available: true } & T)
+  | { available: false; reason: string; install: string };
+
+/**
+ * Something a column needs installed, as `scripts/setup-toolchains` installs it: the Debian
+ * package, and what shows it is there (a command on PATH, or a file).
+ */
+export type ToolchainNeed = { debian: string } & ({ command: string } | { file: string });
+
+/**
+ * The install hint for a Debian package, as the reports and `--list` show it.
+ *
+ * @example
+ * ```ts
+ * aptInstall('php-cli'); // 'apt-get install php-cli'
+ * ```
+ */
+export function aptInstall(debian: string): string {
+  return `apt-get install ${debian}`;
+}

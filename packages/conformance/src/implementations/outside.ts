@@ -5,8 +5,8 @@
  * @module
  */
 
-import { columnKey } from '../column-key.js';
-import type { Availability, Column, ExecutionMode, Session } from '../model.js';
+import type { Column } from '../model.js';
+import { defineColumn } from './column-kit.js';
 import { splitCommandLine } from './command-line.js';
 import { implementationEnv } from './implementation-env.js';
 import { perCaseSession } from './per-case-session.js';
@@ -69,8 +69,8 @@ export async function outsideColumn(
   const id = `impl-${index}`;
   const language = languageId(hello?.language);
   const capabilities = hello ? capabilitiesOf(hello) : ['sign' as const];
-  return {
-    id: columnKey({ implementation: id, environment: language }),
+  const runtimeVersion = hello ? `${hello.name} ${hello.version}` : `did not start: ${failure}`;
+  return defineColumn({
     implementation: {
       id,
       label: hello ? `${hello.name} ${hello.version}` : command,
@@ -82,23 +82,18 @@ export async function outsideColumn(
     environment: { id: language, label: command },
     capabilities,
     modes: ['worker', 'per-case'],
-    async probe(): Promise<Availability> {
-      // An implementation that cannot even say hello is a broken implementation, not a
-      // missing toolchain: it stays available and every case reports why.
-      return {
-        available: true,
-        runtimeVersion: hello ? `${hello.name} ${hello.version}` : `did not start: ${failure}`,
-      };
-    },
-    async open(mode: ExecutionMode): Promise<Session> {
+    // An implementation that cannot even say hello is a broken implementation, not a
+    // missing toolchain: it stays available and every case reports why.
+    prepare: async () => ({ available: true, runtimeVersion, ready: spec }),
+    async open(launch, mode) {
       if (failure !== undefined) throw new Error(failure);
       const kept = first;
       first = undefined;
       if (mode === 'per-case') {
         await kept?.close();
-        return perCaseSession(spec, sessionOptions);
+        return perCaseSession(launch, sessionOptions);
       }
-      return kept ?? ProcessSession.start(spec, sessionOptions);
+      return kept ?? ProcessSession.start(launch, sessionOptions);
     },
-  };
+  });
 }

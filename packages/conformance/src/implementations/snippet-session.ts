@@ -18,56 +18,30 @@ export interface SnippetLaunch {
 }
 
 /**
- * The worker sees ids `c1`, `c2`, … only: the runner's ids may hold any text, and the shell and
- * Java workers read requests with plain string matching.
+ * A snippet's process session (a long-lived worker, or a fresh process per case) behind the
+ * snippet's precheck and ids. The worker sees ids `c1`, `c2`, … only: the runner's ids may
+ * hold any text, and the shell and Java workers read requests with plain string matching.
  */
-class IdMapping {
+class SnippetSession implements Session {
+  readonly #process: Session;
+  readonly #precheck: Precheck | undefined;
   #next = 0;
-  map(input: CaseInput): CaseInput {
-    this.#next += 1;
-    return { ...input, id: `c${this.#next}` };
-  }
-}
 
-class WorkerSession implements Session {
-  readonly #process: ProcessSession;
-  readonly #launch: SnippetLaunch;
-  readonly #ids = new IdMapping();
-
-  constructor(process: ProcessSession, launch: SnippetLaunch) {
+  constructor(process: Session, precheck: Precheck | undefined) {
     this.#process = process;
-    this.#launch = launch;
+    this.#precheck = precheck;
   }
 
   async sign(input: CaseInput): Promise<SignAnswer> {
-    const reason = this.#launch.precheck?.(input);
+    const reason = this.#precheck?.(input);
     if (reason !== undefined) return { kind: 'unrepresentable', reason };
-    return this.#process.sign(this.#ids.map(input));
+    this.#next += 1;
+    return this.#process.sign({ ...input, id: `c${this.#next}` });
   }
 
   close(): Promise<void> {
     return this.#process.close();
   }
-}
-
-/** A fresh process per case ({@link perCaseSession}), behind the snippet's precheck and ids. */
-class PerCaseSession implements Session {
-  readonly #launch: SnippetLaunch;
-  readonly #process: Session;
-  readonly #ids = new IdMapping();
-
-  constructor(launch: SnippetLaunch) {
-    this.#launch = launch;
-    this.#process = perCaseSession(launch.spec, launch.options);
-  }
-
-  async sign(input: CaseInput): Promise<SignAnswer> {
-    const reason = this.#launch.precheck?.(input);
-    if (reason !== undefined) return { kind: 'unrepresentable', reason };
-    return this.#process.sign(this.#ids.map(input));
-  }
-
-  async close(): Promise<void> {}
 }
 
 /** Answers every case `broken` with the same message: the snippet cannot run here. */
@@ -97,9 +71,12 @@ export async function openSnippetSession(
   launch: SnippetLaunch,
   mode: ExecutionMode,
 ): Promise<Session> {
-  if (mode === 'per-case') return new PerCaseSession(launch);
+  if (mode === 'per-case') {
+    return new SnippetSession(perCaseSession(launch.spec, launch.options), launch.precheck);
+  }
   try {
-    return new WorkerSession(await ProcessSession.start(launch.spec, launch.options), launch);
+    const worker = await ProcessSession.start(launch.spec, launch.options);
+    return new SnippetSession(worker, launch.precheck);
   } catch (error) {
     return new FixedBrokenSession(`failed to start: ${(error as Error).message}`);
   }

@@ -40,6 +40,11 @@ export interface SnippetInfo<Id extends string = SnippetId> {
   label: string;
   /** The snippet's file, relative to `snippets/`. */
   file: string;
+  /**
+   * Its protocol worker: the template in `workers/` the statements are spliced into, and the
+   * program's file name (what the toolchain is given: `main.go`, `PnmWorker.java`).
+   */
+  worker: { template: string; fileName: string };
   slots: readonly Slot[];
   /** Lines the program hoists to its top (`import`, `require`) when they lead the snippet. */
   importLine?: RegExp;
@@ -64,6 +69,7 @@ export const SNIPPETS: readonly SnippetInfo[] = [
     language: 'shell',
     label: 'Shell (echo + openssl + curl)',
     file: 'shell/snippet.sh',
+    worker: { template: 'shell.sh.tmpl', fileName: 'worker.sh' },
     signatureVariable: 'SIGNATURE',
     slots: [
       { role: 'body', literal: `'{"room_id":"room01"}'`, replacement: '"$PNM_BODY"' },
@@ -82,6 +88,7 @@ export const SNIPPETS: readonly SnippetInfo[] = [
     language: 'php',
     label: 'PHP (hash_hmac)',
     file: 'php/snippet.php',
+    worker: { template: 'php.php.tmpl', fileName: 'worker.php' },
     signatureVariable: '$signature',
     slots: [
       {
@@ -99,6 +106,7 @@ export const SNIPPETS: readonly SnippetInfo[] = [
     language: 'javascript',
     label: 'NodeJS (CryptoJS)',
     file: 'nodejs-cryptojs/snippet.js',
+    worker: { template: 'nodejs-cryptojs.cjs.tmpl', fileName: 'worker.cjs' },
     importLine: /^(import\b|const\s+\w+\s*=\s*require\()/,
     signatureVariable: 'signature',
     slots: [
@@ -117,6 +125,7 @@ export const SNIPPETS: readonly SnippetInfo[] = [
     language: 'typescript',
     label: 'TypeScript (node:crypto createHmac)',
     file: 'typescript-node-crypto/snippet.ts',
+    worker: { template: 'typescript-node-crypto.ts.tmpl', fileName: 'worker.ts' },
     importLine: /^import\b/,
     signatureVariable: 'signature',
     slots: [
@@ -135,6 +144,7 @@ export const SNIPPETS: readonly SnippetInfo[] = [
     language: 'go',
     label: 'Go (crypto/hmac)',
     file: 'go/snippet.go',
+    worker: { template: 'go.go.tmpl', fileName: 'main.go' },
     signatureVariable: 'signature',
     slots: [
       {
@@ -154,6 +164,7 @@ export const SNIPPETS: readonly SnippetInfo[] = [
     language: 'python',
     label: 'Python (hmac + hashlib)',
     file: 'python/snippet.py',
+    worker: { template: 'python.py.tmpl', fileName: 'worker.py' },
     importLine: /^(import|from)\s/,
     signatureVariable: 'signature',
     slots: [
@@ -167,6 +178,7 @@ export const SNIPPETS: readonly SnippetInfo[] = [
     language: 'java',
     label: 'Java (javax.crypto + javax.xml.bind)',
     file: 'java/snippet.java',
+    worker: { template: 'java.java.tmpl', fileName: 'PnmWorker.java' },
     importLine: /^import\s/,
     signatureVariable: 'signature',
     slots: [
@@ -180,6 +192,7 @@ export const SNIPPETS: readonly SnippetInfo[] = [
     language: 'ruby',
     label: 'Ruby (OpenSSL::HMAC)',
     file: 'ruby/snippet.rb',
+    worker: { template: 'ruby.rb.tmpl', fileName: 'worker.rb' },
     importLine: /^require\s/,
     signatureVariable: 'signature',
     slots: [

@@ -12,18 +12,6 @@ import { applySlots, readSnippet, signStatements, splitImports } from './slots.j
 /** `packages/conformance/workers/`: the same path from `src/snippets/` and `dist/snippets/`. */
 export const WORKERS_DIR = fileURLToPath(new URL('../../workers/', import.meta.url));
 
-/** The template file and the program's file name, per snippet. */
-export const TEMPLATES: Record<SnippetId, { template: string; fileName: string }> = {
-  shell: { template: 'shell.sh.tmpl', fileName: 'worker.sh' },
-  php: { template: 'php.php.tmpl', fileName: 'worker.php' },
-  'nodejs-cryptojs': { template: 'nodejs-cryptojs.cjs.tmpl', fileName: 'worker.cjs' },
-  'typescript-node-crypto': { template: 'typescript-node-crypto.ts.tmpl', fileName: 'worker.ts' },
-  go: { template: 'go.go.tmpl', fileName: 'main.go' },
-  python: { template: 'python.py.tmpl', fileName: 'worker.py' },
-  java: { template: 'java.java.tmpl', fileName: 'PnmWorker.java' },
-  ruby: { template: 'ruby.rb.tmpl', fileName: 'worker.rb' },
-};
-
 export type RegionName = 'imports' | 'statements';
 
 export interface RenderedProgram {
@@ -35,15 +23,11 @@ export interface RenderedProgram {
   statements: string;
 }
 
-/** What a worker program is made of: a catalog entry, its snippet text and a template. */
+/** What a worker program is made of: a catalog entry (its `worker` names the template) and its snippet text. */
 export interface ProgramSource {
   info: SnippetInfo<string>;
   /** The snippet's text, before its slots are applied. */
   text: string;
-  /** The template's file name in {@link WORKERS_DIR}. */
-  template: string;
-  /** The program's file name. */
-  fileName: string;
 }
 
 /** The snippet's imports and sign statements with its slots applied. */
@@ -63,14 +47,15 @@ export function snippetParts(
  */
 export function renderWorker(id: SnippetId, vars: Record<string, string> = {}): RenderedProgram {
   const info = snippetInfo(id);
-  return renderProgram({ info, text: readSnippet(info), ...TEMPLATES[id] }, vars);
+  return renderProgram({ info, text: readSnippet(info) }, vars);
 }
 
 /** Renders a worker program from any snippet text (the documented ones, or a correction). */
 export function renderProgram(
-  { info, text: snippetText, template, fileName }: ProgramSource,
+  { info, text: snippetText }: ProgramSource,
   vars: Record<string, string> = {},
 ): RenderedProgram {
+  const { template, fileName } = info.worker;
   const { imports, statements } = snippetParts(info, snippetText);
   let text = readFileSync(`${WORKERS_DIR}${template}`, 'utf8');
   const all: Record<string, string> = {

@@ -88,7 +88,7 @@ export function clientWireColumn() {
         packageJson = require.resolve('@plugnmeet-signing/client/package.json');
       } catch (error) {
         return {
-          found: false,
+          available: false,
           reason: `@plugnmeet-signing/client is not installed: ${(error as Error).message}`,
           install: 'npm install @plugnmeet-signing/client',
         };
@@ -97,7 +97,7 @@ export function clientWireColumn() {
         .version;
       const client = (await import('@plugnmeet-signing/client')) as unknown as ClientModule;
       return {
-        found: true,
+        available: true,
         version: `node ${process.versions.node}, @plugnmeet-signing/client ${version}`,
         label: `Node.js ${process.versions.node}, @plugnmeet-signing/client ${version} (fetch)`,
         sender: sender(client),

@@ -121,7 +121,7 @@ export function sdkJsWireColumn() {
         packageJson = require.resolve('plugnmeet-sdk-js/package.json');
       } catch (error) {
         return {
-          found: false,
+          available: false,
           reason: `plugnmeet-sdk-js is not installed: ${firstLine((error as Error).message)}`,
           // An optional dependency of this package, but npm drops it: its preinstall script,
           // `npx only-allow pnpm`, fails under npm (measured with plugnmeet-sdk-js 1.4.1).
@@ -136,13 +136,13 @@ export function sdkJsWireColumn() {
       const PlugNmeet = sdk.PlugNmeet ?? sdk.default?.PlugNmeet;
       if (typeof PlugNmeet !== 'function') {
         return {
-          found: false,
+          available: false,
           reason: `plugnmeet-sdk-js ${version} exports no PlugNmeet class`,
           install: '',
         };
       }
       return {
-        found: true,
+        available: true,
         version: `node ${process.versions.node}, plugnmeet-sdk-js ${version}`,
         label: `Node.js ${process.versions.node}, plugnmeet-sdk-js ${version} (npm), getActiveRoomInfo`,
         sender: sender({ PlugNmeet }),

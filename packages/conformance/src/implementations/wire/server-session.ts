@@ -9,18 +9,16 @@
  * @module
  */
 import type { RecordedRequest, TestServer } from '@plugnmeet-signing/test-server';
-import { columnKey } from '../../column-key.js';
-import { memoize } from '../../environments/toolchains.js';
 import type {
   Availability,
   CaseInput,
   Column,
   EnvironmentInfo,
-  ExecutionMode,
   ImplementationInfo,
   Session,
   SignAnswer,
 } from '../../model.js';
+import { defineColumn, missing } from '../column-kit.js';
 
 /** The sample API key; every wire column sends it and every wire server expects it. */
 export const WIRE_API_KEY = 'plugnmeet';
@@ -38,14 +36,15 @@ type StartTestServer = typeof import('@plugnmeet-signing/test-server').startTest
  * repository, absent from a published install, where the wire columns are unavailable.
  */
 export async function loadTestServer(): Promise<
-  { found: true; start: StartTestServer } | { found: false; reason: string; install: string }
+  | { available: true; start: StartTestServer }
+  | { available: false; reason: string; install: string }
 > {
   try {
     const module = await import('@plugnmeet-signing/test-server');
-    return { found: true, start: module.startTestServer };
+    return { available: true, start: module.startTestServer };
   } catch (error) {
     return {
-      found: false,
+      available: false,
       reason: `@plugnmeet-signing/test-server cannot be loaded: ${(error as Error).message}`,
       install: 'run from the plugnmeet-signing repository (pnpm install && pnpm turbo run build)',
     };
@@ -257,45 +256,38 @@ export class InProcessWireSession implements Session {
 export interface InProcessWireSpec {
   implementation: ImplementationInfo;
   environment: EnvironmentInfo;
-  /** Loads the sender (its module) once; `found: false` makes the column unavailable. */
-  load(): Promise<
-    | ({ found: true; version: string; label?: string } & { sender: InProcessSender })
-    | { found: false; reason: string; install: string }
-  >;
+  /** Loads the sender (its module) once; `available: false` makes the column unavailable. */
+  load(): Promise<Availability<{ version: string; label?: string; sender: InProcessSender }>>;
 }
 
-/** A wire column whose sender runs inside the runner's own process. */
+/**
+ * A wire column whose sender runs inside the runner's own process, against loopback
+ * servers started per session.
+ *
+ * @example
+ * ```ts
+ * inProcessWireColumn({ implementation, environment, load: async () => ({ available: true, version: '1.0.0', sender }) });
+ * ```
+ */
 export function inProcessWireColumn(spec: InProcessWireSpec): Column {
-  const prepare = memoize(async () => {
-    const server = await loadTestServer();
-    if (!server.found) return server;
-    const loaded = await spec.load().catch((error: unknown) => ({
-      found: false as const,
-      reason: `could not be loaded: ${(error as Error).message}`,
-      install: '',
-    }));
-    if (!loaded.found) return loaded;
-    if (loaded.label) spec.environment.label = loaded.label;
-    return { ...loaded, start: server.start };
-  });
-  return {
-    id: columnKey({ implementation: spec.implementation.id, environment: spec.environment.id }),
+  return defineColumn({
     implementation: spec.implementation,
     environment: spec.environment,
-    capabilities: ['sign'],
+    // One in-process sender, one call per case.
     modes: ['worker'],
-    async probe(): Promise<Availability> {
-      const prepared = await prepare();
-      return prepared.found
-        ? { available: true, runtimeVersion: prepared.version }
-        : { available: false, reason: prepared.reason, install: prepared.install };
+    async prepare() {
+      const server = await loadTestServer();
+      if (!server.available) return missing(server);
+      const loaded = await spec.load();
+      if (!loaded.available) return missing(loaded);
+      return {
+        available: true,
+        runtimeVersion: loaded.version,
+        ...(loaded.label ? { label: loaded.label } : {}),
+        ready: { start: server.start, sender: loaded.sender },
+      };
     },
-    async open(mode: ExecutionMode): Promise<Session> {
-      void mode; // one in-process sender, one call per case
-      const prepared = await prepare();
-      if (!prepared.found)
-        throw new Error(`${spec.implementation.id} is unavailable: ${prepared.reason}`);
-      return new InProcessWireSession(new WireServers(prepared.start), prepared.sender);
-    },
-  };
+    open: ({ start, sender }) =>
+      Promise.resolve(new InProcessWireSession(new WireServers(start), sender)),
+  });
 }

@@ -9,19 +9,14 @@
  * @module
  */
 import { dirname } from 'node:path';
-import { columnKey } from '../../column-key.js';
 import { correctionInfo, readCorrection } from '../../corrections/catalog.js';
 import { explicitEnv, UTF8_LOCALE } from '../../environments/process-env.js';
 import { pipelineTools, probeShell, type ShellEnvironment } from '../../environments/shells.js';
-import {
-  commandVersion,
-  type Found,
-  findExecutable,
-  memoize,
-} from '../../environments/toolchains.js';
-import type { Availability, Column, ExecutionMode, Session } from '../../model.js';
+import { commandVersion, findExecutable, memoize } from '../../environments/toolchains.js';
+import type { Availability, Column, Session } from '../../model.js';
 import { type SnippetInfo, snippetInfo } from '../../snippets/catalog.js';
 import { applySlots, readSnippet, signStatements } from '../../snippets/slots.js';
+import { defineColumn, missing } from '../column-kit.js';
 import { loadTestServer } from './server-session.js';
 import {
   EndToEndRuns,
@@ -82,7 +77,7 @@ export const curlVersion = memoize(async () => {
 });
 
 /** What the end-to-end runs of one snippet in one shell need, found once. */
-type Ready = Found<{
+type Ready = Availability<{
   version: string;
   label: string;
   start: ConstructorParameters<typeof EndToEndRuns>[0];
@@ -122,18 +117,18 @@ export function shellEndToEnd(shell: ShellEnvironment, snippet: WholeShellSnippe
   const prepare = memoize(async (): Promise<Ready> => {
     try {
       const found = await probeShell(shell);
-      if (!found.found) return found;
+      if (!found.available) return found;
       const tools = await pipelineTools();
-      if (!tools.found) return tools;
+      if (!tools.available) return tools;
       const curl = await curlVersion();
       if (!curl)
-        return { found: false, reason: 'curl is not on PATH', install: 'apt-get install curl' };
+        return { available: false, reason: 'curl is not on PATH', install: 'apt-get install curl' };
       const server = await loadTestServer();
-      if (!server.found) return server;
+      if (!server.available) return server;
       // Splitting here makes a snippet that no longer fits its slots an unavailable column.
       const split = splitShellSnippet(snippet);
       return {
-        found: true,
+        available: true,
         version: `${found.version}, ${tools.openssl}, ${curl}`,
         label: `${found.version}${shell.note ? ` (${shell.note})` : ''}, ${tools.openssl}, ${curl}, ${locale.label}`,
         start: server.start,
@@ -146,7 +141,7 @@ export function shellEndToEnd(shell: ShellEnvironment, snippet: WholeShellSnippe
       };
     } catch (error) {
       return {
-        found: false,
+        available: false,
         reason: `could not be prepared: ${(error as Error).message}`,
         install: '',
       };
@@ -158,7 +153,7 @@ export function shellEndToEnd(shell: ShellEnvironment, snippet: WholeShellSnippe
     prepare,
     async open(level) {
       const ready = await prepare();
-      if (!ready.found) throw new Error(`${key} is unavailable: ${ready.reason}`);
+      if (!ready.available) throw new Error(`${key} is unavailable: ${ready.reason}`);
       runs ??= new EndToEndRuns(ready.start, ready.launch, ready.split, snippet.reading);
       const mine = runs;
       open += 1;
@@ -180,14 +175,8 @@ export function shellEndToEnd(shell: ShellEnvironment, snippet: WholeShellSnippe
 
 /** One `wire-shell…/<shell>` column. */
 export function shellWireColumn(shell: ShellEnvironment, snippet: WholeShellSnippet): Column {
-  const environment = {
-    id: shell.id,
-    label: `${shell.id}${shell.note ? ` (${shell.note})` : ''}, curl, ${UTF8_LOCALE.label}`,
-    variables: { ...UTF8_LOCALE.variables },
-  };
-  const shared = shellEndToEnd(shell, snippet);
-  return {
-    id: columnKey({ implementation: snippet.id, environment: shell.id }),
+  const runs = shellEndToEnd(shell, snippet);
+  return defineColumn({
     implementation: {
       id: snippet.id,
       label: snippet.label,
@@ -198,21 +187,21 @@ export function shellWireColumn(shell: ShellEnvironment, snippet: WholeShellSnip
       ...(snippet.correctionOf ? { correctionOf: snippet.correctionOf } : {}),
       ...(snippet.correctionReason ? { correctionReason: snippet.correctionReason } : {}),
     },
-    environment,
-    capabilities: ['sign'],
+    environment: {
+      id: shell.id,
+      label: `${shell.id}${shell.note ? ` (${shell.note})` : ''}, curl, ${UTF8_LOCALE.label}`,
+      variables: { ...UTF8_LOCALE.variables },
+    },
+    // Each case is one run of the script, as a user runs it.
     modes: ['per-case'],
     runGroup: `shell-end-to-end:${snippet.id}/${shell.id}`,
-    async probe(): Promise<Availability> {
-      const ready = await shared.prepare();
-      if (!ready.found) return { available: false, reason: ready.reason, install: ready.install };
-      environment.label = ready.label;
-      return { available: true, runtimeVersion: ready.version };
+    async prepare() {
+      const ready = await runs.prepare();
+      if (!ready.available) return missing(ready);
+      return { available: true, runtimeVersion: ready.version, label: ready.label, ready: runs };
     },
-    open(mode: ExecutionMode): Promise<Session> {
-      void mode; // each case is one run of the script, as a user runs it
-      return shared.open('wire');
-    },
-  };
+    open: (shared) => shared.open('wire'),
+  });
 }
 
 /** The documented snippet as a wire implementation. */

@@ -1,0 +1,21 @@
+/**
+ * The Ruby snippet (`OpenSSL::HMAC.hexdigest`), under UTF-8 and the C locale.
+ *
+ * @module
+ */
+import { C_LOCALE, UTF8_LOCALE } from '../../environments/process-env.js';
+import { commandRuntime } from '../../environments/runtimes.js';
+import { aptInstall, memoize } from '../../environments/toolchains.js';
+import { interpretedColumn } from '../interpreted-column.js';
+import type { LanguageModule } from './language.js';
+
+const ruby = memoize(() =>
+  commandRuntime('ruby', ['-e', 'print RUBY_VERSION'], /^(\S+)/, aptInstall('ruby')),
+);
+
+export const RUBY: LanguageModule = {
+  snippet: 'ruby',
+  toolchains: [{ command: 'ruby', debian: 'ruby' }],
+  columns: (program) =>
+    [UTF8_LOCALE, C_LOCALE].map((locale) => interpretedColumn(program, ruby, 'Ruby', locale)),
+};
