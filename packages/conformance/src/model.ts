@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { ColumnKey } from './column-key.js';
 import type { ExactJson } from './sdk/exact-json.js';
 
 /** One input handed to an implementation: the exact bytes of a body and a secret. */
@@ -168,8 +169,8 @@ export type Capability = 'sign' | 'verify' | 'call' | 'webhook';
 
 /** One column of the matrix: an implementation in one environment. */
 export interface Column {
-  /** Its `columnKey` (`src/column-key.ts`): `<implementation id>/<environment id>`. */
-  id: string;
+  /** Its key, `<implementation id>/<environment id>`, made by `columnKey` (`src/column-key.ts`). */
+  id: ColumnKey;
   implementation: ImplementationInfo;
   environment: EnvironmentInfo;
   capabilities: ReadonlyArray<Capability>;

@@ -1,6 +1,7 @@
 /** `--only` and `--skip` on columns and vector tags: table-driven, nothing spawned. */
 import type { Vector } from '@plugnmeet-signing/vectors';
 import { describe, expect, test } from 'vitest';
+import { columnKey } from '../../src/column-key.js';
 import { isConformanceError } from '../../src/errors.js';
 import type { Column, ImplementationKind } from '../../src/model.js';
 import { selectColumns } from '../../src/select.js';
@@ -8,7 +9,7 @@ import { selectColumns } from '../../src/select.js';
 function fake(id: string, language: string, kind: ImplementationKind = 'snippet'): Column {
   const [implementation = '', environment = ''] = id.split('/');
   return {
-    id,
+    id: columnKey({ implementation, environment }),
     implementation: {
       id: implementation,
       label: implementation,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { loadVectorFilesWith, type Vector, type VectorFile } from '@plugnmeet-signing/vectors';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { columnKey } from '../../src/column-key.js';
 import { isConformanceError } from '../../src/errors.js';
 import { referenceSignature } from '../../src/reference.js';
 import { runConformance } from '../../src/run.js';
@@ -103,7 +104,7 @@ describe('vectors against the reference', () => {
   test('runConformance refuses a wrong file before any column runs', async () => {
     const opened: string[] = [];
     const column = {
-      id: 'x/y',
+      id: columnKey({ implementation: 'x', environment: 'y' }),
       implementation: {
         id: 'x',
         label: 'x',
