@@ -73,6 +73,14 @@ function goColumn(program: SnippetProgram): Column {
   });
 }
 
+/**
+ * The go language module: the Go snippet, built once.
+ *
+ * @example
+ * ```ts
+ * GO.columns(documentedProgram('go'), {}); // go/go
+ * ```
+ */
 export const GO: LanguageModule = {
   snippet: 'go',
   toolchains: [{ command: 'go', debian: 'golang-go' }],

@@ -138,6 +138,14 @@ function javaColumns(program: SnippetProgram, jvmRoot: string | undefined): Colu
   return columns;
 }
 
+/**
+ * The java language module: the Java snippet on every JDK found, × locale × jaxb-api.
+ *
+ * @example
+ * ```ts
+ * JAVA.columns(documentedProgram('java'), {}); // java/jdk17-utf8, java/jdk17-c, java/jdk17-no-locale, java/jdk17-no-jaxb, …
+ * ```
+ */
 export const JAVA: LanguageModule = {
   snippet: 'java',
   // JDKs are found, never installed: which ones a user has is the point of the columns.

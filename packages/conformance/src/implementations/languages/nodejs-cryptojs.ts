@@ -48,6 +48,14 @@ function cryptoJsColumn(program: SnippetProgram): Column {
   });
 }
 
+/**
+ * The nodejs-cryptojs language module: the NodeJS (CryptoJS) snippet on Node.js.
+ *
+ * @example
+ * ```ts
+ * NODEJS_CRYPTOJS.columns(documentedProgram('nodejs-cryptojs'), {}); // nodejs-cryptojs/node
+ * ```
+ */
 export const NODEJS_CRYPTOJS: LanguageModule = {
   snippet: 'nodejs-cryptojs',
   toolchains: [],

@@ -13,6 +13,14 @@ const php = memoize(() =>
   commandRuntime('php', ['-r', 'echo PHP_VERSION;'], /^(\S+)/, aptInstall('php-cli')),
 );
 
+/**
+ * The php language module: the PHP snippet under UTF-8 and the C locale.
+ *
+ * @example
+ * ```ts
+ * PHP.columns(documentedProgram('php'), {}); // php/utf8, php/c
+ * ```
+ */
 export const PHP: LanguageModule = {
   snippet: 'php',
   toolchains: [{ command: 'php', debian: 'php-cli' }],

@@ -41,6 +41,14 @@ const python = memoize(async (): Promise<Availability<Runtime>> => {
   return { available: true, path, version };
 });
 
+/**
+ * The python language module: the Python snippet under UTF-8 and the C locale.
+ *
+ * @example
+ * ```ts
+ * PYTHON.columns(documentedProgram('python'), {}); // python/utf8, python/c
+ * ```
+ */
 export const PYTHON: LanguageModule = {
   snippet: 'python',
   toolchains: [{ command: 'python3', debian: 'python3' }],

@@ -13,6 +13,14 @@ const ruby = memoize(() =>
   commandRuntime('ruby', ['-e', 'print RUBY_VERSION'], /^(\S+)/, aptInstall('ruby')),
 );
 
+/**
+ * The ruby language module: the Ruby snippet under UTF-8 and the C locale.
+ *
+ * @example
+ * ```ts
+ * RUBY.columns(documentedProgram('ruby'), {}); // ruby/utf8, ruby/c
+ * ```
+ */
 export const RUBY: LanguageModule = {
   snippet: 'ruby',
   toolchains: [{ command: 'ruby', debian: 'ruby' }],

@@ -16,7 +16,7 @@ import {
   SHELLS,
   type ShellEnvironment,
 } from '../../environments/shells.js';
-import type { Column } from '../../model.js';
+import type { Column, Session } from '../../model.js';
 import { type ColumnSpec, defineColumn, missing } from '../column-kit.js';
 import { materialize } from '../program-cache.js';
 import {
@@ -26,6 +26,7 @@ import {
   snippetColumnSpec,
 } from '../snippet-program.js';
 import { openSnippetSession, type SnippetLaunch } from '../snippet-session.js';
+import { wirePrecheck } from '../wire/server-session.js';
 import { shellSignPrecheck } from '../wire/shell-end-to-end.js';
 import { shellEndToEnd, WHOLE_SHELL_SNIPPETS } from '../wire/shell-wire.js';
 import type { LanguageModule } from './language.js';
@@ -101,11 +102,45 @@ function shellColumn(program: SnippetProgram, shell: ShellEnvironment): Column {
     runGroup: `shell-end-to-end:${whole.id}/${shell.id}`,
     async open(launch, mode) {
       const ready = await runs.prepare();
-      return ready.available ? runs.open('sign') : openSnippetSession(launch, mode);
+      if (!ready.available) return openSnippetSession(launch, mode);
+      return signingFromEndToEnd(await runs.open('sign'), () =>
+        openSnippetSession(launch, 'worker'),
+      );
     },
   });
 }
 
+/**
+ * The signing session of a column informed by the end-to-end runs. A case whose secret no
+ * server can hold (not UTF-8) gives the wire level nothing to judge, so a whole run with
+ * curl would be paid for the signature alone: those go to the snippet's signing worker
+ * (started at the first such case), which answers them exactly as the run would
+ * (`test/shell-end-to-end.test.ts` holds the two to that).
+ */
+function signingFromEndToEnd(endToEnd: Session, startWorker: () => Promise<Session>): Session {
+  let worker: Promise<Session> | undefined;
+  return {
+    async sign(input) {
+      if (shellSignPrecheck(input) !== undefined || wirePrecheck(input) === undefined) {
+        return endToEnd.sign(input);
+      }
+      worker ??= startWorker();
+      return (await worker).sign(input);
+    },
+    async close() {
+      await Promise.all([endToEnd.close(), worker?.then((session) => session.close())]);
+    },
+  };
+}
+
+/**
+ * The shell language module: the shell snippet in every shell of SHELLS.
+ *
+ * @example
+ * ```ts
+ * SHELL.columns(documentedProgram('shell'), {}); // shell/bash, shell/dash, …, shell/zsh-c-locale
+ * ```
+ */
 export const SHELL: LanguageModule = {
   snippet: 'shell',
   toolchains: SHELL_TOOLCHAINS,

@@ -112,6 +112,14 @@ function typescriptColumn(program: SnippetProgram, runtime: TsRuntime): Column {
   });
 }
 
+/**
+ * The typescript-node-crypto language module: the TypeScript snippet on Node.js (tsx), Deno and Bun.
+ *
+ * @example
+ * ```ts
+ * TYPESCRIPT_NODE_CRYPTO.columns(documentedProgram('typescript-node-crypto'), {}); // typescript-node-crypto/node-tsx, …/deno, …/bun
+ * ```
+ */
 export const TYPESCRIPT_NODE_CRYPTO: LanguageModule = {
   snippet: 'typescript-node-crypto',
   toolchains: [],

@@ -39,8 +39,8 @@ import {
 const CASE_TIMEOUT_MS = 30_000;
 
 /**
- * The server a case is sent to when its secret cannot configure one (not UTF-8): the wire
- * level cannot judge it, but the signing level still needs the signature the snippet made.
+ * The server a case is sent to when its secret cannot configure one (not UTF-8), should the
+ * signing level ask for it: the wire level cannot judge it, the signature still counts.
  */
 const SIGN_ONLY_SECRET = 'pnm-signing-level-only';
 
@@ -235,6 +235,13 @@ export class EndToEndRuns {
    * not run again: the snippet is a pure function of its input.
    */
   answers(input: CaseInput, level: 'sign' | 'wire'): Promise<EndToEndAnswers> {
+    const unjudged = level === 'wire' ? shellWirePrecheck(input) : undefined;
+    if (unjudged !== undefined) {
+      // No server can take the case: the wire level has nothing to run it for. The signing
+      // column asks its own worker for these (`languages/shell.ts`), so nothing runs twice.
+      const unrepresentable = { kind: 'unrepresentable' as const, reason: unjudged };
+      return Promise.resolve({ sign: unrepresentable, wire: unrepresentable });
+    }
     const key = caseKey(input);
     let entry = this.#answers.get(key);
     if (!entry) {
