@@ -19,7 +19,8 @@ import { readJsonReport, renderJson } from '../../src/reports/json.js';
 import { renderMarkdown } from '../../src/reports/markdown.js';
 import { resultGroups } from '../../src/reports/report.js';
 import { paintFor } from '../../src/reports/style.js';
-import { renderMatrix, resultsOf } from '../../src/reports/terminal.js';
+import { renderMatrix } from '../../src/reports/terminal.js';
+import { resultsOf } from '../../src/reports/view.js';
 import { cell, column, report } from './fixtures.js';
 
 /** One column per state, each with cells in the `edge-cases` group only (`rfc4231` empty). */
