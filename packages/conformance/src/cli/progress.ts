@@ -33,8 +33,9 @@ export function progressPrinter(
         if (stream.isTTY) stream.write(paint.dim(`… ${printable(event.column)}\n`));
         return;
       case 'column-unavailable':
+        // Marked as the matrix marks its cells: the same word, the same colour.
         stream.write(
-          `${paint.dim('–')} ${printable(event.column.id)}: unavailable (${printable(event.column.unavailableReason ?? '')})\n`,
+          `${paintState('unavailable', CELL_MARKS.unavailable, paint)} ${printable(event.column.id)}: unavailable (${printable(event.column.unavailableReason ?? '')})\n`,
         );
         return;
       case 'column-progress':
