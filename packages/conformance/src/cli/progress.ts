@@ -5,7 +5,8 @@
  * @module
  */
 
-import { cellState } from '../reports/cell-state.js';
+import { CELL_MARKS, cellState } from '../reports/cell-state.js';
+import { paintState } from '../reports/paint-state.js';
 import { type Paint, paintFor } from '../reports/style.js';
 import { printable } from '../reports/visible.js';
 import type { RunListener } from '../runner/events.js';
@@ -32,22 +33,19 @@ export function progressPrinter(
         if (stream.isTTY) stream.write(paint.dim(`… ${printable(event.column)}\n`));
         return;
       case 'column-unavailable':
+        // Marked as the matrix marks its cells: the same word, the same colour.
         stream.write(
-          `${paint.dim('–')} ${printable(event.column.id)}: unavailable (${printable(event.column.unavailableReason ?? '')})\n`,
+          `${paintState('unavailable', CELL_MARKS.unavailable, paint)} ${printable(event.column.id)}: unavailable (${printable(event.column.unavailableReason ?? '')})\n`,
         );
         return;
       case 'column-progress':
         return;
       case 'column-done': {
         const c = event.counts;
-        // The column's mark is its cells' state, a new property finding counting as a failure.
+        // The column's mark is its cells' state, a new property finding counting as a failure:
+        // the mark and colour the closing matrix gives a cell with the same counts.
         const { state } = cellState({ ...c, fail: (c.fail ?? 0) + event.propertyFindings });
-        const mark =
-          state === 'fail' || state === 'error'
-            ? paint.red('✗')
-            : state === 'xfail'
-              ? paint.yellow('≈')
-              : paint.green('✓');
+        const mark = paintState(state, CELL_MARKS[state], paint);
         const parts = Object.entries(c)
           .map(([k, v]) => `${v} ${k}`)
           .join(', ');

@@ -14,17 +14,12 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { cellKey, sameColumn } from '../column-key.js';
 import type { Outcome } from '../model.js';
-import { CELL_STATE_SOURCE, type CellStateName, cellState } from './cell-state.js';
-import {
-  type Finding,
-  type Report,
-  type ReportColumn,
-  type ReportResult,
-  resultGroups,
-} from './report.js';
-import { verdictWord } from './terminal.js';
+import { CELL_MARKS, CELL_STATE_SOURCE } from './cell-state.js';
+import { type FindingView, type ShownBytes, seenIn } from './finding-view.js';
+import type { PropertyState } from './property-state.js';
+import type { Report, ReportColumn } from './report.js';
+import { type MatrixCell, type MatrixRow, reportView, verdictWord } from './view.js';
 
 const OUTCOMES: readonly Outcome[] = [
   'pass',
@@ -59,59 +54,22 @@ export function scriptSafeJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** What one matrix cell shows; the page script computes the same in the browser. */
-export interface CellSummary {
-  state: CellStateName;
-  text: string;
-  counts: Record<Outcome, number> & { total: number };
-}
-
-/** Summarises a cell's results: its {@link cellState} and its counts for the cell's data. */
-export function summarizeCell(results: ReadonlyArray<Pick<ReportResult, 'outcome'>>): CellSummary {
-  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as CellSummary['counts'];
-  for (const r of results) counts[r.outcome] += 1;
-  counts.total = results.length;
-  const { state, text } = cellState(counts);
-  return { state, text, counts };
-}
-
-function cellTitle(counts: CellSummary['counts']): string {
+function cellTitle(counts: MatrixCell['counts']): string {
   const parts = OUTCOMES.filter((o) => counts[o] > 0).map((o) => `${o} ${counts[o]}`);
   return parts.length > 0 ? parts.join(' · ') : 'no vectors';
 }
 
-function cellHtml(column: ReportColumn, group: string, results: readonly ReportResult[]): string {
-  const { state, text, counts } = summarizeCell(results);
+/** A cell as the server renders it; the page script recomputes the same when filters change. */
+function cellHtml(column: ReportColumn, { group, results, counts, state }: MatrixCell): string {
   const data = OUTCOMES.map((o) => ` data-${o}="${counts[o]}"`).join('');
-  return `<td class="cell ${state}" tabindex="0" data-column="${html(column.id)}" data-group="${html(group)}" data-total="${counts.total}"${data} title="${html(cellTitle(counts))}">${html(text)}</td>`;
+  return `<td class="cell ${state.state}" tabindex="0" data-column="${html(column.id)}" data-group="${html(group)}" data-total="${results.length}"${data} title="${html(cellTitle(counts))}">${html(state.text)}</td>`;
 }
 
-function propertyCell(report: Report, column: ReportColumn): string {
-  const summary = report.properties.find((p) => sameColumn(p, column));
-  const [state, text] = !column.available
-    ? ['unavailable', 'n/a']
-    : !summary
-      ? ['empty', '·']
-      : summary.findings > 0
-        ? ['fail', `✗ ${summary.findings} found`]
-        : summary.expectedDivergences > 0
-          ? ['xfail', `≈ ${summary.runs} runs`]
-          : ['pass', `✓ ${summary.runs} runs`];
-  const title = summary
-    ? `${summary.runs} generated cases · ${summary.findings} new findings · ${summary.expectedDivergences} known divergences · ${summary.unrepresentable} unrepresentable`
-    : 'no property search';
+function propertyCell({ state, text, title, summary }: PropertyState): string {
   return `<td class="properties ${state}" data-runs="${summary?.runs ?? 0}" data-findings="${summary?.findings ?? 0}" title="${html(title)}">${html(text)}</td>`;
 }
 
-function rowHtml(
-  report: Report,
-  column: ReportColumn,
-  groups: readonly string[],
-  byCell: Map<string, ReportResult[]>,
-): string {
-  const cells = groups.map((group) =>
-    cellHtml(column, group, byCell.get(cellKey(column, group)) ?? []),
-  );
+function rowHtml({ column, cells, property }: MatrixRow): string {
   const variables = Object.entries(column.variables ?? {})
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
@@ -120,11 +78,11 @@ function rowHtml(
     : `unavailable: ${column.unavailableReason ?? ''}${column.install ? ` — install: ${column.install}` : ''}`;
   return `<tr data-column="${html(column.id)}" data-implementation="${html(column.implementation)}" data-kind="${html(column.implementationKind)}">
 <th scope="row"><span class="column-id">${html(column.id)}</span><span class="sub">${html(column.implementationLabel)} — ${html(column.environmentLabel)}</span>${variables ? `<span class="sub">${html(variables)}</span>` : ''}</th>
-<td class="runtime${column.available ? '' : ' unavailable'}">${html(runtime)}</td>${cells.join('')}${propertyCell(report, column)}</tr>`;
+<td class="runtime${column.available ? '' : ' unavailable'}">${html(runtime)}</td>${cells.map((c) => cellHtml(column, c)).join('')}${propertyCell(property)}</tr>`;
 }
 
-function bytesHtml(label: string, bytes: { hex: string; text?: string }): string {
-  const length = bytes.hex.length / 2;
+function bytesHtml(label: string, bytes: ShownBytes): string {
+  const { length } = bytes;
   const text =
     bytes.text === undefined
       ? '<span class="muted">not valid UTF-8: see the hex</span>'
@@ -143,27 +101,16 @@ function comparisonHtml(expected: string, actual: string): string {
   return `<dt>expected</dt><dd><code class="expected">${html(expected)}</code></dd><dt>actual</dt><dd><code class="actual">${marked}</code></dd>`;
 }
 
-function findingHtml(report: Report, finding: Finding, tagsOf: (f: Finding) => string[]): string {
-  const isNew = !finding.expectedFailure;
-  const property = finding.vectors[0] === 'property';
-  const seen = property
-    ? 'found by the property search'
-    : `${finding.vectors.length} vector${finding.vectors.length === 1 ? '' : 's'}: ${finding.vectors.slice(0, 12).join(', ')}${finding.vectors.length > 12 ? `, … (${finding.vectors.length - 12} more)` : ''}`;
-  const replay = property
-    ? report.propertyFindings.find(
-        (p) =>
-          p.implementation === finding.implementation &&
-          p.environment === finding.environment &&
-          (p.cause ?? 'unexplained') === finding.cause,
-      )
-    : undefined;
+function findingHtml(finding: FindingView): string {
+  const isNew = finding.status === 'new';
+  const replay = finding.replay;
   const replayHtml = replay
     ? `<dt>replay</dt><dd><code>--seed ${replay.seed} --path ${html(JSON.stringify(replay.path))}</code><details><summary>as a vector for vectors/*.json</summary><pre>${html(JSON.stringify(replay.vector, null, 2))}</pre></details></dd>`
     : '';
-  return `<article class="finding ${isNew ? 'new' : 'known'}" data-implementation="${html(finding.implementation)}" data-column="${html(`${finding.implementation}/${finding.environment}`)}" data-cause="${html(finding.cause)}" data-tags="${html(tagsOf(finding).join(' '))}" data-property="${property}">
-<h3><span class="badge ${isNew ? 'fail' : 'xfail'}">${isNew ? 'NEW' : 'known'}</span> <span class="where">${html(`${finding.implementation}/${finding.environment}`)}</span> <code class="cause">${html(finding.cause)}</code> <span class="muted">${html(finding.outcome)} · ${html(finding.runtimeVersion ?? '')} · ${html(finding.environmentLabel)}</span></h3>
+  return `<article class="finding ${finding.status}" data-implementation="${html(finding.implementation)}" data-column="${html(finding.column)}" data-cause="${html(finding.cause)}" data-tags="${html(finding.tags.join(' '))}" data-property="${finding.property}">
+<h3><span class="badge ${isNew ? 'fail' : 'xfail'}">${isNew ? 'NEW' : 'known'}</span> <span class="where">${html(finding.column)}</span> <code class="cause">${html(finding.cause)}</code> <span class="muted">${html(finding.outcome)} · ${html(finding.runtimeVersion ?? '')} · ${html(finding.environmentLabel)}</span></h3>
 <p class="why">${html(finding.explanation)}</p>
-<dl>${bytesHtml('body', finding.minimal.body)}${bytesHtml('secret', finding.minimal.secret)}${comparisonHtml(finding.expected, finding.actual)}<dt>seen in</dt><dd class="seen">${html(seen)}</dd>${replayHtml}${finding.correction ? `<dt>fixed by</dt><dd>${html(finding.correction)}</dd>` : ''}</dl>
+<dl>${bytesHtml('body', finding.body)}${bytesHtml('secret', finding.secret)}${comparisonHtml(finding.expected, finding.actual)}<dt>seen in</dt><dd class="seen">${html(seenIn(finding, 12))}</dd>${replayHtml}${finding.correction ? `<dt>fixed by</dt><dd>${html(finding.correction)}</dd>` : ''}</dl>
 </article>`;
 }
 
@@ -351,22 +298,26 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('base64');
 }
 
-/** The report as one self-contained HTML page. */
+/**
+ * The report as one self-contained HTML page, formatted from its {@link reportView}.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * writeFileSync('report.html', renderHtml(report));
+ * ```
+ */
 export function renderHtml(report: Report): string {
-  const groups = resultGroups(report);
-  const byCell = new Map<string, ReportResult[]>();
-  const tagsOfVector = new Map<string, readonly string[]>();
+  const view = reportView(report);
+  const { groups } = view;
+  // Each vector's tags once, however many columns ran it: the tag filter's counts.
   const tagCounts = new Map<string, number>();
+  const counted = new Set<string>();
   for (const r of report.results) {
-    const key = cellKey(r, r.group);
-    byCell.set(key, [...(byCell.get(key) ?? []), r]);
-    if (!tagsOfVector.has(r.vector)) {
-      tagsOfVector.set(r.vector, r.tags);
-      for (const tag of r.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
-    }
+    if (counted.has(r.vector)) continue;
+    counted.add(r.vector);
+    for (const tag of r.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
   }
-  const tagsOf = (f: Finding) =>
-    [...new Set(f.vectors.flatMap((v) => tagsOfVector.get(v) ?? []))].sort();
   const implementations = new Map<string, { label: string; columns: number }>();
   for (const c of report.columns) {
     const known = implementations.get(c.implementation);
@@ -395,7 +346,8 @@ export function renderHtml(report: Report): string {
     ...(report.mergedFrom ? [`merged from ${report.mergedFrom} shard reports`] : []),
   ].join(' · ');
   const unavailable = report.columns.filter((c) => !c.available);
-  const newFindings = report.findings.filter((f) => !f.expectedFailure).length;
+  const m = CELL_MARKS;
+  const newFindings = view.findings.filter((f) => f.status === 'new').length;
 
   const body = `<header>
 <h1>plugNmeet signing conformance: <span class="badge ${s.ok ? 'pass' : 'fail'}" id="verdict">${verdict}</span></h1>
@@ -424,11 +376,11 @@ ${stopped.map((line) => `<p class="stopped" id="stopped"><strong>${html(line)}</
 <div class="table-wrap"><table id="matrix"><thead><tr><th>implementation/environment</th><th>runtime</th>${groups
     .map((g) => `<th data-group="${html(g)}">${html(g)}</th>`)
     .join('')}<th>properties</th></tr></thead>
-<tbody>${report.columns.map((c) => rowHtml(report, c, groups, byCell)).join('\n')}</tbody></table></div>
-<p class="legend muted"><span class="pass">✓ all agree</span><span class="xfail">≈ only known divergences</span><span class="fail">✗ unexpected divergence</span><span class="error">✗ errors only</span><span class="unrepresentable">~N unrepresentable</span><span class="unavailable">n/a unavailable</span><span class="js-only">Click a cell for its vectors.</span></p>
+<tbody>${view.rows.map(rowHtml).join('\n')}</tbody></table></div>
+<p class="legend muted"><span class="pass">${m.pass} all agree</span><span class="xfail">${m.xfail} only known divergences</span><span class="fail">${m.fail} unexpected divergence</span><span class="error">${m.error} errors only</span><span class="unrepresentable">${m.unrepresentable}N unrepresentable</span><span class="unavailable">${m.unavailable} unavailable</span><span class="js-only">Click a cell for its vectors.</span></p>
 <section id="cell-details" hidden></section>
-<h2>Findings (${report.findings.length}, ${newFindings} new)</h2>
-<div id="findings">${report.findings.length === 0 ? '<p class="muted">None: every implementation agrees with the reference.</p>' : report.findings.map((f) => findingHtml(report, f, tagsOf)).join('\n')}</div>
+<h2>Findings (${view.findings.length}, ${newFindings} new)</h2>
+<div id="findings">${view.findings.length === 0 ? '<p class="muted">None: every implementation agrees with the reference.</p>' : view.findings.map(findingHtml).join('\n')}</div>
 ${
   report.staleExpectations.length > 0
     ? `<h2>Stale expectations (expected to fail, now pass)</h2><ul id="stale">${report.staleExpectations

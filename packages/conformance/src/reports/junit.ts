@@ -5,9 +5,9 @@
  * @module
  */
 
-import { sameColumn } from '../column-key.js';
-import type { Report, ReportResult } from './report.js';
-import { resultsOf } from './terminal.js';
+import type { PropertyState } from './property-state.js';
+import type { Report, ReportColumn, ReportResult } from './report.js';
+import { reportView } from './view.js';
 
 function xml(text: string): string {
   return (
@@ -44,28 +44,39 @@ function testcase(result: ReportResult): string {
   }
 }
 
-/** The report as JUnit XML. */
+/**
+ * The property search of a column as one test case: failed when it found new divergences
+ * (each listed with its minimal case), passed otherwise; none when no search ran.
+ */
+function propertyTestcase(column: ReportColumn, property: PropertyState): string | undefined {
+  if (property.state === 'empty' || property.state === 'unavailable') return undefined;
+  const classname = xml(`${column.implementation}.${column.environment}`);
+  if (property.state !== 'fail')
+    return `    <testcase classname="${classname}" name="property-search"/>`;
+  const body = property.findings
+    .map(
+      (f) =>
+        `${f.cause}: body hex ${f.body.hex}, secret hex ${f.secret.hex}; expected ${f.expected}, got ${f.actual}`,
+    )
+    .join('\n');
+  return `    <testcase classname="${classname}" name="property-search"><failure type="property" message="${property.findings.length} new divergence(s)">${xml(body)}</failure></testcase>`;
+}
+
+/**
+ * The report as JUnit XML, formatted from its {@link reportView}.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * writeFileSync('junit.xml', renderJunit(report));
+ * ```
+ */
 export function renderJunit(report: Report): string {
-  const suites = report.columns.map((column) => {
-    const results = resultsOf(report, column);
+  const suites = reportView(report).rows.map(({ column, results, property }) => {
     const cases = results.map(testcase);
-    const summary = report.properties.find((p) => sameColumn(p, column));
-    let propertyFailures = 0;
-    if (summary) {
-      const found = report.propertyFindings.filter((f) => sameColumn(f, column));
-      propertyFailures = found.length > 0 ? 1 : 0;
-      const body = found
-        .map(
-          (f) =>
-            `${f.cause}: body hex ${f.body.hex}, secret hex ${f.secret.hex}; expected ${f.expected}, got ${f.actual}`,
-        )
-        .join('\n');
-      cases.push(
-        found.length > 0
-          ? `    <testcase classname="${xml(`${column.implementation}.${column.environment}`)}" name="property-search"><failure type="property" message="${found.length} new divergence(s)">${xml(body)}</failure></testcase>`
-          : `    <testcase classname="${xml(`${column.implementation}.${column.environment}`)}" name="property-search"/>`,
-      );
-    }
+    const propertyCase = propertyTestcase(column, property);
+    if (propertyCase) cases.push(propertyCase);
+    const propertyFailures = property.state === 'fail' ? 1 : 0;
     const count = (o: string[]) => results.filter((r) => o.includes(r.outcome)).length;
     const attributes = [
       `name="${xml(column.id)}"`,

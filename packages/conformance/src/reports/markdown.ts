@@ -3,10 +3,10 @@
  *
  * @module
  */
-import { type Report, resultGroups } from './report.js';
+import type { ShownBytes } from './finding-view.js';
+import type { Report } from './report.js';
 import { renderSdkMatrices } from './sdk-matrix.js';
-import { paintFor } from './style.js';
-import { cellText, propertyCell, resultsOf, verdictWord } from './terminal.js';
+import { reportView, verdictWord } from './view.js';
 import { printable, visible } from './visible.js';
 
 /**
@@ -31,10 +31,22 @@ function code(text: string, max = 80): string {
     .replace(/\r?\n|\r/g, ' ')}\``;
 }
 
-/** The report as GitHub-flavoured Markdown. */
+/** Bytes in a table cell: the text when they are UTF-8, else the hex. */
+function bytes(shown: ShownBytes): string {
+  return shown.text !== undefined ? code(visible(shown.text)) : `hex ${code(shown.hex)}`;
+}
+
+/**
+ * The report as GitHub-flavoured Markdown, formatted from its {@link reportView}.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * appendFileSync(process.env.GITHUB_STEP_SUMMARY ?? 'summary.md', renderMarkdown(report));
+ * ```
+ */
 export function renderMarkdown(report: Report): string {
-  const plain = paintFor({ isTTY: false });
-  const groups = resultGroups(report);
+  const { groups, rows, findings } = reportView(report);
   const s = report.summary;
   const lines = [
     `## plugNmeet signing conformance: ${s.ok ? '✅ OK' : `❌ ${verdictWord(s)}`}`,
@@ -48,16 +60,14 @@ export function renderMarkdown(report: Report): string {
     `| column | runtime | ${groups.join(' | ')} | properties |`,
     `|---|---|${groups.map(() => '---').join('|')}|---|`,
   ];
-  for (const column of report.columns) {
-    const cells = groups.map((group) => cellText(resultsOf(report, column, group), plain));
-    const propCell = propertyCell(report, column, plain);
+  for (const { column, cells, property } of rows) {
     lines.push(
-      `| ${cell(column.id)} | ${cell(column.available ? (column.runtimeVersion ?? '') : 'unavailable')} | ${cells.map(cell).join(' | ')} | ${propCell} |`,
+      `| ${cell(column.id)} | ${cell(column.available ? (column.runtimeVersion ?? '') : 'unavailable')} | ${cells.map((c) => cell(c.state.text)).join(' | ')} | ${property.text} |`,
     );
   }
   const sdk = renderSdkMatrices(report, 'markdown', cell);
   if (sdk) lines.push('', '### Calls and webhooks (protocol v2)', '', sdk.trimEnd());
-  if (report.findings.length > 0) {
+  if (findings.length > 0) {
     lines.push(
       '',
       '### Findings',
@@ -65,17 +75,9 @@ export function renderMarkdown(report: Report): string {
       '| | where | cause | minimal body | minimal secret | why |',
       '|---|---|---|---|---|---|',
     );
-    for (const f of report.findings) {
-      const body =
-        f.minimal.body.text !== undefined
-          ? code(visible(f.minimal.body.text))
-          : `hex ${code(f.minimal.body.hex)}`;
-      const secret =
-        f.minimal.secret.text !== undefined
-          ? code(visible(f.minimal.secret.text))
-          : `hex ${code(f.minimal.secret.hex)}`;
+    for (const f of findings) {
       lines.push(
-        `| ${f.expectedFailure ? 'known' : '**new**'} | ${cell(`${f.implementation}/${f.environment}`)} | ${code(f.cause)} | ${body} | ${secret} | ${cell(f.explanation)}${f.correction ? ` — fixed by the corrected snippet: ${cell(f.correction)}` : ''} |`,
+        `| ${f.status === 'known' ? 'known' : '**new**'} | ${cell(f.column)} | ${code(f.cause)} | ${bytes(f.body)} | ${bytes(f.secret)} | ${cell(f.explanation)}${f.correction ? ` — fixed by the corrected snippet: ${cell(f.correction)}` : ''} |`,
       );
     }
   }

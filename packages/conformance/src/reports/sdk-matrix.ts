@@ -7,24 +7,22 @@
  */
 import type { Outcome } from '../model.js';
 import { CALL_SCENARIOS } from '../sdk/call-scenarios.js';
+import { CELL_MARKS, caseState } from './cell-state.js';
 import type { Report, ReportColumn, ReportResult } from './report.js';
 
-/** The mark of one case: the same vocabulary as the main matrix's cells. */
+/**
+ * The mark of one case: the state of a cell holding only that case, so the protocol v2
+ * matrices speak the main matrix's vocabulary ({@link CELL_MARKS}).
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * caseMark('xfail'); // '≈'
+ * caseMark(undefined); // '·' (the scenario did not run)
+ * ```
+ */
 export function caseMark(outcome: Outcome | undefined): string {
-  switch (outcome) {
-    case undefined:
-      return '·';
-    case 'pass':
-      return '✓';
-    case 'xfail':
-      return '≈';
-    case 'unrepresentable':
-      return '~';
-    case 'unavailable':
-      return 'n/a';
-    default:
-      return '✗';
-  }
+  return CELL_MARKS[caseState(outcome)];
 }
 
 /** One column's calls and webhooks, laid out. */

@@ -5,45 +5,27 @@
  * @module
  */
 
-import { sameColumn } from '../column-key.js';
-import { type CellStateName, cellState, outcomeCounts } from './cell-state.js';
-import {
-  type Finding,
-  type Report,
-  type ReportColumn,
-  type ReportResult,
-  resultGroups,
-} from './report.js';
+import { CELL_MARKS, type CellState } from './cell-state.js';
+import { type FindingView, type ShownBytes, seenIn } from './finding-view.js';
+import { paintState } from './paint-state.js';
+import type { Report } from './report.js';
 import { renderSdkMatrices } from './sdk-matrix.js';
 import { type Paint, paintFor } from './style.js';
+import { type ReportView, reportView, verdictWord } from './view.js';
 import { printable, visible } from './visible.js';
 
-/** The results of one column, optionally of one vector group only. */
-export function resultsOf(report: Report, column: ReportColumn, group?: string): ReportResult[] {
-  return report.results.filter(
-    (r) => sameColumn(r, column) && (group === undefined || r.group === group),
-  );
-}
-
-/** One matrix cell: what happened to a vector group in a column ({@link cellState}). */
-export function cellText(results: readonly ReportResult[], paint: Paint): string {
-  const view = cellState(outcomeCounts(results));
+/**
+ * One matrix cell in colour: its main text in its state's colour, the
+ * unrepresentable suffix dim.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * cellText(cellState({ pass: 3, unrepresentable: 1 }), paint); // green '✓ 3', dim ' ~1'
+ * ```
+ */
+export function cellText(view: Pick<CellState, 'state' | 'main' | 'suffix'>, paint: Paint): string {
   return paintState(view.state, view.main, paint) + (view.suffix ? paint.dim(view.suffix) : '');
-}
-
-/** A cell state's colour in a terminal. */
-export function paintState(state: CellStateName, text: string, paint: Paint): string {
-  switch (state) {
-    case 'fail':
-    case 'error':
-      return paint.red(text);
-    case 'xfail':
-      return paint.yellow(text);
-    case 'pass':
-      return paint.green(text);
-    default:
-      return paint.dim(text);
-  }
 }
 
 function visibleLength(text: string): number {
@@ -55,26 +37,31 @@ function padVisible(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - visibleLength(text)));
 }
 
-/** The property-search cell of a column. */
-export function propertyCell(report: Report, column: ReportColumn, paint: Paint): string {
-  if (!column.available) return paint.dim('n/a');
-  const summary = report.properties.find((p) => sameColumn(p, column));
-  if (!summary) return paint.dim('·');
-  if (summary.findings > 0) return paint.red(`✗ ${summary.findings} found`);
-  if (summary.expectedDivergences > 0) return paint.yellow(`≈ ${summary.runs} runs`);
-  return paint.green(`✓ ${summary.runs} runs`);
+/**
+ * The matrix as lines of text, from the report's {@link reportView}.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * console.log(renderMatrix(report, paintFor(process.stdout)));
+ * ```
+ */
+export function renderMatrix(report: Report, paint: Paint = paintFor(process.stdout)): string {
+  return matrixLines(reportView(report), paint);
 }
 
-/** The matrix as lines of text. */
-export function renderMatrix(report: Report, paint: Paint = paintFor(process.stdout)): string {
-  const groups = resultGroups(report);
+function matrixLines({ groups, rows: matrix }: ReportView, paint: Paint): string {
   const header = ['implementation/environment', 'runtime', ...groups, 'properties'];
-  const rows = report.columns.map((column) => {
-    const cells = groups.map((group) => cellText(resultsOf(report, column, group), paint));
+  const rows = matrix.map(({ column, cells, property }) => {
     const runtime = column.available
       ? printable(column.runtimeVersion ?? '', 28)
       : paint.dim('unavailable');
-    return [printable(column.id), runtime, ...cells, propertyCell(report, column, paint)];
+    return [
+      printable(column.id),
+      runtime,
+      ...cells.map((c) => cellText(c.state, paint)),
+      paintState(property.state, property.text, paint),
+    ];
   });
   const widths = header.map((h, i) =>
     Math.max(visibleLength(h), ...rows.map((r) => visibleLength(r[i] ?? ''))),
@@ -87,45 +74,51 @@ export function renderMatrix(report: Report, paint: Paint = paintFor(process.std
   return [paint.bold(line(header)), ...rows.map(line)].join('\n');
 }
 
-function shown(bytes: { hex: string; text?: string }): string {
+function shown(bytes: ShownBytes): string {
   if (bytes.text === undefined) return `hex ${bytes.hex || '(empty)'}`;
   const quoted = visible(bytes.text);
-  return quoted.length > 120 ? `${quoted.slice(0, 117)}…" (${bytes.hex.length / 2} bytes)` : quoted;
+  return quoted.length > 120 ? `${quoted.slice(0, 117)}…" (${bytes.length} bytes)` : quoted;
 }
 
-/** One finding as a few lines for the doc maintainer. */
-export function renderFinding(finding: Finding, paint: Paint): string {
-  const status = finding.expectedFailure ? paint.yellow('known') : paint.red('NEW');
-  const where = printable(`${finding.implementation}/${finding.environment}`);
+/**
+ * One finding as a few lines for the doc maintainer, formatted from its {@link FindingView}.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * for (const view of findingViews(report)) console.log(renderFinding(view, paint));
+ * ```
+ */
+export function renderFinding(finding: FindingView, paint: Paint): string {
+  const status = finding.status === 'known' ? paint.yellow('known') : paint.red('NEW');
   const runtime = finding.runtimeVersion ? ` (${printable(finding.runtimeVersion, 80)})` : '';
-  const vectors =
-    finding.vectors[0] === 'property'
-      ? 'found by the property search'
-      : `${finding.vectors.length} vector${finding.vectors.length === 1 ? '' : 's'}: ${finding.vectors.slice(0, 4).join(', ')}${finding.vectors.length > 4 ? ', …' : ''}`;
   return [
-    `${status} ${paint.bold(where)}${runtime} — ${printable(finding.cause)}`,
+    `${status} ${paint.bold(printable(finding.column))}${runtime} — ${printable(finding.cause)}`,
     `    why:      ${printable(finding.explanation)}`,
-    `    minimal:  body ${shown(finding.minimal.body)}, secret ${shown(finding.minimal.secret)}`,
+    `    minimal:  body ${shown(finding.body)}, secret ${shown(finding.secret)}`,
     `    expected: ${printable(finding.expected)}`,
     `    actual:   ${printable(finding.actual.split('\n')[0] ?? '')}`,
-    `    seen in:  ${printable(vectors)}`,
+    `    seen in:  ${printable(seenIn(finding, 4))}`,
     ...(finding.correction ? [`    fixed by: ${printable(finding.correction)}`] : []),
   ].join('\n');
 }
 
-/** `FAILED`, or what stopped the run from passing when it is not a divergence. */
-export function verdictWord(summary: Report['summary']): string {
-  if (summary.interrupted) return 'INTERRUPTED';
-  if (summary.nothingJudged) return 'NOTHING JUDGED';
-  return 'FAILED';
-}
-
-/** The whole closing view: matrix, findings, stale expectations, verdict. */
+/**
+ * The whole closing view: matrix, findings, stale expectations, verdict.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * process.stdout.write(`${renderReport(report)}\n`);
+ * ```
+ */
 export function renderReport(report: Report, paint: Paint = paintFor(process.stdout)): string {
-  const out = ['', renderMatrix(report, paint), ''];
+  const view = reportView(report);
+  const out = ['', matrixLines(view, paint), ''];
+  const m = CELL_MARKS;
   out.push(
     paint.dim(
-      '✓ all agree · ≈ only known divergences · ✗ unexpected · ~N unrepresentable · n/a unavailable',
+      `${m.pass} all agree · ${m.xfail} only known divergences · ${m.fail} unexpected · ${m.unrepresentable}N unrepresentable · ${m.unavailable} unavailable`,
     ),
   );
   const sdk = renderSdkMatrices(report, 'text', (text) => printable(text));
@@ -138,9 +131,10 @@ export function renderReport(report: Report, paint: Paint = paintFor(process.std
         `  ${printable(c.id)}: ${printable(c.unavailableReason ?? '')}${c.install ? ` — install: ${printable(c.install)}` : ''}`,
       );
   }
-  if (report.findings.length > 0) {
-    out.push('', paint.bold(`Findings (${report.findings.length})`));
-    for (const finding of report.findings) out.push(renderFinding(finding, paint));
+  const { findings } = view;
+  if (findings.length > 0) {
+    out.push('', paint.bold(`Findings (${findings.length})`));
+    for (const finding of findings) out.push(renderFinding(finding, paint));
   }
   if (report.staleExpectations.length > 0) {
     out.push('', paint.bold(paint.red('Stale expectations (expected to fail, now pass)')));
