@@ -28,11 +28,21 @@ export type ConformanceErrorCode =
  */
 export class ConformanceError extends Error {
   readonly code: ConformanceErrorCode;
+  /** The file at fault, for a malformed file (expectations, report). */
+  readonly file?: string;
+  /** JSON Pointer of the place at fault in `file` (`''` for the whole document). */
+  readonly jsonPath?: string;
 
-  constructor(code: ConformanceErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: ConformanceErrorCode,
+    message: string,
+    options?: { cause?: unknown; file?: string; jsonPath?: string },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.name = 'ConformanceError';
+    if (options?.file !== undefined) this.file = options.file;
+    if (options?.jsonPath !== undefined) this.jsonPath = options.jsonPath;
   }
 }
 
