@@ -85,8 +85,11 @@ export function toBase64(bytes: Uint8Array): string {
 /**
  * Why a line is not a protocol v1 reply to request `id`, or undefined when it is one.
  * `answered` holds the ids of earlier requests already answered: a reply naming one of
- * them is a second answer, not an answer out of order.
+ * them is a second answer, not an answer out of order. The shape is
+ * `schemas/protocol.json#/$defs/signReply` (`verifyReply`, `callEnvelope`, `webhookReply`
+ * for the other requests); a bad reply is the implementation's fault, said, never thrown.
  *
+ * @throws {Error} Only when the shipped schema cannot be read (a broken installation).
  * @example
  * ```ts
  * replyProblem({ id: 'a', signature: 'ff' }, 'b', new Set(['a'])); // 'answered "a" a second time …'
@@ -116,7 +119,7 @@ export function replyProblem(
  * `#/$defs/callFailure`, or undefined when it is. Checked apart from the envelope: a bad
  * failure is that case's error, while a bad envelope is a protocol error (restart).
  *
- * @throws Never.
+ * @throws {Error} Only when the shipped schema cannot be read (a broken installation).
  * @example
  * ```ts
  * failureProblem({ id: 'a', failure: { kind: 'oops' } }); // '"failure.kind" must be one of auth, …'
@@ -140,8 +143,10 @@ export function capabilitiesOf(hello: HelloReply): Capability[] {
 }
 
 /**
- * Why a line is not a hello reply of a protocol this runner speaks, or undefined when it is one.
+ * Why a line is not a hello reply of a protocol this runner speaks, or undefined when it is
+ * one: `schemas/protocol.json#/$defs/helloReply`.
  *
+ * @throws {Error} Only when the shipped schema cannot be read (a broken installation).
  * @example
  * ```ts
  * helloProblem({ op: 'hello', protocol: '1', capabilities: ['sign'] }); // '"protocol" must be the number 1 or 2 …'

@@ -57,14 +57,31 @@ function plainly(error: ErrorObject): string {
   }
 }
 
-/** The JSON type of `value`, telling arrays and null from objects. */
+/**
+ * The JSON type of `value`, telling arrays and null from objects (as `typeof` does not).
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * jsonType([]); // 'array'
+ * ```
+ */
 export function jsonType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value;
 }
 
-/** `value` as JSON of at most 60 characters (a long one cut with `…`). */
+/**
+ * `value` as JSON of at most 60 characters, a longer one cut with `…`: a message names the
+ * value, it does not repeat a whole report. `undefined` (a missing property) is `nothing`.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * shortJson('1'); // '"1"'
+ * ```
+ */
 export function shortJson(value: unknown): string {
   if (value === undefined) return 'nothing';
   const text = JSON.stringify(value) ?? String(value);

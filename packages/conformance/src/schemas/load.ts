@@ -12,17 +12,50 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 /** Every schema this package ships, by its file name in `schemas/` without `.json`. */
 export type SchemaName = 'protocol' | 'expectations' | 'report';
 
+/**
+ * The names of every shipped schema, in the order they are loaded.
+ *
+ * @example
+ * ```ts
+ * for (const name of SCHEMA_NAMES) console.log(schemaFile(name));
+ * ```
+ */
 export const SCHEMA_NAMES: readonly SchemaName[] = ['protocol', 'expectations', 'report'];
 
-/** `schemas/` of this package: this module sits in `src/schemas/` or `dist/schemas/`. */
+/**
+ * `schemas/` of this package, with a trailing slash. This module sits in `src/schemas/` or
+ * `dist/schemas/`, two levels below the package root either way, so both find the same files.
+ *
+ * @example
+ * ```ts
+ * readdirSync(SCHEMAS_DIR); // ['expectations.json', 'protocol.json', 'report.json']
+ * ```
+ */
 export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
-/** Where the shipped schema `name` is: the file the validators are compiled from. */
+/**
+ * Where the shipped schema `name` is: the file the validators are compiled from, for an
+ * editor or another validator to use.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * schemaFile('expectations'); // …/node_modules/@plugnmeet-signing/conformance/schemas/expectations.json
+ * ```
+ */
 export function schemaFile(name: SchemaName): string {
   return `${SCHEMAS_DIR}${name}.json`;
 }
 
-/** The `$id` every shipped schema has: references between them resolve against it. */
+/**
+ * The `$id` the shipped schema `name` has: references between the schemas resolve against it.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * schemaId('report'); // 'https://plugnmeet-signing.invalid/conformance/schemas/report.json'
+ * ```
+ */
 export function schemaId(name: SchemaName): string {
   return `https://plugnmeet-signing.invalid/conformance/schemas/${name}.json`;
 }
