@@ -22,8 +22,21 @@ import { validatorFor } from '../../src/schemas/load.js';
 import { cell, column, expectation, report } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pnm-report-schema-'));
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 /** `--only python/utf8 --report json=…`, trimmed to three cells per outcome. */
-const realRun = fileURLToPath(new URL('./fixtures/report-python-utf8.json', import.meta.url));
+const realRun = fixture('report-python-utf8.json');
+/**
+ * Real runs, trimmed to two cells per column, group and outcome (and long inputs cut):
+ * `--only shell/dash,wire-shell/dash,shell-corrected/dash,wire-sdk-js/node,wire-client/node
+ * --runs 20` (expected failures, corrections, wire columns, applied expectations) and
+ * `--impl "python3 test/fixtures/broken_v2.py" --runs 10` with no expectations (protocol v2
+ * cells with the bytes sent, findings).
+ */
+const realRuns = [
+  realRun,
+  fixture('report-shell-dash-wire.json'),
+  fixture('report-broken-v2.json'),
+];
 
 let files = 0;
 function written(json: unknown): string {
@@ -92,10 +105,10 @@ async function inProcessRun(): Promise<Report> {
 }
 
 describe('reports the runner writes', () => {
-  test('a real run (python/utf8) is valid and reads back', () => {
-    const json = JSON.parse(readFileSync(realRun, 'utf8'));
+  test.each(realRuns)('a real run is valid and reads back (%s)', (path) => {
+    const json = JSON.parse(readFileSync(path, 'utf8'));
     expect(problem(json)).toBeUndefined();
-    expect(readJsonReport(realRun).columns[0]?.id).toBe('python/utf8');
+    expect(readJsonReport(path)).toEqual(json);
   });
 
   test('an in-process run with divergences, findings, stale and unavailable columns is valid', async () => {
