@@ -17,12 +17,14 @@ export type ConformanceErrorCode =
 
 /**
  * Thrown for bad input to the runner: usage errors, malformed expectations or reports.
- * Divergences of implementations are results, never exceptions.
+ * Divergences of implementations are results, never exceptions. For a malformed file,
+ * `file` and `jsonPath` (a JSON Pointer) say where, and the message says what was expected
+ * there (`x.json: /expectations/0/cause: expected a non-empty string, got ""`).
  *
  * @example
  * ```ts
- * try { parseArgs(['--runs', 'x']); } catch (error) {
- *   if (isConformanceError(error)) console.error(error.code, error.message);
+ * try { readExpectations('x.json'); } catch (error) {
+ *   if (isConformanceError(error)) console.error(error.code, error.file, error.jsonPath);
  * }
  * ```
  */
