@@ -17,22 +17,34 @@ export type ConformanceErrorCode =
 
 /**
  * Thrown for bad input to the runner: usage errors, malformed expectations or reports.
- * Divergences of implementations are results, never exceptions.
+ * Divergences of implementations are results, never exceptions. For a malformed file,
+ * `file` and `jsonPath` (a JSON Pointer) say where, and the message says what was expected
+ * there (`x.json: /expectations/0/cause: expected a non-empty string, got ""`).
  *
  * @example
  * ```ts
- * try { parseArgs(['--runs', 'x']); } catch (error) {
- *   if (isConformanceError(error)) console.error(error.code, error.message);
+ * try { readExpectations('x.json'); } catch (error) {
+ *   if (isConformanceError(error)) console.error(error.code, error.file, error.jsonPath);
  * }
  * ```
  */
 export class ConformanceError extends Error {
   readonly code: ConformanceErrorCode;
+  /** The file at fault, for a malformed file (expectations, report). */
+  readonly file?: string;
+  /** JSON Pointer of the place at fault in `file` (`''` for the whole document). */
+  readonly jsonPath?: string;
 
-  constructor(code: ConformanceErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: ConformanceErrorCode,
+    message: string,
+    options?: { cause?: unknown; file?: string; jsonPath?: string },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.name = 'ConformanceError';
+    if (options?.file !== undefined) this.file = options.file;
+    if (options?.jsonPath !== undefined) this.jsonPath = options.jsonPath;
   }
 }
 

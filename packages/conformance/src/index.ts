@@ -49,3 +49,4 @@ export type {
 } from './reports/report.js';
 export { renderMatrix, renderReport } from './reports/terminal.js';
 export { type RunOptions, runConformance } from './run.js';
+export { SCHEMA_NAMES, type SchemaName, schemaFile } from './schemas/load.js';

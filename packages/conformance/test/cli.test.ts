@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
 import type { Report } from '../src/reports/report.js';
+import { validatorFor } from '../src/schemas/load.js';
 import { broken, cli, emptyExpectations, example, misbehaving, realPython } from './helpers.js';
 
 const python = realPython();
@@ -33,6 +34,8 @@ describe('pnm-conformance --impl', () => {
     expect(result.stdout).toContain('OK');
     expect(result.exitCode).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    // What the runner writes is what schemas/report.json describes.
+    expect(validatorFor('report')(report)).toBe(true);
     expect(report.columns).toHaveLength(1);
     expect(report.columns[0]?.implementationLabel).toBe('python-example 1.0.0');
     expect(
@@ -58,6 +61,7 @@ describe('pnm-conformance --impl', () => {
     ]);
     expect(result.exitCode).toBe(1);
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(validatorFor('report')(report)).toBe(true);
     const causes = new Set(report.findings.map((f) => f.cause));
     expect(causes).toContain('trailing-newlines-stripped');
     expect(causes).toContain('invalid-utf8-replaced');

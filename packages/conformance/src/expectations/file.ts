@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ConformanceError } from '../errors.js';
+import { checkFile } from '../schemas/check-file.js';
 
 export const EXPECTATIONS_FORMAT_VERSION = 1;
 
@@ -32,24 +33,19 @@ export interface ExpectationsFile {
   expectations: Expectation[];
 }
 
-function fail(path: string, pointer: string, expected: string): never {
-  throw new ConformanceError(
-    'ERR_CONFORMANCE_EXPECTATIONS',
-    `${path}: ${pointer}: expected ${expected}`,
-  );
-}
-
-function stringArray(value: unknown, path: string, pointer: string): string[] {
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
-    fail(path, pointer, 'an array of strings');
-  }
-  return value as string[];
+/** The file as written: what `schemas/expectations.json` accepts. */
+interface RawFile {
+  formatVersion: typeof EXPECTATIONS_FORMAT_VERSION;
+  description?: unknown;
+  expectations: Array<Omit<Expectation, 'vectors'> & { vectors?: string[] }>;
 }
 
 /**
- * Reads and validates an expectations file.
+ * Reads an expectations file and validates it against `schemas/expectations.json`.
+ * An entry without `vectors` lists none; a `description` that is not a string reads as empty.
  *
- * @throws {ConformanceError} `ERR_CONFORMANCE_EXPECTATIONS` naming the file and JSON path at fault.
+ * @throws {ConformanceError} `ERR_CONFORMANCE_EXPECTATIONS` naming the file and the JSON
+ * Pointer at fault (`expectations.json: /expectations/0/cause: expected a non-empty string, got ""`).
  * @example
  * ```ts
  * const file = readExpectations('packages/conformance/expectations.json');
@@ -63,50 +59,23 @@ export function readExpectations(path: string): ExpectationsFile {
     throw new ConformanceError(
       'ERR_CONFORMANCE_EXPECTATIONS',
       `${path}: not readable JSON: ${(cause as Error).message}`,
-      { cause },
+      { cause, file: path },
     );
   }
-  if (typeof json !== 'object' || json === null) fail(path, '/', 'an object');
-  const file = json as Record<string, unknown>;
-  if (file.formatVersion !== EXPECTATIONS_FORMAT_VERSION) {
-    fail(path, '/formatVersion', String(EXPECTATIONS_FORMAT_VERSION));
-  }
-  if (!Array.isArray(file.expectations)) fail(path, '/expectations', 'an array');
-  const expectations = file.expectations.map((entry: unknown, i: number): Expectation => {
-    const at = `/expectations/${i}`;
-    if (typeof entry !== 'object' || entry === null) fail(path, at, 'an object');
-    const e = entry as Record<string, unknown>;
-    for (const key of ['implementation', 'environment', 'cause', 'explanation'] as const) {
-      if (typeof e[key] !== 'string' || e[key] === '')
-        fail(path, `${at}/${key}`, 'a non-empty string');
-    }
-    const known = new Set([
-      'implementation',
-      'environment',
-      'cause',
-      'explanation',
-      'vectors',
-      'tags',
-      'property',
-    ]);
-    for (const key of Object.keys(e))
-      if (!known.has(key)) fail(path, `${at}/${key}`, 'no such property');
-    if (e.property !== undefined && typeof e.property !== 'boolean')
-      fail(path, `${at}/property`, 'a boolean');
-    return {
-      implementation: e.implementation as string,
-      environment: e.environment as string,
-      cause: e.cause as string,
-      explanation: e.explanation as string,
-      vectors: stringArray(e.vectors ?? [], path, `${at}/vectors`),
-      ...(e.tags === undefined ? {} : { tags: stringArray(e.tags, path, `${at}/tags`) }),
-      ...(e.property === undefined ? {} : { property: e.property as boolean }),
-    };
-  });
+  const file = checkFile<RawFile>('expectations', json, path, 'ERR_CONFORMANCE_EXPECTATIONS');
   return {
     formatVersion: EXPECTATIONS_FORMAT_VERSION,
     description: typeof file.description === 'string' ? file.description : '',
-    expectations,
+    // A copy with the optional fields in a fixed order, so a written file diffs cleanly.
+    expectations: file.expectations.map((e) => ({
+      implementation: e.implementation,
+      environment: e.environment,
+      cause: e.cause,
+      explanation: e.explanation,
+      vectors: [...(e.vectors ?? [])],
+      ...(e.tags === undefined ? {} : { tags: [...e.tags] }),
+      ...(e.property === undefined ? {} : { property: e.property }),
+    })),
   };
 }
 

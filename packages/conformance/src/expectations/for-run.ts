@@ -55,9 +55,11 @@ export function checkVectorIds(
     if (!implementations.has(entry.implementation)) return;
     entry.vectors.forEach((id, j) => {
       if (id === '*' || vectorIds.has(id)) return;
+      const jsonPath = `/expectations/${i}/vectors/${j}`;
       throw new ConformanceError(
         'ERR_CONFORMANCE_EXPECTATIONS',
-        `${path}: /expectations/${i}/vectors/${j}: ${JSON.stringify(id)} names no vector of the loaded vector files`,
+        `${path}: ${jsonPath}: ${JSON.stringify(id)} names no vector of the loaded vector files`,
+        { file: path, jsonPath },
       );
     });
   });

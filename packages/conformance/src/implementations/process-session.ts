@@ -23,6 +23,7 @@ import { type ExactJson, parseExactJson } from '../sdk/exact-json.js';
 import { Broken, Connection, type LaunchSpec } from './connection.js';
 import { isStopped } from './process-tracker.js';
 import {
+  failureProblem,
   type HelloReply,
   helloProblem,
   PROTOCOL_VERSION,
@@ -208,7 +209,7 @@ export class ProcessSession {
     if (reply instanceof Broken) return brokenAnswer(reply);
     if ('result' in reply) return { kind: 'result', result: reply.result as ExactJson };
     if ('failure' in reply) {
-      const problem = failureProblem(reply.failure);
+      const problem = failureProblem(reply);
       if (problem) return { kind: 'broken', message: problem, stderrTail: '' };
       return { kind: 'failure', failure: reply.failure as unknown as CallFailure };
     }
@@ -284,23 +285,6 @@ class FileTransport {
   remove(): void {
     rmSync(this.#dir, { recursive: true, force: true });
   }
-}
-
-const FAILURE_KINDS = ['auth', 'api', 'http', 'network', 'timeout', 'unsupported'];
-
-/** Why a call's `failure` is not protocol v2's shape, or undefined when it is. */
-function failureProblem(failure: Record<string, unknown>): string | undefined {
-  if (!FAILURE_KINDS.includes(failure.kind as string)) {
-    return `"failure.kind" must be one of ${FAILURE_KINDS.join(', ')}, got ${JSON.stringify(failure.kind)}`;
-  }
-  if (failure.httpStatus !== null && !Number.isInteger(failure.httpStatus)) {
-    return '"failure.httpStatus" must be an integer or null';
-  }
-  if (failure.statusCode !== null && typeof failure.statusCode !== 'string') {
-    return '"failure.statusCode" must be a string or null';
-  }
-  if (typeof failure.message !== 'string') return '"failure.message" must be a string';
-  return undefined;
 }
 
 function brokenAnswer(error: Broken): { kind: 'broken'; message: string; stderrTail: string } {

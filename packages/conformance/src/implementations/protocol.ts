@@ -6,6 +6,8 @@
  * @module
  */
 import type { Capability } from '../model.js';
+import { firstIssue } from '../schemas/issue.js';
+import { validatorFor } from '../schemas/load.js';
 
 /** The newest protocol this runner speaks: what its hello offers. */
 export const PROTOCOL_VERSION = 2;
@@ -40,21 +42,40 @@ export type Reply =
 /** The requests that take an id, and the reply fields each may answer with (exactly one). */
 export type RequestOp = 'sign' | 'verify' | 'call' | 'webhook';
 
-const REPLY_FIELDS: Record<RequestOp, readonly string[]> = {
-  sign: ['signature', 'valid', 'error', 'unrepresentable'],
-  verify: ['signature', 'valid', 'error', 'unrepresentable'],
-  call: ['result', 'failure', 'error'],
-  webhook: ['valid', 'error'],
+/** The definition in `schemas/protocol.json` a reply to each request must meet. */
+const REPLY_DEFINITIONS: Record<RequestOp, string> = {
+  sign: 'signReply',
+  verify: 'verifyReply',
+  call: 'callEnvelope',
+  webhook: 'webhookReply',
 };
 
-const FIELD_TYPES: Record<string, (value: unknown) => boolean> = {
-  signature: (v) => typeof v === 'string',
-  error: (v) => typeof v === 'string',
-  unrepresentable: (v) => typeof v === 'string',
-  valid: (v) => typeof v === 'boolean',
-  result: (v) => v !== undefined,
-  failure: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-};
+/**
+ * Why `value` breaks the definition `definition` of `schemas/protocol.json`, in the words
+ * the runner reports (`"failure.kind" must be one of …, got "x" (string)`), or undefined.
+ * A place is named by its JSON path in dotted form, as a reply's fields are written of.
+ */
+function schemaProblem(definition: string, value: unknown, subject: string): string | undefined {
+  const validate = validatorFor('protocol', `#/$defs/${definition}`);
+  if (validate(value)) return undefined;
+  const issue = firstIssue(validate.errors ?? [], value);
+  if (issue.jsonPath === '') {
+    const got = issue.gotType === 'object' ? `, got ${issue.got}` : '';
+    return `${subject} must be ${issue.expected}${got}`;
+  }
+  const got = issue.got === 'nothing' ? 'nothing' : `${issue.got} (${issue.gotType})`;
+  return `"${dotted(issue.jsonPath)}" must be ${issue.expected}, got ${got}`;
+}
+
+/** `/failure/kind` as `failure.kind`, `/capabilities/0` as `capabilities[0]`. */
+function dotted(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((raw) => raw.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .map((key, i) => (/^\d+$/.test(key) ? `[${key}]` : i === 0 ? key : `.${key}`))
+    .join('');
+}
 
 /** Base64 of raw bytes, as protocol v1 carries bodies and secrets. */
 export function toBase64(bytes: Uint8Array): string {
@@ -64,8 +85,11 @@ export function toBase64(bytes: Uint8Array): string {
 /**
  * Why a line is not a protocol v1 reply to request `id`, or undefined when it is one.
  * `answered` holds the ids of earlier requests already answered: a reply naming one of
- * them is a second answer, not an answer out of order.
+ * them is a second answer, not an answer out of order. The shape is
+ * `schemas/protocol.json#/$defs/signReply` (`verifyReply`, `callEnvelope`, `webhookReply`
+ * for the other requests); a bad reply is the implementation's fault, said, never thrown.
  *
+ * @throws {Error} Only when the shipped schema cannot be read (a broken installation).
  * @example
  * ```ts
  * replyProblem({ id: 'a', signature: 'ff' }, 'b', new Set(['a'])); // 'answered "a" a second time …'
@@ -77,26 +101,32 @@ export function replyProblem(
   answered: ReadonlySet<string> = new Set(),
   op: RequestOp = 'sign',
 ): string | undefined {
-  if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) {
-    return 'a reply must be a JSON object';
+  if (typeof reply === 'object' && reply !== null && !Array.isArray(reply)) {
+    // Which request a reply answers is the runner's to know, not the schema's: checked first.
+    const record = reply as Record<string, unknown>;
+    if (typeof record.id === 'string' && record.id !== id && answered.has(record.id)) {
+      return `answered request ${JSON.stringify(record.id)} a second time (a duplicate reply) instead of ${JSON.stringify(id)}`;
+    }
+    if (record.id !== id) {
+      return `answered out of order: expected id ${JSON.stringify(id)}, got ${JSON.stringify(record.id)}`;
+    }
   }
-  const record = reply as Record<string, unknown>;
-  if (typeof record.id === 'string' && record.id !== id && answered.has(record.id)) {
-    return `answered request ${JSON.stringify(record.id)} a second time (a duplicate reply) instead of ${JSON.stringify(id)}`;
-  }
-  if (record.id !== id) {
-    return `answered out of order: expected id ${JSON.stringify(id)}, got ${JSON.stringify(record.id)}`;
-  }
-  const allowed = REPLY_FIELDS[op];
-  const fields = allowed.filter((key) => key in record);
-  if (fields.length !== 1) {
-    return `a reply to ${op} must carry exactly one of ${allowed.join(', ')}`;
-  }
-  const [field] = fields as [string];
-  if (!FIELD_TYPES[field]?.(record[field])) {
-    return `"${field}" has the wrong type (${typeof record[field]})`;
-  }
-  return undefined;
+  return schemaProblem(REPLY_DEFINITIONS[op], reply, `a reply to ${op}`);
+}
+
+/**
+ * Why the `failure` of a call reply that has the shape of `#/$defs/callEnvelope` is not
+ * `#/$defs/callFailure`, or undefined when it is. Checked apart from the envelope: a bad
+ * failure is that case's error, while a bad envelope is a protocol error (restart).
+ *
+ * @throws {Error} Only when the shipped schema cannot be read (a broken installation).
+ * @example
+ * ```ts
+ * failureProblem({ id: 'a', failure: { kind: 'oops' } }); // '"failure.kind" must be one of auth, …'
+ * ```
+ */
+export function failureProblem(reply: unknown): string | undefined {
+  return schemaProblem('callReply', reply, 'a reply to call');
 }
 
 /**
@@ -113,42 +143,15 @@ export function capabilitiesOf(hello: HelloReply): Capability[] {
 }
 
 /**
- * Why a line is not a hello reply of a protocol this runner speaks, or undefined when it is one.
+ * Why a line is not a hello reply of a protocol this runner speaks, or undefined when it is
+ * one: `schemas/protocol.json#/$defs/helloReply`.
  *
+ * @throws {Error} Only when the shipped schema cannot be read (a broken installation).
  * @example
  * ```ts
  * helloProblem({ op: 'hello', protocol: '1', capabilities: ['sign'] }); // '"protocol" must be the number 1 or 2 …'
  * ```
  */
 export function helloProblem(reply: unknown): string | undefined {
-  if (typeof reply !== 'object' || reply === null || Array.isArray(reply))
-    return 'the hello reply must be a JSON object';
-  const hello = reply as Record<string, unknown>;
-  if (hello.op !== 'hello') return 'the first reply must be {"op":"hello",...}';
-  const spoken = SUPPORTED_PROTOCOLS.join(' or ');
-  if (typeof hello.protocol !== 'number') {
-    return `"protocol" must be the number ${spoken}, got ${JSON.stringify(hello.protocol) ?? 'nothing'} (${typeof hello.protocol})`;
-  }
-  if (!SUPPORTED_PROTOCOLS.includes(hello.protocol)) {
-    return `speaks protocol ${hello.protocol}, this runner speaks ${spoken}`;
-  }
-  for (const key of ['name', 'version', 'language'] as const) {
-    if (hello[key] !== undefined && typeof hello[key] !== 'string')
-      return `"${key}" must be a string, got ${typeof hello[key]}`;
-  }
-  if (hello.protocol === 1) {
-    if (!Array.isArray(hello.capabilities) || !hello.capabilities.includes('sign')) {
-      return 'capabilities must be an array that includes "sign"';
-    }
-    return undefined;
-  }
-  const known = CAPABILITIES[hello.protocol] ?? [];
-  if (
-    !Array.isArray(hello.capabilities) ||
-    hello.capabilities.length === 0 ||
-    !hello.capabilities.some((c) => known.includes(c as Capability))
-  ) {
-    return `capabilities must be an array with at least one of ${known.join(', ')}`;
-  }
-  return undefined;
+  return schemaProblem('helloReply', reply, 'the hello reply');
 }

@@ -1,21 +1,36 @@
 /**
- * Reading and writing the JSON report.
+ * Reading and writing the JSON report, whose shape `schemas/report.json` describes.
  *
  * @module
  */
 import { readFileSync } from 'node:fs';
 import { ConformanceError } from '../errors.js';
-import { REPORT_FORMAT_VERSION, type Report } from './report.js';
+import { checkFile } from '../schemas/check-file.js';
+import type { Report } from './report.js';
 
-/** The report as JSON text. */
+/**
+ * The report as JSON text, valid under `schemas/report.json`.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * writeFileSync('report.json', renderJson(report));
+ * ```
+ */
 export function renderJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 /**
- * Reads a JSON report written by this tool (for `merge` and re-rendering).
+ * Reads a JSON report written by this tool (for `merge`, `render` and docs-patch) and
+ * validates it against `schemas/report.json`.
  *
- * @throws {ConformanceError} `ERR_CONFORMANCE_REPORT` naming the file and what is wrong.
+ * @throws {ConformanceError} `ERR_CONFORMANCE_REPORT` naming the file and the JSON Pointer
+ * at fault (`r.json: /results/3/outcome: expected one of pass, …, got "maybe"`).
+ * @example
+ * ```ts
+ * const merged = mergeReports(['shard-1.json', 'shard-2.json'].map(readJsonReport));
+ * ```
  */
 export function readJsonReport(path: string): Report {
   let json: unknown;
@@ -25,27 +40,8 @@ export function readJsonReport(path: string): Report {
     throw new ConformanceError(
       'ERR_CONFORMANCE_REPORT',
       `${path}: not readable JSON: ${(cause as Error).message}`,
-      { cause },
+      { cause, file: path },
     );
   }
-  const report = json as Partial<Report>;
-  if (report?.formatVersion !== REPORT_FORMAT_VERSION) {
-    throw new ConformanceError(
-      'ERR_CONFORMANCE_REPORT',
-      `${path}: /formatVersion: expected ${REPORT_FORMAT_VERSION}`,
-    );
-  }
-  for (const key of [
-    'columns',
-    'results',
-    'findings',
-    'properties',
-    'propertyFindings',
-    'vectorFiles',
-  ] as const) {
-    if (!Array.isArray(report[key])) {
-      throw new ConformanceError('ERR_CONFORMANCE_REPORT', `${path}: /${key}: expected an array`);
-    }
-  }
-  return report as Report;
+  return checkFile<Report>('report', json, path, 'ERR_CONFORMANCE_REPORT');
 }
