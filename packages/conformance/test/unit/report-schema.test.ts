@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadVectorFilesWith } from '@plugnmeet-signing/vectors';
 import { describe, expect, test } from 'vitest';
+import { columnKey } from '../../src/column-key.js';
 import { isConformanceError } from '../../src/errors.js';
 import type { CaseInput, Column } from '../../src/model.js';
 import { referenceSignature } from '../../src/reference.js';
@@ -55,7 +56,7 @@ function problem(json: unknown): string | undefined {
 function fake(id: string, answer: (input: CaseInput, right: string) => string | undefined): Column {
   const [implementation = '', environment = ''] = id.split('/');
   return {
-    id,
+    id: columnKey({ implementation, environment }),
     implementation: {
       id: implementation,
       label: implementation,
