@@ -4,8 +4,10 @@
 // No harness, no judging, no fresh shell per case: what the snippet itself costs.
 //
 // `before`: a signing loop and a wire loop per UTF-8 shell (each level ran the snippet);
-// `after`: the wire loop alone there (one end-to-end run informs both levels). The C-locale
-// shells have no wire twin: a signing loop in both.
+// `after`: there, the wire loop over the cases a server can take (one end-to-end run informs
+// both levels) and a signing loop over the rest (a secret that is not UTF-8: the signing
+// column's worker answers those). The C-locale shells have no wire twin: a signing loop in
+// both.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -79,7 +81,7 @@ export async function measureShellBound(runs = 1000) {
   const cases = [...vectors, ...generated].filter(
     (c) => !c.body.includes(0) && !c.secret.includes(0),
   );
-  const lines = { sign: [], wire: [] };
+  const lines = { sign: [], wire: [], signRest: [] };
   cases.forEach((c, i) => {
     const caseDir = join(dir, 'cases', String(i));
     mkdirSync(caseDir, { recursive: true });
@@ -88,11 +90,14 @@ export async function measureShellBound(runs = 1000) {
     lines.sign.push(caseDir);
     // Before, the wire level ran only what a server can take (a UTF-8 secret).
     if (isUtf8(c.secret)) lines.wire.push(caseDir);
+    else lines.signRest.push(caseDir);
   });
   const signList = join(dir, 'sign.list');
   const wireList = join(dir, 'wire.list');
   writeFileSync(signList, `${lines.sign.join('\n')}\n`);
   writeFileSync(wireList, `${lines.wire.join('\n')}\n`);
+  const signRestList = join(dir, 'sign-rest.list');
+  writeFileSync(signRestList, `${lines.signRest.join('\n')}\n`);
 
   const server = createServer((request, response) => {
     request.resume();
@@ -107,7 +112,7 @@ export async function measureShellBound(runs = 1000) {
     const inSubshell = whole.reading === 'exit-status';
     for (const shell of SHELLS) {
       const found = await probeShell(shell);
-      if (!found.found) continue;
+      if (!found.available) continue;
       const locale = shell.locale === 'c' ? C_LOCALE : UTF8_LOCALE;
       const env = { ...explicitEnv([dirname(found.path)], locale), HOME: home };
       const launch = { path: found.path, args: shell.args, env };
@@ -117,11 +122,11 @@ export async function measureShellBound(runs = 1000) {
       loops.push({ name, level: 'sign', launch, script: sign, wireTwin: !shell.locale });
       if (shell.locale) continue;
       const wire = join(dir, `${name.replace('/', '-')}.wire.sh`);
-      writeFileSync(wire, loopScript(split.sign + split.request, inSubshell, signList, url));
-      const wireBefore = join(dir, `${name.replace('/', '-')}.wire-before.sh`);
-      writeFileSync(wireBefore, loopScript(split.sign + split.request, inSubshell, wireList, url));
-      loops.push({ name, level: 'wire', launch, script: wire, after: true });
-      loops.push({ name, level: 'wire-before', launch, script: wireBefore, before: true });
+      writeFileSync(wire, loopScript(split.sign + split.request, inSubshell, wireList, url));
+      const signRest = join(dir, `${name.replace('/', '-')}.sign-rest.sh`);
+      writeFileSync(signRest, loopScript(split.sign, inSubshell, signRestList, url));
+      loops.push({ name, level: 'wire', launch, script: wire });
+      loops.push({ name, level: 'sign-rest', launch, script: signRest });
     }
   }
 
@@ -133,14 +138,13 @@ export async function measureShellBound(runs = 1000) {
     );
     return { wall: performance.now() - started, cpu: childCpuSeconds() - cpu };
   };
-  // After: one end-to-end loop where a wire twin exists, else the signing loop.
+  // After: where a wire twin exists, one end-to-end loop over what a server can take and a
+  // signing loop over the rest; elsewhere the signing loop.
   const after = await measure(
-    loops.filter((l) => (l.level === 'sign' && !l.wireTwin) || l.level === 'wire'),
+    loops.filter((l) => (l.level === 'sign' && !l.wireTwin) || l.level !== 'sign'),
   );
   // Before: every signing loop and every wire loop (the wire level over UTF-8 secrets).
-  const before = await measure(
-    loops.filter((l) => l.level === 'sign' || l.level === 'wire-before'),
-  );
+  const before = await measure(loops.filter((l) => l.level === 'sign' || l.level === 'wire'));
   server.close();
   rmSync(dir, { recursive: true, force: true });
   // The loops' CPU leaves out the loopback server's (it runs in this process, as the runner's).
