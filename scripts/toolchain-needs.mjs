@@ -11,7 +11,9 @@ import { pathToFileURL } from 'node:url';
 const conformance = new URL('../packages/conformance/', import.meta.url);
 // tsx as the conformance package depends on it; its ESM entry (the CommonJS one registers
 // hooks by a path that pnpm's layout breaks).
-const tsxDir = dirname(createRequire(new URL('package.json', conformance)).resolve('tsx/package.json'));
+const tsxDir = dirname(
+  createRequire(new URL('package.json', conformance)).resolve('tsx/package.json'),
+);
 const { tsImport } = await import(pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href);
 const { LANGUAGES } = await tsImport(
   new URL('src/implementations/languages/index.ts', conformance).href,

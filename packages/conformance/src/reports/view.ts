@@ -12,17 +12,13 @@ import type { Outcome } from '../model.js';
 import { type CellState, cellState } from './cell-state.js';
 import { type FindingView, findingViews } from './finding-view.js';
 import { type PropertyState, propertyState } from './property-state.js';
-import { type Report, type ReportColumn, type ReportResult, resultGroups } from './report.js';
-
-const OUTCOMES: readonly Outcome[] = [
-  'pass',
-  'fail',
-  'error',
-  'xfail',
-  'xpass',
-  'unrepresentable',
-  'unavailable',
-];
+import {
+  countOutcomes,
+  type Report,
+  type ReportColumn,
+  type ReportResult,
+  resultGroups,
+} from './report.js';
 
 /** One (column × group) cell: its results, their counts and its state. */
 export interface MatrixCell {
@@ -76,8 +72,7 @@ export function resultsOf(report: Report, column: ReportColumn, group?: string):
  * ```
  */
 export function matrixCell(group: string, results: ReportResult[]): MatrixCell {
-  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-  for (const r of results) counts[r.outcome] += 1;
+  const counts = countOutcomes(results);
   return { group, results, counts, state: cellState(counts) };
 }
 
