@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { bin, copyIntoProject, installDir } from './user-env.js';
+import { bin, copyIntoProject, installDir, nodeScript } from './user-env.js';
 
 const example = copyIntoProject('examples/python/plugnmeet_signer.py', 'plugnmeet_signer.py');
 const broken = copyIntoProject('packages/conformance/test/fixtures/broken_signer.py', 'broken.py');
@@ -51,6 +51,28 @@ describe('pnm-conformance, installed from its tarball', () => {
     expect(report.vectorSet?.sha256).toMatch(/^[0-9a-f]{64}$/);
     // The shipped files, read from inside the installed package.
     expect(report.vectorFiles.map((f) => `${f.name}.json`)).toEqual(report.vectorSet?.files);
+  });
+
+  test('the shipped JSON Schemas, imported through the package, accept the report it wrote and refuse a damaged one', async () => {
+    // What an SDK author's CI does with the schemas: ajv (here the copy the package brought)
+    // and the files resolved through the package's `./schemas/*.json` export.
+    const run = await nodeScript(`
+      import { readFileSync } from 'node:fs';
+      import { fileURLToPath } from 'node:url';
+      import { Ajv2020 } from 'ajv/dist/2020.js';
+      const read = (name) => JSON.parse(readFileSync(fileURLToPath(
+        import.meta.resolve('@plugnmeet-signing/conformance/schemas/' + name + '.json')), 'utf8'));
+      const ajv = new Ajv2020({ strict: false, allowUnionTypes: true });
+      for (const name of ['expectations', 'protocol']) ajv.addSchema(read(name));
+      const validate = ajv.compile(read('report'));
+      const report = JSON.parse(readFileSync('example.json', 'utf8'));
+      const good = validate(report);
+      report.results[0].outcome = 'fine';
+      const bad = validate(report);
+      console.log(JSON.stringify({ good, bad, where: validate.errors?.[0]?.instancePath }));
+    `);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ good: true, bad: false, where: '/results/0/outcome' });
   });
 
   // The first release's bin never ran under npx: its main-module check compared the
