@@ -103,9 +103,7 @@ function shellColumn(program: SnippetProgram, shell: ShellEnvironment): Column {
     async open(launch, mode) {
       const ready = await runs.prepare();
       if (!ready.available) return openSnippetSession(launch, mode);
-      return signingFromEndToEnd(await runs.open('sign'), () =>
-        openSnippetSession(launch, 'worker'),
-      );
+      return signingFromEndToEnd(await runs.open('sign'), () => openSnippetSession(launch, mode));
     },
   });
 }
@@ -114,8 +112,8 @@ function shellColumn(program: SnippetProgram, shell: ShellEnvironment): Column {
  * The signing session of a column informed by the end-to-end runs. A case whose secret no
  * server can hold (not UTF-8) gives the wire level nothing to judge, so a whole run with
  * curl would be paid for the signature alone: those go to the snippet's signing worker
- * (started at the first such case), which answers them exactly as the run would
- * (`test/shell-end-to-end.test.ts` holds the two to that).
+ * script, in the column's mode (a fresh shell per case, like the runs), which answers them
+ * exactly as the run would (`test/shell-end-to-end.test.ts` holds the two to that).
  */
 function signingFromEndToEnd(endToEnd: Session, startWorker: () => Promise<Session>): Session {
   let worker: Promise<Session> | undefined;
