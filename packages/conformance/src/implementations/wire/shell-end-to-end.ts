@@ -335,9 +335,10 @@ export class EndToEndRuns {
         stdin: 'ignore',
         reject: false,
         encoding: 'buffer',
-        // Only a correction's refusal reads stdout and stderr interleaved (as its worker's
-        // `$(pnm_sign 2>&1)` does); interleaving costs about a millisecond of CPU per case.
-        all: this.#reading === 'exit-status',
+        // Only a correction's refusal reads stdout (interleaved with stderr, as its worker's
+        // `$(pnm_sign 2>&1)` does); the documented snippet's stdout is curl's copy of the
+        // answer, which the server already recorded. Each pipe read costs runner CPU per case.
+        ...(this.#reading === 'exit-status' ? { all: true } : { stdout: 'ignore' as const }),
         stripFinalNewline: false,
         // Own process group, so a time-out reaches curl and openssl too.
         detached: true,
