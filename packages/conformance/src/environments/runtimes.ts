@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Availability } from '../model.js';
-import { commandVersion, findExecutable, isExecutable, memoize } from './toolchains.js';
+import { commandVersion, findExecutable, isExecutable, memoize, notOnPath } from './toolchains.js';
 
 export interface Runtime {
   /** Absolute path of the executable to spawn. */
@@ -17,11 +17,6 @@ export interface Runtime {
 }
 
 const require = createRequire(import.meta.url);
-
-/** Not on PATH, and how to install it. */
-export function notOnPath(name: string, install: string): Availability<Runtime> {
-  return { available: false, reason: `${name} is not on PATH`, install };
-}
 
 /**
  * A runtime found as a command on PATH, its version read from its own output: what most

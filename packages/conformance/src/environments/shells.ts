@@ -11,6 +11,7 @@ import {
   commandVersion,
   findExecutable,
   memoize,
+  notOnPath,
   type ToolchainNeed,
 } from './toolchains.js';
 
@@ -124,11 +125,7 @@ export const SHELL_TOOLCHAINS: readonly ToolchainNeed[] = [
 export const pipelineTools = memoize(async (): Promise<Availability<{ openssl: string }>> => {
   for (const tool of PIPELINE_TOOLS) {
     if (!findExecutable(tool.name)) {
-      return {
-        available: false,
-        reason: `${tool.name} is not on PATH`,
-        install: aptInstall(tool.debian),
-      };
+      return notOnPath(tool.name, aptInstall(tool.debian));
     }
   }
   const openssl = (await commandVersion('openssl', ['version'], /^(OpenSSL \S+)/)) ?? 'openssl';
@@ -149,11 +146,7 @@ export function probeShell(
     probe = memoize(async () => {
       const path = findExecutable(shell.command);
       if (!path) {
-        return {
-          available: false,
-          reason: `${shell.command} is not on PATH`,
-          install: aptInstall(shell.debian),
-        };
+        return notOnPath(shell.command, aptInstall(shell.debian));
       }
       return { available: true, path, version: (await shell.version(path)) ?? shell.command };
     });

@@ -110,6 +110,21 @@ export type Availability<T> =
 export type ToolchainNeed = { debian: string } & ({ command: string } | { file: string });
 
 /**
+ * A command that is not on PATH, as an unavailable toolchain of any kind.
+ *
+ * @example
+ * ```ts
+ * if (!findExecutable('curl')) return notOnPath('curl', aptInstall('curl'));
+ * ```
+ */
+export function notOnPath(
+  name: string,
+  install: string,
+): { available: false; reason: string; install: string } {
+  return { available: false, reason: `${name} is not on PATH`, install };
+}
+
+/**
  * The install hint for a Debian package, as the reports and `--list` show it.
  *
  * @example

@@ -5,13 +5,14 @@
  * @module
  */
 import { C_LOCALE, UTF8_LOCALE } from '../../environments/process-env.js';
-import { notOnPath, type Runtime } from '../../environments/runtimes.js';
+import type { Runtime } from '../../environments/runtimes.js';
 import {
   aptInstall,
   commandOutput,
   findExecutable,
   isExecutable,
   memoize,
+  notOnPath,
 } from '../../environments/toolchains.js';
 import type { Availability } from '../../model.js';
 import { interpretedColumn } from '../interpreted-column.js';

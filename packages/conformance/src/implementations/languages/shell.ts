@@ -16,7 +16,7 @@ import {
   SHELLS,
   type ShellEnvironment,
 } from '../../environments/shells.js';
-import type { Column, Session } from '../../model.js';
+import type { Column } from '../../model.js';
 import { type ColumnSpec, defineColumn, missing } from '../column-kit.js';
 import { materialize } from '../program-cache.js';
 import {
@@ -26,7 +26,6 @@ import {
   snippetColumnSpec,
 } from '../snippet-program.js';
 import { openSnippetSession, type SnippetLaunch } from '../snippet-session.js';
-import { wirePrecheck } from '../wire/server-session.js';
 import { shellSignPrecheck } from '../wire/shell-end-to-end.js';
 import { shellEndToEnd, WHOLE_SHELL_SNIPPETS } from '../wire/shell-wire.js';
 import type { LanguageModule } from './language.js';
@@ -103,37 +102,11 @@ function shellColumn(program: SnippetProgram, shell: ShellEnvironment): Column {
     async open(launch, mode) {
       const ready = await runs.prepare();
       if (!ready.available) return openSnippetSession(launch, mode);
-      // The column's own signing worker, whatever the mode: a fresh worker per case costs
-      // more than the run with curl it replaces (measured: +108 s CPU over a full run).
-      return signingFromEndToEnd(await runs.open('sign'), () =>
-        openSnippetSession(launch, 'worker'),
-      );
+      // Its own signing worker signs what no server can take, whatever the mode: a fresh
+      // worker per case costs more than the run with curl it replaces (+108 s CPU measured).
+      return runs.open('sign', () => openSnippetSession(launch, 'worker'));
     },
   });
-}
-
-/**
- * The signing session of a column informed by the end-to-end runs. A case whose secret no
- * server can hold (not UTF-8) gives the wire level nothing to judge, so a whole run with
- * curl would be paid for the signature alone: those go to the snippet's signing worker (one
- * long-lived shell, started at the first such case), which answers them exactly as the run
- * would (`test/shell-end-to-end.test.ts` holds the two to that). So a column that reports
- * mode `per-case` answers these few cases from a worker; the package README says so.
- */
-function signingFromEndToEnd(endToEnd: Session, startWorker: () => Promise<Session>): Session {
-  let worker: Promise<Session> | undefined;
-  return {
-    async sign(input) {
-      if (shellSignPrecheck(input) !== undefined || wirePrecheck(input) === undefined) {
-        return endToEnd.sign(input);
-      }
-      worker ??= startWorker();
-      return (await worker).sign(input);
-    },
-    async close() {
-      await Promise.all([endToEnd.close(), worker?.then((session) => session.close())]);
-    },
-  };
 }
 
 /**

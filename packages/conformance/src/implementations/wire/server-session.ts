@@ -35,10 +35,7 @@ type StartTestServer = typeof import('@plugnmeet-signing/test-server').startTest
  * The test server is a private workspace package (a devDependency): present in this
  * repository, absent from a published install, where the wire columns are unavailable.
  */
-export async function loadTestServer(): Promise<
-  | { available: true; start: StartTestServer }
-  | { available: false; reason: string; install: string }
-> {
+export async function loadTestServer(): Promise<Availability<{ start: StartTestServer }>> {
   try {
     const module = await import('@plugnmeet-signing/test-server');
     return { available: true, start: module.startTestServer };

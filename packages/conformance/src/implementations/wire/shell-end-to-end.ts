@@ -38,12 +38,6 @@ import {
 /** Per-case time limit: a 1 MiB body through echo, openssl and curl takes well under a second. */
 const CASE_TIMEOUT_MS = 30_000;
 
-/**
- * The server a case is sent to when its secret cannot configure one (not UTF-8), should the
- * signing level ask for it: the wire level cannot judge it, the signature still counts.
- */
-const SIGN_ONLY_SECRET = 'pnm-signing-level-only';
-
 /** What the snippet's signing part did, read the way its signing column's worker reads it. */
 export type SignFailureReading =
   /** The documented snippet: `$SIGNATURE` as it stands (`workers/shell.sh.tmpl`). */
@@ -232,13 +226,13 @@ export class EndToEndRuns {
   /**
    * The answers for `input`, asked by `level` (`sign` or `wire`): run once, shared. A case
    * the same level asks again (a replayed minimal case, two vectors of the same bytes) is
-   * not run again: the snippet is a pure function of its input.
+   * not run again: the snippet is a pure function of its input. A case no run can inform
+   * (a NUL byte no shell holds, a secret no server holds) is not run at all; the signing
+   * level signs the second kind without a run (see {@link session}).
    */
   answers(input: CaseInput, level: 'sign' | 'wire'): Promise<EndToEndAnswers> {
-    const unjudged = level === 'wire' ? shellWirePrecheck(input) : undefined;
+    const unjudged = shellWirePrecheck(input);
     if (unjudged !== undefined) {
-      // No server can take the case: the wire level has nothing to run it for. The signing
-      // column asks its own worker for these (`languages/shell.ts`), so nothing runs twice.
       const unrepresentable = { kind: 'unrepresentable' as const, reason: unjudged };
       return Promise.resolve({ sign: unrepresentable, wire: unrepresentable });
     }
@@ -260,14 +254,9 @@ export class EndToEndRuns {
     return run;
   }
 
+  /** One run of the whole script, for a case both levels can judge (see {@link answers}). */
   async #run(input: CaseInput): Promise<EndToEndAnswers> {
-    const signReason = shellSignPrecheck(input);
-    if (signReason !== undefined) {
-      const unrepresentable = { kind: 'unrepresentable' as const, reason: signReason };
-      return { sign: unrepresentable, wire: unrepresentable };
-    }
-    const wireReason = wirePrecheck(input);
-    const secret = secretText(input.secret) ?? SIGN_ONLY_SECRET;
+    const secret = secretText(input.secret) as string;
     const bodyFile = join(this.#dir, 'in', 'body');
     const secretFile = join(this.#dir, 'in', 'secret');
     const signatureFile = join(this.#dir, 'in', 'signature');
@@ -290,8 +279,6 @@ export class EndToEndRuns {
       why,
       stderrTail: stderr.slice(-2000),
     });
-    if (wireReason !== undefined)
-      return { sign, wire: { kind: 'unrepresentable', reason: wireReason } };
     if (requests.length === 0 && referenceSignature(input.body, input.secret) === undefined) {
       // Nothing sent for an input the reference refuses too (the empty secret): a refusal.
       const said = errorLines(result.stderr);
@@ -376,11 +363,34 @@ export class EndToEndRuns {
     }
   }
 
-  /** A session of one level over these runs. */
-  session(level: 'sign' | 'wire', onClose: () => Promise<void>): Session {
+  /**
+   * A session of one level over these runs. The signing level also takes `signOnly`: the
+   * session (the column's own signing worker, started at the first such case) that signs
+   * what a shell can hold and no server can (a secret that is not UTF-8). A whole run with
+   * curl would be paid there for the signature alone; the worker answers exactly as the run
+   * would (`test/shell-end-to-end.test.ts` holds the two to that).
+   */
+  session(
+    level: 'sign' | 'wire',
+    onClose: () => Promise<void>,
+    signOnly?: () => Promise<Session>,
+  ): Session {
+    let worker: Promise<Session> | undefined;
     return {
-      sign: async (input) => (await this.answers(input, level))[level],
-      close: onClose,
+      sign: async (input) => {
+        if (
+          signOnly &&
+          shellSignPrecheck(input) === undefined &&
+          wirePrecheck(input) !== undefined
+        ) {
+          worker ??= signOnly();
+          return (await worker).sign(input);
+        }
+        return (await this.answers(input, level))[level];
+      },
+      close: async () => {
+        await Promise.all([onClose(), worker?.then((session) => session.close())]);
+      },
     };
   }
 

@@ -12,7 +12,13 @@ import { dirname } from 'node:path';
 import { correctionInfo, readCorrection } from '../../corrections/catalog.js';
 import { explicitEnv, UTF8_LOCALE } from '../../environments/process-env.js';
 import { pipelineTools, probeShell, type ShellEnvironment } from '../../environments/shells.js';
-import { commandVersion, findExecutable, memoize } from '../../environments/toolchains.js';
+import {
+  aptInstall,
+  commandVersion,
+  findExecutable,
+  memoize,
+  notOnPath,
+} from '../../environments/toolchains.js';
 import type { Availability, Column, Session } from '../../model.js';
 import { type SnippetInfo, snippetInfo } from '../../snippets/catalog.js';
 import { applySlots, readSnippet, signStatements } from '../../snippets/slots.js';
@@ -95,7 +101,9 @@ export interface ShellEndToEnd {
    *
    * @throws Error when {@link prepare} said unavailable.
    */
-  open(level: 'sign' | 'wire'): Promise<Session>;
+  open(level: 'wire'): Promise<Session>;
+  /** The signing level, with the session that signs what no server can take (`EndToEndRuns.session`). */
+  open(level: 'sign', signOnly: () => Promise<Session>): Promise<Session>;
 }
 
 const SHARED = new Map<string, ShellEndToEnd>();
@@ -106,7 +114,7 @@ const SHARED = new Map<string, ShellEndToEnd>();
  * @example
  * ```ts
  * const runs = shellEndToEnd(bash, DOCUMENTED_SHELL_WIRE);
- * const session = await runs.open('sign');
+ * const session = await runs.open('wire');
  * ```
  */
 export function shellEndToEnd(shell: ShellEnvironment, snippet: WholeShellSnippet): ShellEndToEnd {
@@ -121,8 +129,7 @@ export function shellEndToEnd(shell: ShellEnvironment, snippet: WholeShellSnippe
       const tools = await pipelineTools();
       if (!tools.available) return tools;
       const curl = await curlVersion();
-      if (!curl)
-        return { available: false, reason: 'curl is not on PATH', install: 'apt-get install curl' };
+      if (!curl) return notOnPath('curl', aptInstall('curl'));
       const server = await loadTestServer();
       if (!server.available) return server;
       // Splitting here makes a snippet that no longer fits its slots an unavailable column.
@@ -151,22 +158,26 @@ export function shellEndToEnd(shell: ShellEnvironment, snippet: WholeShellSnippe
   let open = 0;
   const shared: ShellEndToEnd = {
     prepare,
-    async open(level) {
+    async open(level: 'sign' | 'wire', signOnly?: () => Promise<Session>) {
       const ready = await prepare();
       if (!ready.available) throw new Error(`${key} is unavailable: ${ready.reason}`);
       runs ??= new EndToEndRuns(ready.start, ready.launch, ready.split, snippet.reading);
       const mine = runs;
       open += 1;
       let closed = false;
-      return mine.session(level, async () => {
-        if (closed) return;
-        closed = true;
-        open -= 1;
-        if (open === 0 && runs === mine) {
-          runs = undefined;
-          await mine.close();
-        }
-      });
+      return mine.session(
+        level,
+        async () => {
+          if (closed) return;
+          closed = true;
+          open -= 1;
+          if (open === 0 && runs === mine) {
+            runs = undefined;
+            await mine.close();
+          }
+        },
+        signOnly,
+      );
     },
   };
   SHARED.set(key, shared);
