@@ -6,6 +6,7 @@
  * @module
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
+import { pointerSegment, valueAtPointer } from './json-pointer.js';
 import { resolveRef } from './load.js';
 
 /** One problem with a value, at one place. */
@@ -88,19 +89,6 @@ export function shortJson(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
-function escapeSegment(key: string): string {
-  return key.replaceAll('~', '~0').replaceAll('/', '~1');
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    node = (node as Record<string, unknown> | undefined)?.[key];
-  }
-  return node;
-}
-
 function present(names: readonly string[], value: unknown): string {
   const found = names.filter(
     (name) => typeof value === 'object' && value !== null && Object.hasOwn(value, name),
@@ -139,7 +127,7 @@ export function firstIssue(errors: readonly ErrorObject[], value: unknown): Sche
     const missing = String((error.params as { missingProperty: string }).missingProperty);
     const declared = (parent.properties as Schema | undefined)?.[missing];
     return {
-      jsonPath: `${error.instancePath}/${escapeSegment(missing)}`,
+      jsonPath: `${error.instancePath}/${pointerSegment(missing)}`,
       expected: annotation(declared) ?? 'a value (the property is required)',
       got: 'nothing',
       gotType: 'undefined',
@@ -147,8 +135,8 @@ export function firstIssue(errors: readonly ErrorObject[], value: unknown): Sche
   }
   if (error.keyword === 'additionalProperties') {
     const extra = String((error.params as { additionalProperty: string }).additionalProperty);
-    const jsonPath = `${error.instancePath}/${escapeSegment(extra)}`;
-    const found = valueAt(value, jsonPath);
+    const jsonPath = `${error.instancePath}/${pointerSegment(extra)}`;
+    const found = valueAtPointer(value, jsonPath);
     return {
       jsonPath,
       expected: 'no such property',
@@ -156,7 +144,7 @@ export function firstIssue(errors: readonly ErrorObject[], value: unknown): Sche
       gotType: jsonType(found),
     };
   }
-  const found = valueAt(value, error.instancePath);
+  const found = valueAtPointer(value, error.instancePath);
   if (error.keyword === 'oneOf' && Array.isArray(parent['x-one-of'])) {
     const names = parent['x-one-of'] as string[];
     // ajv tries the branches before the type: a value that is no object is that, first.

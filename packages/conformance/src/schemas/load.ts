@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { valueAtPointer } from './json-pointer.js';
 
 /** Every schema this package ships, by its file name in `schemas/` without `.json`. */
 export type SchemaName = 'protocol' | 'expectations' | 'report';
@@ -135,15 +136,6 @@ export function validatorFor(name: SchemaName, fragment = ''): ValidateFunction 
   return validate;
 }
 
-function pointerInto(document: unknown, pointer: string): unknown {
-  let node = document;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    node = (node as Record<string, unknown> | undefined)?.[key];
-  }
-  return node;
-}
-
 /**
  * The subschema a `$ref` in `from` (a subschema of a shipped schema) points at, or
  * undefined when it cannot be followed.
@@ -162,5 +154,5 @@ export function resolveRef(from: object): unknown {
   const target = new URL(ref, base);
   const fragment = decodeURIComponent(target.hash.slice(1));
   target.hash = '';
-  return pointerInto(loaded.documents.get(target.href), fragment);
+  return valueAtPointer(loaded.documents.get(target.href), fragment);
 }
