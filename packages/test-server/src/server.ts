@@ -472,9 +472,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       requests.length = 0;
       queues.clear();
     },
-    close() {
+    async close() {
+      // Cancelled deliveries settle (and are reported) before close() resolves.
       stopping.abort();
-      return new Promise<void>((resolve) => {
+      await Promise.allSettled([...pending]);
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });
