@@ -1,0 +1,119 @@
+import { Buffer } from 'node:buffer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRequestBody } from '../src/protocol/parse-request.js';
+import { post, sign } from './helpers.js';
+import {
+  apiKey,
+  hasProcStatus,
+  PEAK_BUDGET_BYTES,
+  peakMemory,
+  type ServerProcess,
+  secret,
+  startServerProcess,
+  stillAnswers,
+  stopServerProcess,
+} from './server-process.js';
+import { hasGo, runUpstream } from './upstream-go.js';
+
+const MESSAGE = 'plugnmeet.IsRoomActiveReq';
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p)))));
+
+/** Bodies JSON.parse takes and Go's protojson refuses, with the upstream module's own text. */
+const cases = [
+  {
+    name: 'a duplicate key',
+    body: bytes('{"room_id":"a","room_id":"b"}'),
+    error: 'proto: (line 1:16): duplicate field "room_id"',
+  },
+  {
+    name: 'one field under both its names, on a second line',
+    body: bytes('{"room_id":"a",\n  "roomId":"b"}'),
+    error: 'proto: (line 2:3): duplicate field "roomId"',
+  },
+  {
+    name: 'invalid UTF-8 inside a string',
+    body: bytes('{"é":1,"room_id":"a', [0xff], 'b"}'),
+    error: 'proto: syntax error (line 1:18): invalid UTF-8 in string',
+  },
+  {
+    name: 'a UTF-16 surrogate encoded as UTF-8 in an unknown field',
+    body: bytes('{"x":"', [0xed, 0xa0, 0x80], '","room_id":"r"}'),
+    error: 'proto: syntax error (line 1:6): invalid UTF-8 in string',
+  },
+  {
+    name: 'an unknown field nested 100,000 levels deep',
+    body: bytes(`{"room_id":"r","x":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`),
+    error: 'proto: exceeded max recursion depth',
+  },
+  {
+    name: 'an unknown field nested one level past the limit (10,000 arrays)',
+    body: bytes(`{"room_id":"r","x":${'['.repeat(10_000)}${']'.repeat(10_000)}}`),
+    error: 'proto: exceeded max recursion depth',
+  },
+] as const;
+
+/** Nested as deep as the limit allows: accepted by both. */
+const deepestAccepted = bytes(`{"room_id":"r","x":${'['.repeat(9_999)}${']'.repeat(9_999)}}`);
+
+describe('the refusals of Go protojson that JSON.parse does not make', () => {
+  it.each(cases)('$name: the upstream module text', ({ body, error }) => {
+    expect(parseRequestBody(MESSAGE, body).verdict).toMatchObject({ verdict: 'parse error', error });
+  });
+
+  it('accepts an unknown field nested exactly to the recursion limit', () => {
+    expect(parseRequestBody(MESSAGE, deepestAccepted).verdict).toMatchObject({
+      verdict: 'ok',
+      dropped_fields: ['x'],
+    });
+  });
+});
+
+describe.skipIf(!hasProcStatus)('the three refusals through the bin (needs /proc)', () => {
+  let server: ServerProcess;
+  beforeAll(async () => {
+    server = await startServerProcess();
+  });
+  // Whatever happened, nothing is left running (a no-op once it stopped).
+  afterAll(() => server?.child.kill('SIGKILL'));
+
+  it.each(cases)('$name: status false with the parse error, like the server', {
+    timeout: 30_000,
+  }, async ({ body, error }) => {
+    const answer = await post(`${server.url}/auth/room/isRoomActive`, body, {
+      'API-KEY': apiKey,
+      'HASH-SIGNATURE': sign(body, secret),
+      'Content-Type': 'application/json',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ status: false, msg: error, status_code: 'INVALID_PARAMETERS' });
+    expect(peakMemory(server.pid)).toBeLessThan(PEAK_BUDGET_BYTES);
+    expect(await stillAnswers(server.url)).toMatchObject({ status: 200 });
+  });
+
+  it('stops cleanly afterwards, leaving nothing running', { timeout: 30_000 }, async () => {
+    expect(await stopServerProcess(server)).toBe(0);
+    expect(server.lines.at(-1)).toEqual({ type: 'stopped', signal: 'SIGTERM' });
+  });
+});
+
+describe('the same bodies through the pinned upstream Go module', () => {
+  it.runIf(!hasGo && process.env.CI === 'true')('needs go (not installed) under CI', () => {
+    throw new Error('go is not installed: the upstream cross-check cannot run');
+  });
+
+  it.skipIf(!hasGo)('refuses each with the text the emulator gives', { timeout: 600_000 }, async () => {
+    const inputs = [...cases.map((c) => c.body), deepestAccepted].map((body) => ({
+      op: 'parse',
+      message: MESSAGE,
+      body_base64: Buffer.from(body).toString('base64'),
+    }));
+    const upstream = await runUpstream(inputs);
+    // Go's errors start with "proto:" and a space or, in some builds, a no-break space.
+    const normalized = upstream.map((r) => ({ ...r, error: String(r.error ?? '').replace(/^proto:\u00a0/, 'proto: ') }));
+    expect(normalized).toEqual([
+      ...cases.map((c) => ({ verdict: 'parse error', error: c.error })),
+      { verdict: 'ok', error: '', normalized: { room_id: 'r' } },
+    ]);
+  });
+});
