@@ -336,7 +336,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const upstream = authRoute(path);
     // Every JSON route parses c.Body() with protojson whatever the Content-Type says.
     const parsed =
-      method === 'POST' && upstream?.request ? parseRequestBody(upstream.request, decoded) : undefined;
+      method === 'POST' && upstream?.request
+        ? parseRequestBody(upstream.request, decoded)
+        : undefined;
     const handlerRequest: HandlerRequest = {
       method,
       path,

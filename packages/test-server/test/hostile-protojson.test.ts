@@ -4,6 +4,7 @@ import { parseRequestBody } from '../src/protocol/parse-request.js';
 import { post, sign } from './helpers.js';
 import {
   apiKey,
+  CLEAN_EXITS,
   hasProcStatus,
   PEAK_BUDGET_BYTES,
   peakMemory,
@@ -17,7 +18,9 @@ import { hasGo, runUpstream } from './upstream-go.js';
 
 const MESSAGE = 'plugnmeet.IsRoomActiveReq';
 const bytes = (...parts: (string | number[])[]) =>
-  new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p)))));
+  new Uint8Array(
+    Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p)))),
+  );
 
 /** Bodies JSON.parse takes and Go's protojson refuses, with the upstream module's own text. */
 const cases = [
@@ -58,7 +61,10 @@ const deepestAccepted = bytes(`{"room_id":"r","x":${'['.repeat(9_999)}${']'.repe
 
 describe('the refusals of Go protojson that JSON.parse does not make', () => {
   it.each(cases)('$name: the upstream module text', ({ body, error }) => {
-    expect(parseRequestBody(MESSAGE, body).verdict).toMatchObject({ verdict: 'parse error', error });
+    expect(parseRequestBody(MESSAGE, body).verdict).toMatchObject({
+      verdict: 'parse error',
+      error,
+    });
   });
 
   it('accepts an unknown field nested exactly to the recursion limit', () => {
@@ -77,22 +83,26 @@ describe.skipIf(!hasProcStatus)('the three refusals through the bin (needs /proc
   // Whatever happened, nothing is left running (a no-op once it stopped).
   afterAll(() => server?.child.kill('SIGKILL'));
 
-  it.each(cases)('$name: status false with the parse error, like the server', {
-    timeout: 30_000,
-  }, async ({ body, error }) => {
-    const answer = await post(`${server.url}/auth/room/isRoomActive`, body, {
-      'API-KEY': apiKey,
-      'HASH-SIGNATURE': sign(body, secret),
-      'Content-Type': 'application/json',
-    });
-    expect(answer.status).toBe(200);
-    expect(answer.json).toEqual({ status: false, msg: error, status_code: 'INVALID_PARAMETERS' });
-    expect(peakMemory(server.pid)).toBeLessThan(PEAK_BUDGET_BYTES);
-    expect(await stillAnswers(server.url)).toMatchObject({ status: 200 });
-  });
+  it.each(cases)(
+    '$name: status false with the parse error, like the server',
+    {
+      timeout: 30_000,
+    },
+    async ({ body, error }) => {
+      const answer = await post(`${server.url}/auth/room/isRoomActive`, body, {
+        'API-KEY': apiKey,
+        'HASH-SIGNATURE': sign(body, secret),
+        'Content-Type': 'application/json',
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.json).toEqual({ status: false, msg: error, status_code: 'INVALID_PARAMETERS' });
+      expect(peakMemory(server.pid)).toBeLessThan(PEAK_BUDGET_BYTES);
+      expect(await stillAnswers(server.url)).toMatchObject({ status: 200 });
+    },
+  );
 
   it('stops cleanly afterwards, leaving nothing running', { timeout: 30_000 }, async () => {
-    expect(await stopServerProcess(server)).toBe(0);
+    expect(CLEAN_EXITS).toContain(await stopServerProcess(server));
     expect(server.lines.at(-1)).toEqual({ type: 'stopped', signal: 'SIGTERM' });
   });
 });
@@ -102,18 +112,25 @@ describe('the same bodies through the pinned upstream Go module', () => {
     throw new Error('go is not installed: the upstream cross-check cannot run');
   });
 
-  it.skipIf(!hasGo)('refuses each with the text the emulator gives', { timeout: 600_000 }, async () => {
-    const inputs = [...cases.map((c) => c.body), deepestAccepted].map((body) => ({
-      op: 'parse',
-      message: MESSAGE,
-      body_base64: Buffer.from(body).toString('base64'),
-    }));
-    const upstream = await runUpstream(inputs);
-    // Go's errors start with "proto:" and a space or, in some builds, a no-break space.
-    const normalized = upstream.map((r) => ({ ...r, error: String(r.error ?? '').replace(/^proto:\u00a0/, 'proto: ') }));
-    expect(normalized).toEqual([
-      ...cases.map((c) => ({ verdict: 'parse error', error: c.error })),
-      { verdict: 'ok', error: '', normalized: { room_id: 'r' } },
-    ]);
-  });
+  it.skipIf(!hasGo)(
+    'refuses each with the text the emulator gives',
+    { timeout: 600_000 },
+    async () => {
+      const inputs = [...cases.map((c) => c.body), deepestAccepted].map((body) => ({
+        op: 'parse',
+        message: MESSAGE,
+        body_base64: Buffer.from(body).toString('base64'),
+      }));
+      const upstream = await runUpstream(inputs);
+      // Go's errors start with "proto:" and a space or, in some builds, a no-break space.
+      const normalized = upstream.map((r) => ({
+        ...r,
+        error: String(r.error ?? '').replace(/^proto:\u00a0/, 'proto: '),
+      }));
+      expect(normalized).toEqual([
+        ...cases.map((c) => ({ verdict: 'parse error', error: c.error })),
+        { verdict: 'ok', error: '', normalized: { room_id: 'r' } },
+      ]);
+    },
+  );
 });

@@ -4,6 +4,7 @@ import { boundedLineWriter, type QueuedSink } from '../src/cli/line-writer.js';
 import { post, sign } from './helpers.js';
 import {
   apiKey,
+  CLEAN_EXITS,
   hasProcStatus,
   PEAK_BUDGET_BYTES,
   peakMemory,
@@ -51,7 +52,8 @@ describe('the bounded line writer', () => {
     const stuck = stuckSink();
     const out = boundedLineWriter(stuck.sink, 100);
     out.keep('{"type":"listening"}\n');
-    for (let i = 0; i < 10; i++) out.log(`${JSON.stringify({ type: 'request', pad: 'x'.repeat(60) })}\n`);
+    for (let i = 0; i < 10; i++)
+      out.log(`${JSON.stringify({ type: 'request', pad: 'x'.repeat(60) })}\n`);
     expect(stuck.written).toHaveLength(2); // listening, then one line while under the bound
     expect(out.dropped).toBe(9);
     stuck.drain();
@@ -101,7 +103,11 @@ describe.skipIf(!hasProcStatus)('a harness that stops reading stdout (needs /pro
         'Content-Type': 'application/json',
       };
       for (let i = 0; i < 50; i++) {
-        const answer = await post(`${server.url}/auth/room/isRoomActive`, new Uint8Array(body), headers);
+        const answer = await post(
+          `${server.url}/auth/room/isRoomActive`,
+          new Uint8Array(body),
+          headers,
+        );
         expect(answer.status).toBe(200);
       }
       expect(await stillAnswers(server.url)).toMatchObject({ status: 200 });
@@ -109,7 +115,7 @@ describe.skipIf(!hasProcStatus)('a harness that stops reading stdout (needs /pro
 
       // Reading again: the lines that fit, one notice for the rest, and the stop.
       server.child.stdout?.resume();
-      expect(await stopServerProcess(server)).toBe(0);
+      expect(CLEAN_EXITS).toContain(await stopServerProcess(server));
       const requests = server.lines.filter((l) => l.type === 'request').length;
       const dropped = server.lines
         .filter((l) => l.type === 'dropped')

@@ -6,6 +6,7 @@ import { deliverWebhook } from '../src/webhooks/deliver.js';
 import { post, sign } from './helpers.js';
 import {
   apiKey,
+  CLEAN_EXITS,
   hasProcStatus,
   PEAK_BUDGET_BYTES,
   peakMemory,
@@ -66,12 +67,16 @@ describe('webhook deliveries are bounded in time and in what they read', () => {
   const signing = { apiKey, secret, spaceAfterComma: false };
   const event = { event: 'room_created', room: { room_id: 'r1' } };
 
-  it('gives up on a receiver that never answers after its timeout', { timeout: 30_000 }, async () => {
+  it('gives up on a receiver that never answers after its timeout', {
+    timeout: 30_000,
+  }, async () => {
     const delivery = await deliverWebhook(receivers.never, event, signing, { timeoutMs: 300 });
     expect(delivery).toMatchObject({ status: 0, error: 'timed out after 300 ms' });
   });
 
-  it('reads a bounded part of an endless answer and cancels the rest', { timeout: 30_000 }, async () => {
+  it('reads a bounded part of an endless answer and cancels the rest', {
+    timeout: 30_000,
+  }, async () => {
     const delivery = await deliverWebhook(receivers.endless, event, signing, { timeoutMs: 20_000 });
     expect(delivery.status).toBe(200);
     expect(delivery.error).toBeUndefined();
@@ -104,14 +109,16 @@ describe.skipIf(!hasProcStatus)('the bin with --webhook at hostile receivers (ne
       const body = '{"room_id":"hooked","metadata":{"room_title":"T","room_features":{}}}';
       const created = await post(`${server.url}/auth/room/create`, body, signed(body));
       expect(created.json).toMatchObject({ status: true });
-      const endless = await server.waitFor((l) => l.type === 'webhook' && l.url === receivers.endless);
+      const endless = await server.waitFor(
+        (l) => l.type === 'webhook' && l.url === receivers.endless,
+      );
       expect(endless.status).toBe(200);
       await expect.poll(receivers.endlessClosed, { timeout: 10_000 }).toBe(true);
       expect(await stillAnswers(server.url)).toMatchObject({ status: 200 });
       expect(peakMemory(server.pid)).toBeLessThan(PEAK_BUDGET_BYTES);
 
       // The delivery to the silent receiver is still in flight: the stop cancels it.
-      expect(await stopServerProcess(server)).toBe(0);
+      expect(CLEAN_EXITS).toContain(await stopServerProcess(server));
       const never = server.lines.find((l) => l.type === 'webhook' && l.url === receivers.never);
       expect(never).toMatchObject({ status: 0, error: 'cancelled: the server stopped' });
       expect(server.lines.at(-1)).toEqual({ type: 'stopped', signal: 'SIGTERM' });

@@ -35,7 +35,12 @@ type Frame =
       readonly remaining: number;
       readonly seen: Set<number>;
     }
-  | { readonly type: 'map'; readonly field: DescField; readonly remaining: number; readonly seen: Set<string> }
+  | {
+      readonly type: 'map';
+      readonly field: DescField;
+      readonly remaining: number;
+      readonly seen: Set<string>;
+    }
   | { readonly type: 'array'; readonly element: Slot }
   | { readonly type: 'skip'; readonly limit: number; readonly open: number };
 
@@ -179,7 +184,8 @@ export function strictJsonRefusal(schema: DescMessage, bytes: Uint8Array): strin
         const depth = slot.open + 1;
         if (depth > slot.limit) return 'proto: exceeded max recursion depth';
         if (isObject) stack.push({ type: 'skip', limit: slot.limit, open: depth });
-        else stack.push({ type: 'array', element: { kind: 'skip', limit: slot.limit, open: depth } });
+        else
+          stack.push({ type: 'array', element: { kind: 'skip', limit: slot.limit, open: depth } });
         return true;
       }
       default:
