@@ -11,8 +11,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { constants, createBrotliCompress, gzipSync } from 'node:zlib';
 
-const bin =
-  process.argv[2] ?? fileURLToPath(new URL('../bin/pnm-test-server.js', import.meta.url));
+const bin = process.argv[2] ?? fileURLToPath(new URL('../bin/pnm-test-server.js', import.meta.url));
 const KEY = 'bench-key';
 const SECRET = 'bench-secret-0123456789abcdefghijklmnop';
 const MIB = 1 << 20;
@@ -117,11 +116,19 @@ const cases = {
   async 'gzip bomb, 1 GiB in 1 MB'(run) {
     const member = gzipSync(Buffer.alloc(MIB), { level: 9 });
     const bomb = Buffer.concat(Array.from({ length: 1024 }, () => member));
-    return post(`${run.url}/auth/room/isRoomActive`, bomb, signed('{}', { 'Content-Encoding': 'gzip' }));
+    return post(
+      `${run.url}/auth/room/isRoomActive`,
+      bomb,
+      signed('{}', { 'Content-Encoding': 'gzip' }),
+    );
   },
   async 'brotli bomb, 1 GiB in < 1 KB'(run) {
     const bomb = await brotliBomb();
-    return post(`${run.url}/auth/room/isRoomActive`, bomb, signed('{}', { 'Content-Encoding': 'br' }));
+    return post(
+      `${run.url}/auth/room/isRoomActive`,
+      bomb,
+      signed('{}', { 'Content-Encoding': 'br' }),
+    );
   },
   async 'webhook receiver streaming an endless answer (6 s)'(run) {
     const answer = await post(`${run.url}/auth/room/create`, room, signed(room));
@@ -134,7 +141,8 @@ const cases = {
   async 'stdout not read, 50 requests of 10 MiB'(run) {
     const body = Buffer.from(`{"room_id":"big","pad":"${'x'.repeat(10 * MIB)}"}`);
     let last = '';
-    for (let i = 0; i < 50; i++) last = await post(`${run.url}/auth/room/isRoomActive`, body, signed(body));
+    for (let i = 0; i < 50; i++)
+      last = await post(`${run.url}/auth/room/isRoomActive`, body, signed(body));
     return last;
   },
   async 'duplicate key, invalid UTF-8, 100,000-deep unknown field'(run) {
@@ -144,7 +152,8 @@ const cases = {
       Buffer.from(`{"room_id":"r","x":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`),
     ];
     const answers = [];
-    for (const body of bodies) answers.push(await post(`${run.url}/auth/room/isRoomActive`, body, signed(body)));
+    for (const body of bodies)
+      answers.push(await post(`${run.url}/auth/room/isRoomActive`, body, signed(body)));
     return answers.join(' | ');
   },
 };
@@ -159,9 +168,15 @@ for (const [name, run] of Object.entries(cases)) {
     : [];
   const server = await start(args, { pause: name.startsWith('stdout') });
   const answer = await run(server);
-  const after = await post(`${server.url}/auth/room/isRoomActive`, '{"room_id":"z"}', signed('{"room_id":"z"}'));
+  const after = await post(
+    `${server.url}/auth/room/isRoomActive`,
+    '{"room_id":"z"}',
+    signed('{"room_id":"z"}'),
+  );
   const peak = server.peak();
   const stopped = await server.stop();
-  console.log(`| ${name} | ${answer.replaceAll('|', '/')} | ${mb(peak)} | ${after.slice(0, 3)} | ${stopped} |`);
+  console.log(
+    `| ${name} | ${answer.replaceAll('|', '/')} | ${mb(peak)} | ${after.slice(0, 3)} | ${stopped} |`,
+  );
 }
 hooks.close();
