@@ -123,24 +123,27 @@ describe('the body limit applies to the inflated bytes (fasthttp: exactly the li
   it.each([
     ['gzip', (b: string) => gzipSync(b)],
     ['br', (b: string) => brotliCompressSync(b)],
-  ] as const)('%s: exactly the limit passes, one byte more is refused', async (encoding, compress) => {
-    const atLimit = bodyOf(limit);
-    const ok = await post(
-      `${server.url}/auth/room/isRoomActive`,
-      new Uint8Array(compress(atLimit)),
-      signedOverInflated(encoding, sign(atLimit, secret)),
-    );
-    expect(ok.status).toBe(200);
-    expect(server.lastRequest?.auth?.ok).toBe(true);
-    const over = bodyOf(limit + 1);
-    const refused = await post(
-      `${server.url}/auth/room/isRoomActive`,
-      new Uint8Array(compress(over)),
-      signedOverInflated(encoding, sign(over, secret)),
-    );
-    expect(refused.status).toBe(401);
-    expect(Buffer.from(server.lastRequest?.auth?.signedInput ?? []).toString()).toBe(
-      BODY_TOO_LARGE_TEXT,
-    );
-  });
+  ] as const)(
+    '%s: exactly the limit passes, one byte more is refused',
+    async (encoding, compress) => {
+      const atLimit = bodyOf(limit);
+      const ok = await post(
+        `${server.url}/auth/room/isRoomActive`,
+        new Uint8Array(compress(atLimit)),
+        signedOverInflated(encoding, sign(atLimit, secret)),
+      );
+      expect(ok.status).toBe(200);
+      expect(server.lastRequest?.auth?.ok).toBe(true);
+      const over = bodyOf(limit + 1);
+      const refused = await post(
+        `${server.url}/auth/room/isRoomActive`,
+        new Uint8Array(compress(over)),
+        signedOverInflated(encoding, sign(over, secret)),
+      );
+      expect(refused.status).toBe(401);
+      expect(Buffer.from(server.lastRequest?.auth?.signedInput ?? []).toString()).toBe(
+        BODY_TOO_LARGE_TEXT,
+      );
+    },
+  );
 });

@@ -17,13 +17,24 @@ import {
 import { hasGo, runUpstream } from './upstream-go.js';
 
 const MESSAGE = 'plugnmeet.IsRoomActiveReq';
+const messageOf = (c: { readonly message?: string }) => c.message ?? MESSAGE;
+const pathOf = (c: { readonly message?: string }) =>
+  c.message === 'plugnmeet.CreateRoomReq' ? 'room/create' : 'room/isRoomActive';
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(
     Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p)))),
   );
 
-/** Bodies JSON.parse takes and Go's protojson refuses, with the upstream module's own text. */
-const cases = [
+/** A body JSON.parse takes and Go's protojson refuses, with the upstream module's own text. */
+interface RefusalCase {
+  readonly name: string;
+  readonly body: Uint8Array<ArrayBuffer>;
+  readonly error: string;
+  /** The request message; default IsRoomActiveReq. */
+  readonly message?: string;
+}
+
+const cases: readonly RefusalCase[] = [
   {
     name: 'a duplicate key',
     body: bytes('{"room_id":"a","room_id":"b"}'),
@@ -54,16 +65,43 @@ const cases = [
     body: bytes(`{"room_id":"r","x":${'['.repeat(10_000)}${']'.repeat(10_000)}}`),
     error: 'proto: exceeded max recursion depth',
   },
-] as const;
+  // More bodies JSON.parse takes: it merges duplicates, so a wrong type before one would hide.
+  {
+    name: 'a duplicate spelled with an escape',
+    body: bytes('{"room_id":"a","room\\u005fid":"b"}'),
+    error: 'proto: (line 1:16): duplicate field "room\\u005fid"',
+  },
+  {
+    name: 'a duplicate map key in a nested message',
+    body: bytes('{"room_id":"r","metadata":{"room_title":"T","extra_data":{"k":"1","k":"2"}}}'),
+    error: 'proto: (line 1:67): duplicate map key "k"',
+    message: 'plugnmeet.CreateRoomReq',
+  },
+  {
+    name: 'a wrong type hidden by a later duplicate',
+    body: bytes('{"room_id":1,"room_id":"b"}'),
+    error: 'proto: (line 1:12): invalid value for string field roomId: 1',
+  },
+  {
+    name: 'a lone UTF-16 surrogate escape',
+    body: bytes('{"room_id":"é\\ud800","x":"y"}'),
+    error: 'proto: syntax error (line 1:12): invalid escape code "\\",\\"x\\":" in string',
+  },
+  {
+    name: 'a leading byte order mark',
+    body: bytes([0xef, 0xbb, 0xbf], '{"room_id":"a"}'),
+    error: 'proto: syntax error (line 1:1): invalid value \ufeff',
+  },
+];
 
 /** Nested as deep as the limit allows: accepted by both. */
 const deepestAccepted = bytes(`{"room_id":"r","x":${'['.repeat(9_999)}${']'.repeat(9_999)}}`);
 
 describe('the refusals of Go protojson that JSON.parse does not make', () => {
-  it.each(cases)('$name: the upstream module text', ({ body, error }) => {
-    expect(parseRequestBody(MESSAGE, body).verdict).toMatchObject({
+  it.each(cases)('$name: the upstream module text', (c) => {
+    expect(parseRequestBody(messageOf(c), c.body).verdict).toMatchObject({
       verdict: 'parse error',
-      error,
+      error: c.error,
     });
   });
 
@@ -75,7 +113,7 @@ describe('the refusals of Go protojson that JSON.parse does not make', () => {
   });
 });
 
-describe.skipIf(!hasProcStatus)('the three refusals through the bin (needs /proc)', () => {
+describe.skipIf(!hasProcStatus)('the refusals through the bin (needs /proc)', () => {
   let server: ServerProcess;
   beforeAll(async () => {
     server = await startServerProcess();
@@ -88,8 +126,9 @@ describe.skipIf(!hasProcStatus)('the three refusals through the bin (needs /proc
     {
       timeout: 30_000,
     },
-    async ({ body, error }) => {
-      const answer = await post(`${server.url}/auth/room/isRoomActive`, body, {
+    async (c) => {
+      const { body, error } = c;
+      const answer = await post(`${server.url}/auth/${pathOf(c)}`, body, {
         'API-KEY': apiKey,
         'HASH-SIGNATURE': sign(body, secret),
         'Content-Type': 'application/json',
@@ -116,10 +155,10 @@ describe('the same bodies through the pinned upstream Go module', () => {
     'refuses each with the text the emulator gives',
     { timeout: 600_000 },
     async () => {
-      const inputs = [...cases.map((c) => c.body), deepestAccepted].map((body) => ({
+      const inputs = [...cases, { body: deepestAccepted } as RefusalCase].map((c) => ({
         op: 'parse',
-        message: MESSAGE,
-        body_base64: Buffer.from(body).toString('base64'),
+        message: messageOf(c),
+        body_base64: Buffer.from(c.body).toString('base64'),
       }));
       const upstream = await runUpstream(inputs);
       // Go's errors start with "proto:" and a space or, in some builds, a no-break space.

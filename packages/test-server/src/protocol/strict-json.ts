@@ -1,50 +1,125 @@
 /**
  * What Go's protojson refuses and `JSON.parse` accepts: a known field given twice (by either
- * of its names), a map key given twice, bytes that are not UTF-8 inside a string, and nesting
- * past protojson's recursion limit. `JSON.parse` keeps the last duplicate, replaces invalid
- * UTF-8 (once the body is text) and nests as deep as memory allows, so these are found on the
- * raw bytes before it runs (google.golang.org/protobuf v1.36.11, `encoding/protojson`
- * `unmarshalMessage` and `skipJSONValue`, `internal/encoding/json` `parseString`).
+ * of its names), a map key given twice, bytes that are not UTF-8 inside a string, a `\u`
+ * escape of a lone UTF-16 surrogate, a leading byte order mark, and nesting past protojson's
+ * recursion limit. `JSON.parse` keeps the last duplicate, takes lone surrogates, never sees
+ * invalid UTF-8 or a BOM (both are gone once the body is text) and nests as deep as memory
+ * allows, so these are found on the raw bytes before it runs, in document order, as Go reads
+ * (google.golang.org/protobuf v1.36.11: `encoding/protojson` `unmarshalMessage`,
+ * `skipJSONValue`; `internal/encoding/json` `parseString`, `parseNext`).
  *
  * @module
  */
-import type { DescField, DescMessage } from '@bufbuild/protobuf';
+import { type DescField, type DescMessage, ScalarType } from '@bufbuild/protobuf';
+import { goPosition, goQuote, runeLength } from './go-json-text.js';
 
 /** `protowire.DefaultRecursionLimit`: the remaining depth protojson starts a body with. */
 export const PROTOJSON_RECURSION_LIMIT = 10_000;
 
-const utf8 = new TextDecoder();
+/** Which JSON scalars a field takes: Go refuses the others. */
+type Accepts = 'string' | 'bool' | 'number-or-string';
 
 /**
- * What a value at one place in the body means to protojson:
- * `message` (an object is `unmarshalMessage`, one level deeper), `list` or `map` of a known
- * field, `skip` (the value of an unknown field, walked by `skipJSONValue`), `scalar`.
+ * What a value at one place in the body means to protojson: `message` (an object is
+ * `unmarshalMessage`, one level deeper), a `list` or `map` field, `skip` (an unknown field's
+ * value, walked by `skipJSONValue` against the message's remaining depth), or a scalar.
+ * `nullable`: a field's own value may be `null` (skipped); list elements and map values not.
  */
 type Slot =
-  | { readonly kind: 'message'; readonly schema: DescMessage; readonly remaining: number }
-  | { readonly kind: 'list'; readonly field: DescField; readonly remaining: number }
-  | { readonly kind: 'map'; readonly field: DescField; readonly remaining: number }
+  | {
+      readonly kind: 'message';
+      readonly schema: DescMessage;
+      readonly remaining: number;
+      readonly nullable: boolean;
+    }
+  | { readonly kind: 'list'; readonly element: Slot; readonly nullable: boolean }
+  | { readonly kind: 'map'; readonly value: Slot; readonly nullable: boolean }
   | { readonly kind: 'skip'; readonly limit: number; readonly open: number }
-  | { readonly kind: 'scalar' };
+  | {
+      readonly kind: 'scalar';
+      readonly accepts: Accepts;
+      /** Go's `protoreflect.Kind` name and the field's JSON name, for its error text. */
+      readonly goKind: string;
+      readonly jsonName: string;
+      readonly nullable: boolean;
+    };
 
-/** An open object or array, and what its members mean. */
-type Frame =
+/** An open object or array; `after` is what was read last inside it. */
+type Frame = { after: 'open' | 'comma' | 'value' } & (
   | {
       readonly type: 'message';
       readonly schema: DescMessage;
       readonly remaining: number;
       readonly seen: Set<number>;
     }
-  | {
-      readonly type: 'map';
-      readonly field: DescField;
-      readonly remaining: number;
-      readonly seen: Set<string>;
-    }
+  | { readonly type: 'map'; readonly value: Slot; readonly seen: Set<string> }
+  | { readonly type: 'skip'; readonly limit: number; readonly open: number }
   | { readonly type: 'array'; readonly element: Slot }
-  | { readonly type: 'skip'; readonly limit: number; readonly open: number };
+);
 
-const SCALAR: Slot = { kind: 'scalar' };
+const utf8 = new TextDecoder();
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** `protoreflect.Kind.String()` per protobuf-es scalar type. */
+const GO_KIND: Record<ScalarType, string> = {
+  [ScalarType.DOUBLE]: 'double',
+  [ScalarType.FLOAT]: 'float',
+  [ScalarType.INT64]: 'int64',
+  [ScalarType.UINT64]: 'uint64',
+  [ScalarType.INT32]: 'int32',
+  [ScalarType.FIXED64]: 'fixed64',
+  [ScalarType.FIXED32]: 'fixed32',
+  [ScalarType.BOOL]: 'bool',
+  [ScalarType.STRING]: 'string',
+  [ScalarType.BYTES]: 'bytes',
+  [ScalarType.UINT32]: 'uint32',
+  [ScalarType.SFIXED32]: 'sfixed32',
+  [ScalarType.SFIXED64]: 'sfixed64',
+  [ScalarType.SINT32]: 'sint32',
+  [ScalarType.SINT64]: 'sint64',
+};
+
+/** A scalar slot: of an enum when `scalar` is undefined. */
+function scalarSlot(scalar: ScalarType | undefined, jsonName: string, nullable: boolean): Slot {
+  const accepts: Accepts =
+    scalar === ScalarType.STRING || scalar === ScalarType.BYTES
+      ? 'string'
+      : scalar === ScalarType.BOOL
+        ? 'bool'
+        : 'number-or-string';
+  const goKind = scalar === undefined ? 'enum' : GO_KIND[scalar];
+  return { kind: 'scalar', accepts, goKind, jsonName, nullable };
+}
+
+/** The slot of a list element or map value (Go names a map value's field `value`). */
+function elementSlot(field: DescField, remaining: number): Slot {
+  if (field.fieldKind !== 'list' && field.fieldKind !== 'map') return slotOf(field, remaining);
+  const kind = field.fieldKind === 'list' ? field.listKind : field.mapKind;
+  const jsonName = field.fieldKind === 'list' ? field.jsonName : 'value';
+  if (kind === 'message') {
+    return { kind: 'message', schema: field.message as DescMessage, remaining, nullable: false };
+  }
+  return scalarSlot(kind === 'enum' ? undefined : (field.scalar as ScalarType), jsonName, false);
+}
+
+/** What the value of `field` (in a message with `remaining` depth left) means. */
+function slotOf(field: DescField, remaining: number): Slot {
+  switch (field.fieldKind) {
+    case 'message':
+      return { kind: 'message', schema: field.message, remaining, nullable: true };
+    case 'list':
+      return { kind: 'list', element: elementSlot(field, remaining), nullable: true };
+    case 'map':
+      return { kind: 'map', value: elementSlot(field, remaining), nullable: true };
+    case 'enum':
+      return scalarSlot(undefined, field.jsonName, true);
+    default:
+      return scalarSlot(field.scalar, field.jsonName, true);
+  }
+}
+
+const fieldNamed = (schema: DescMessage, name: string) =>
+  schema.fields.find((f) => f.jsonName === name) ?? schema.fields.find((f) => f.name === name);
 
 /** A byte of a number or of `true`, `false`, `null` (checked exactly by the normal parse). */
 const isLiteralByte = (b: number) =>
@@ -55,68 +130,45 @@ const isLiteralByte = (b: number) =>
   (b >= 0x41 && b <= 0x5a) ||
   (b >= 0x61 && b <= 0x7a);
 
-/** What may follow a literal: whitespace, `,`, `]`, `}`. */
-const isDelimiter = (b: number) =>
-  b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x2c || b === 0x5d || b === 0x7d;
+const isSpace = (b: number | undefined) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+const isHex = (b: number | undefined) =>
+  b !== undefined &&
+  ((b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66));
 
-/** Length of the valid UTF-8 sequence at `i` (Go's `utf8.DecodeRune`), 0 when invalid. */
-function runeLength(bytes: Uint8Array, i: number): number {
-  const b0 = bytes[i] as number;
-  if (b0 < 0x80) return 1;
-  const b1 = bytes[i + 1] ?? 0;
-  const cont = (b: number) => b >= 0x80 && b <= 0xbf;
-  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(b1) ? 2 : 0;
-  const b2 = bytes[i + 2] ?? 0;
-  if (b0 >= 0xe0 && b0 <= 0xef) {
-    const lo = b0 === 0xe0 ? 0xa0 : 0x80;
-    const hi = b0 === 0xed ? 0x9f : 0xbf; // no UTF-16 surrogates
-    return b1 >= lo && b1 <= hi && cont(b2) ? 3 : 0;
-  }
-  if (b0 >= 0xf0 && b0 <= 0xf4) {
-    const lo = b0 === 0xf0 ? 0x90 : 0x80;
-    const hi = b0 === 0xf4 ? 0x8f : 0xbf; // nothing above U+10FFFF
-    return b1 >= lo && b1 <= hi && cont(b2) && cont(bytes[i + 3] ?? 0) ? 4 : 0;
-  }
-  return 0;
-}
+/** JSON token kinds, as far as slots care. */
+type Token = 'object' | 'array' | 'string' | 'true' | 'false' | 'null' | 'number';
 
-/** Go's `Decoder.Position`: 1-based line, and column in runes (an invalid byte is one). */
-function position(bytes: Uint8Array, offset: number): string {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  let column = 1;
-  for (let i = lineStart; i < offset; i += Math.max(1, runeLength(bytes, i))) column++;
-  return `(line ${line}:${column})`;
-}
-
-const fieldNamed = (schema: DescMessage, name: string) =>
-  schema.fields.find((f) => f.jsonName === name) ?? schema.fields.find((f) => f.name === name);
-
-/** What the value of `field` (in a message with `remaining` depth left) means. */
-function slotOf(field: DescField, remaining: number): Slot {
-  switch (field.fieldKind) {
+/** Whether `slot` takes a `token`; when not, Go refuses it there (with {@link misfit}'s text). */
+function fits(slot: Slot, token: Token): boolean {
+  if (slot.kind === 'skip') return true;
+  if (token === 'null') return slot.nullable;
+  switch (slot.kind) {
     case 'message':
-      return { kind: 'message', schema: field.message, remaining };
-    case 'list':
-      return { kind: 'list', field, remaining };
     case 'map':
-      return { kind: 'map', field, remaining };
+      return token === 'object';
+    case 'list':
+      return token === 'array';
     default:
-      return SCALAR;
+      if (token === 'string') return slot.accepts !== 'bool';
+      if (token === 'number') return slot.accepts === 'number-or-string';
+      return (token === 'true' || token === 'false') && slot.accepts === 'bool';
   }
+}
+
+/** Go's refusal of a token (spelled `raw`, at `offset`) that `slot` does not take. */
+function misfit(slot: Slot, raw: string, bytes: Uint8Array, offset: number): string {
+  const at = goPosition(bytes, offset);
+  if (slot.kind === 'scalar') {
+    return `proto: ${at}: invalid value for ${slot.goKind} field ${slot.jsonName}: ${raw}`;
+  }
+  return `proto: syntax error ${at}: unexpected token ${raw}`;
 }
 
 /**
  * The error Go's protojson (`DiscardUnknown: true`) gives for `body` as `schema` when it is
  * one `JSON.parse` would not give, as `proto: …` text; `undefined` when there is none. Stops
- * quietly at anything else (a syntax error, a value of the wrong type): the normal parse
- * reports those. Iterative, so any depth is safe to scan.
+ * quietly at anything else — a syntax error, a value of the wrong type — which the normal
+ * parse reports (in its own words). Iterative, so any depth is safe to scan.
  *
  * @throws Never.
  * @example
@@ -127,119 +179,165 @@ function slotOf(field: DescField, remaining: number): Slot {
  * ```
  */
 export function strictJsonRefusal(schema: DescMessage, bytes: Uint8Array): string | undefined {
+  if (BOM.every((b, k) => bytes[k] === b)) {
+    return `proto: syntax error ${goPosition(bytes, 0)}: invalid value \ufeff`;
+  }
   const stack: Frame[] = [];
   let i = 0;
-  // The slot of the next value, when one is expected (after ':' or in an array).
-  let next: Slot | undefined = { kind: 'message', schema, remaining: PROTOJSON_RECURSION_LIMIT };
-  const skipSpace = () => {
-    while (i < bytes.length) {
-      const b = bytes[i];
-      if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return;
-      i++;
-    }
+  let pending: Slot | undefined = {
+    kind: 'message',
+    schema,
+    remaining: PROTOJSON_RECURSION_LIMIT,
+    nullable: false,
   };
-  /** Scans a string at `i`; its end (after the quote), or a refusal, or -1 to stop. */
+
+  /** Scans the string at `i`: its end (after the quote), a refusal, or -1 to stop. */
   const scanString = (): number | string => {
     const start = i;
     i++;
     while (i < bytes.length) {
       const b = bytes[i] as number;
       if (b === 0x22) return ++i;
-      if (b === 0x5c) {
-        i += 2;
-        continue;
-      }
       if (b < 0x20) return -1;
+      if (b === 0x5c) {
+        const escaped = bytes[i + 1];
+        if (escaped !== 0x75) {
+          i += 2;
+          continue;
+        }
+        if (![2, 3, 4, 5].every((k) => isHex(bytes[i + k]))) return -1;
+        const unit = Number.parseInt(utf8.decode(bytes.subarray(i + 2, i + 6)), 16);
+        i += 6;
+        if (unit < 0xd800 || unit > 0xdfff) continue;
+        // Go takes a surrogate only as the high half of a pair spelled as two escapes.
+        const low =
+          bytes[i] === 0x5c &&
+          bytes[i + 1] === 0x75 &&
+          [2, 3, 4, 5].every((k) => isHex(bytes[i + k]))
+            ? Number.parseInt(utf8.decode(bytes.subarray(i + 2, i + 6)), 16)
+            : -1;
+        if (unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+          i += 6;
+          continue;
+        }
+        if (i + 6 > bytes.length) return -1; // unexpected EOF: the normal parse says so
+        const next6 = goQuote(bytes.subarray(i, i + 6));
+        return `proto: syntax error ${goPosition(bytes, start)}: invalid escape code ${next6} in string`;
+      }
       const n = runeLength(bytes, i);
-      if (n === 0) return `proto: syntax error ${position(bytes, start)}: invalid UTF-8 in string`;
+      if (n === 0)
+        return `proto: syntax error ${goPosition(bytes, start)}: invalid UTF-8 in string`;
       i += n;
     }
     return -1;
   };
-  /** Opens a container for a value in `slot` at `i` ('{' or '['); a refusal, or false to stop. */
+
+  /** Opens `{` or `[` for a value in `slot`: a refusal, true, or false to stop. */
   const open = (slot: Slot, isObject: boolean): string | boolean => {
-    switch (slot.kind) {
-      case 'message': {
-        if (!isObject) return false;
-        const remaining = slot.remaining - 1;
-        if (remaining < 0) return 'proto: exceeded max recursion depth';
-        stack.push({ type: 'message', schema: slot.schema, remaining, seen: new Set() });
-        return true;
-      }
-      case 'list': {
-        if (isObject) return false;
-        const field = slot.field as DescField & { fieldKind: 'list' };
-        const element: Slot =
-          field.listKind === 'message'
-            ? { kind: 'message', schema: field.message, remaining: slot.remaining }
-            : SCALAR;
-        stack.push({ type: 'array', element });
-        return true;
-      }
-      case 'map':
-        if (!isObject) return false;
-        stack.push({ type: 'map', field: slot.field, remaining: slot.remaining, seen: new Set() });
-        return true;
-      case 'skip': {
-        const depth = slot.open + 1;
-        if (depth > slot.limit) return 'proto: exceeded max recursion depth';
-        if (isObject) stack.push({ type: 'skip', limit: slot.limit, open: depth });
-        else
-          stack.push({ type: 'array', element: { kind: 'skip', limit: slot.limit, open: depth } });
-        return true;
-      }
-      default:
-        return false; // a container where a scalar goes: the normal parse reports the type
+    if (slot.kind === 'skip') {
+      const depth = slot.open + 1;
+      if (depth > slot.limit) return 'proto: exceeded max recursion depth';
+      stack.push(
+        isObject
+          ? { type: 'skip', limit: slot.limit, open: depth, after: 'open' }
+          : {
+              type: 'array',
+              element: { kind: 'skip', limit: slot.limit, open: depth },
+              after: 'open',
+            },
+      );
+      return true;
     }
+    if (isObject && slot.kind === 'message') {
+      const remaining = slot.remaining - 1;
+      if (remaining < 0) return 'proto: exceeded max recursion depth';
+      stack.push({
+        type: 'message',
+        schema: slot.schema,
+        remaining,
+        seen: new Set(),
+        after: 'open',
+      });
+      return true;
+    }
+    if (isObject && slot.kind === 'map') {
+      stack.push({ type: 'map', value: slot.value, seen: new Set(), after: 'open' });
+      return true;
+    }
+    if (!isObject && slot.kind === 'list') {
+      stack.push({ type: 'array', element: slot.element, after: 'open' });
+      return true;
+    }
+    return misfit(slot, isObject ? '{' : '[', bytes, i);
+  };
+
+  /** Reads the value at `i` for `slot`: a refusal, true to go on, or false to stop. */
+  const value = (slot: Slot): string | boolean => {
+    const b = bytes[i] as number;
+    if (b === 0x7b || b === 0x5b) {
+      const opened = open(slot, b === 0x7b);
+      if (opened === true) i++;
+      return opened;
+    }
+    const start = i;
+    if (b === 0x22) {
+      const end = scanString();
+      if (typeof end === 'string') return end;
+      if (end < 0) return false;
+      return (
+        fits(slot, 'string') || misfit(slot, utf8.decode(bytes.subarray(start, end)), bytes, start)
+      );
+    }
+    while (i < bytes.length && isLiteralByte(bytes[i] as number)) i++;
+    const word = utf8.decode(bytes.subarray(start, i));
+    const token =
+      word === 'true' || word === 'false' || word === 'null'
+        ? word
+        : /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/.test(word)
+          ? 'number'
+          : undefined;
+    if (token === undefined) return false; // a syntax error: the normal parse reports it
+    return fits(slot, token) || misfit(slot, word, bytes, start);
   };
 
   while (true) {
-    skipSpace();
+    while (isSpace(bytes[i])) i++;
     if (i >= bytes.length) return undefined;
-    const b = bytes[i] as number;
-    const top = stack.at(-1);
-    if (next !== undefined) {
-      // A value.
-      const slot: Slot = next;
-      next = undefined;
-      if (b === 0x7b || b === 0x5b) {
-        const opened = open(slot, b === 0x7b);
-        if (typeof opened === 'string') return opened;
-        if (!opened) return undefined;
-        i++;
-        skipSpace();
-        if (bytes[i] === 0x5d && b === 0x5b) {
-          stack.pop();
-          i++;
-        } else if (b === 0x5b) {
-          next = (stack.at(-1) as Frame & { type: 'array' }).element;
-        }
-      } else if (b === 0x22) {
-        const end = scanString();
-        if (typeof end === 'string') return end;
-        if (end < 0) return undefined;
-      } else {
-        while (i < bytes.length && isLiteralByte(bytes[i] as number)) i++;
-        if (i < bytes.length && !isDelimiter(bytes[i] as number)) return undefined;
-      }
-      if (stack.length === 0) return undefined; // the top-level value is done
+    if (pending !== undefined) {
+      const slot: Slot = pending;
+      pending = undefined;
+      const read = value(slot);
+      if (read !== true) return read === false ? undefined : read;
+      if (stack.length === 0) return undefined; // the top-level value was a scalar
       continue;
     }
-    if (top === undefined) return undefined;
-    if (b === 0x7d || b === 0x5d) {
-      if ((b === 0x5d) !== (top.type === 'array')) return undefined;
+    const top = stack.at(-1);
+    if (top === undefined) return undefined; // the body's value is complete
+    const b = bytes[i] as number;
+    const close = top.type === 'array' ? 0x5d : 0x7d;
+    if (top.after === 'value') {
+      if (b === 0x2c) {
+        top.after = 'comma';
+        i++;
+        continue;
+      }
+      if (b !== close) return undefined;
       stack.pop();
       i++;
-      if (stack.length === 0) return undefined;
       continue;
     }
-    if (b === 0x2c) {
+    if (b === close && top.after === 'open') {
+      stack.pop();
       i++;
-      if (top.type === 'array') next = top.element;
       continue;
     }
-    if (top.type === 'array' || b !== 0x22) return undefined;
-    // A member name.
+    top.after = 'value';
+    if (top.type === 'array') {
+      pending = top.element;
+      continue;
+    }
+    // A member name, then ':'.
+    if (b !== 0x22) return undefined;
     const start = i;
     const end = scanString();
     if (typeof end === 'string') return end;
@@ -251,31 +349,26 @@ export function strictJsonRefusal(schema: DescMessage, bytes: Uint8Array): strin
     } catch {
       return undefined;
     }
-    skipSpace();
+    while (isSpace(bytes[i])) i++;
     if (bytes[i] !== 0x3a) return undefined;
     i++;
     if (top.type === 'skip') {
-      next = { kind: 'skip', limit: top.limit, open: top.open };
+      pending = { kind: 'skip', limit: top.limit, open: top.open };
     } else if (top.type === 'map') {
-      if (top.seen.has(name)) return `proto: ${position(bytes, start)}: duplicate map key ${raw}`;
+      if (top.seen.has(name)) return `proto: ${goPosition(bytes, start)}: duplicate map key ${raw}`;
       top.seen.add(name);
-      const field = top.field as DescField & { fieldKind: 'map' };
-      next =
-        field.mapKind === 'message'
-          ? { kind: 'message', schema: field.message, remaining: top.remaining }
-          : SCALAR;
+      pending = top.value;
     } else {
       const field = fieldNamed(top.schema, name);
       if (field === undefined) {
-        // skipJSONValue counts open containers against the message's remaining depth.
-        next = { kind: 'skip', limit: top.remaining, open: 0 };
-      } else {
-        if (top.seen.has(field.number)) {
-          return `proto: ${position(bytes, start)}: duplicate field ${raw}`;
-        }
-        top.seen.add(field.number);
-        next = slotOf(field, top.remaining);
+        pending = { kind: 'skip', limit: top.remaining, open: 0 };
+        continue;
       }
+      if (top.seen.has(field.number)) {
+        return `proto: ${goPosition(bytes, start)}: duplicate field ${raw}`;
+      }
+      top.seen.add(field.number);
+      pending = slotOf(field, top.remaining);
     }
   }
 }
