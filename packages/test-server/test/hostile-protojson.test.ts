@@ -88,6 +88,11 @@ const cases: readonly RefusalCase[] = [
     error: 'proto: syntax error (line 1:12): invalid escape code "\\",\\"x\\":" in string',
   },
   {
+    name: 'a raw control character in a string (refused by both; in Go words)',
+    body: bytes('{"room_id":"a', [0x00], 'b"}'),
+    error: "proto: syntax error (line 1:12): invalid character '\\x00' in string",
+  },
+  {
     name: 'a leading byte order mark',
     body: bytes([0xef, 0xbb, 0xbf], '{"room_id":"a"}'),
     error: 'proto: syntax error (line 1:1): invalid value \ufeff',

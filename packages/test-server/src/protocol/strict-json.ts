@@ -1,5 +1,6 @@
 /**
- * What Go's protojson refuses and `JSON.parse` accepts: a known field given twice (by either
+ * What Go's protojson refuses and `JSON.parse` accepts (and, for control characters in a
+ * string, what both refuse, in Go's words): a known field given twice (by either
  * of its names), a map key given twice, bytes that are not UTF-8 inside a string, a `\u`
  * escape of a lone UTF-16 surrogate, a leading byte order mark, and nesting past protojson's
  * recursion limit. `JSON.parse` keeps the last duplicate, takes lone surrogates, never sees
@@ -58,6 +59,16 @@ type Frame = { after: 'open' | 'comma' | 'value' } & (
 );
 
 const utf8 = new TextDecoder();
+/** Go's `%q` of a control rune, where it is not `\xNN`. */
+const GO_RUNE_ESCAPES: Record<number, string> = {
+  7: '\\a',
+  8: '\\b',
+  9: '\\t',
+  10: '\\n',
+  11: '\\v',
+  12: '\\f',
+  13: '\\r',
+};
 const BOM = [0xef, 0xbb, 0xbf];
 
 /** `protoreflect.Kind.String()` per protobuf-es scalar type. */
@@ -198,7 +209,10 @@ export function strictJsonRefusal(schema: DescMessage, bytes: Uint8Array): strin
     while (i < bytes.length) {
       const b = bytes[i] as number;
       if (b === 0x22) return ++i;
-      if (b < 0x20) return -1;
+      if (b < 0x20) {
+        const rune = GO_RUNE_ESCAPES[b] ?? `\\x${b.toString(16).padStart(2, '0')}`;
+        return `proto: syntax error ${goPosition(bytes, start)}: invalid character '${rune}' in string`;
+      }
       if (b === 0x5c) {
         const escaped = bytes[i + 1];
         if (escaped !== 0x75) {
