@@ -1,29 +1,65 @@
 /**
  * The real SDKs, installed from their registries at test time (never vendored), through
  * their protocol v2 adapters in examples/: plugnmeet-sdk-js on Node, Deno and Bun, and
- * plugnmeet-sdk from PyPI. Their known divergences are recorded in
- * examples/sdk-expectations.json like any other; a new one, or one that went away, fails.
+ * plugnmeet-sdk from PyPI, and mynaparrot/plugnmeet-sdk with Composer (from the artifact
+ * repository named by PNM_COMPOSER_ARTIFACTS: Packagist is unreachable here). Their known
+ * divergences are recorded in examples/sdk-expectations.json like any other; a new one, or
+ * one that went away, fails.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { cli, realPython } from './helpers.js';
+import { missingPhpToolchain } from './php-sdk-toolchain.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = (name: string) => `${root}node_modules/.bin/${name}`;
 const adapterJs = `${root}examples/sdk-js/adapter.mjs`;
 const adapterPy = `${root}examples/sdk-python/adapter.py`;
 const venvPython = `${root}.cache/examples/sdk-python/venv/bin/python`;
+const adapterPhp = `${root}examples/sdk-php/adapter.php`;
+const expectations = `${root}examples/sdk-expectations.json`;
+/** The PHP SDK's column: its --impl position in the run below (impl-N keys the expectations). */
+const PHP_IMPL = 'impl-5';
+const phpMissing = missingPhpToolchain();
+if (phpMissing !== undefined && process.env.CI !== 'true') {
+  console.warn(`real-sdks.test: skipping the PHP SDK: ${phpMissing} is not installed`);
+}
+
+/** The expectations without the PHP SDK's entries, for a run that leaves it out. */
+function expectationsWithoutPhp(): string {
+  const file = JSON.parse(readFileSync(expectations, 'utf8')) as {
+    expectations: { implementation: string }[];
+  };
+  file.expectations = file.expectations.filter((e) => e.implementation !== PHP_IMPL);
+  const path = join(mkdtempSync(join(tmpdir(), 'pnm-real-sdks-')), 'sdk-expectations.json');
+  writeFileSync(path, JSON.stringify(file));
+  return path;
+}
 
 beforeAll(() => {
   // npm (with --ignore-scripts: the SDK's preinstall refuses npm) and pip, from the registries.
   execFileSync(process.execPath, [`${root}examples/sdk-js/install.mjs`], { stdio: 'inherit' });
   execFileSync(realPython(), [`${root}examples/sdk-python/install.py`], { stdio: 'inherit' });
+  if (phpMissing === undefined) {
+    // Relative to the repository root: the shared folder beside the clone.
+    const artifacts = process.env.PNM_COMPOSER_ARTIFACTS ?? '../shared/data/composer-artifacts';
+    execFileSync('php', [`${root}examples/sdk-php/install.php`], {
+      stdio: 'inherit',
+      env: { ...process.env, PNM_COMPOSER_ARTIFACTS: artifacts },
+    });
+  }
 }, 300_000);
 
 describe('the real SDKs', () => {
   test('diverge exactly as recorded, on every runtime, and nowhere else', async () => {
+    // Under CI every toolchain is required; elsewhere the PHP SDK is left out, said above.
+    expect(phpMissing === undefined || process.env.CI !== 'true', `${phpMissing} is required under CI`).toBe(true);
+    const php = phpMissing === undefined ? ['--impl', `php ${adapterPhp}`] : [];
     const run = await execa(
       process.execPath,
       [
@@ -36,12 +72,13 @@ describe('the real SDKs', () => {
         `${bin('bun')} ${adapterJs}`,
         '--impl',
         `${venvPython} ${adapterPy}`,
+        ...php,
         '--runs',
         '100',
         '--pass-env',
         'HOME',
         '--expectations',
-        `${root}examples/sdk-expectations.json`,
+        phpMissing === undefined ? expectations : expectationsWithoutPhp(),
       ],
       { reject: false, env: { CI: 'false', NO_COLOR: '1' } },
     );
@@ -53,5 +90,6 @@ describe('the real SDKs', () => {
       expect(run.stdout).toContain(`plugnmeet-sdk-js (${runtime}) 1.4.1`);
     }
     expect(run.stdout).toContain('plugnmeet-sdk (python) 1.0.2');
+    if (phpMissing === undefined) expect(run.stdout).toContain('plugnmeet-sdk (php) 2.2.5');
   });
 });
