@@ -72,6 +72,8 @@ export async function runSdkCases(
 ): Promise<SdkCaseResult[]> {
   const { seed, signal, propertyRuns = 0 } = options;
   const apiKey = `pnm-${randomBytes(4).toString('hex')}`;
+  // 32 characters: php-jwt 7 (the PHP SDK's webhook verification) refuses HMAC keys shorter
+  // than 32 bytes, as the server's go-jose does, so a shorter secret fails every delivery.
   const secret = randomBytes(24).toString('base64url');
   // Go's random space after commas in every answer and delivery, as the real server writes
   // them, drawn from the run's seed so that a run can be repeated exactly.
