@@ -58,7 +58,10 @@ beforeAll(() => {
 describe('the real SDKs', () => {
   test('diverge exactly as recorded, on every runtime, and nowhere else', async () => {
     // Under CI every toolchain is required; elsewhere the PHP SDK is left out, said above.
-    expect(phpMissing === undefined || process.env.CI !== 'true', `${phpMissing} is required under CI`).toBe(true);
+    expect(
+      phpMissing === undefined || process.env.CI !== 'true',
+      `${phpMissing} is required under CI`,
+    ).toBe(true);
     const php = phpMissing === undefined ? ['--impl', `php ${adapterPhp}`] : [];
     const run = await execa(
       process.execPath,
