@@ -17,7 +17,9 @@
 export function requireSubject(context, missing) {
   if (missing === undefined) return;
   if (process.env.CI === 'true') {
-    throw new Error(`the subject of this test is missing: ${missing} (CI requires every toolchain)`);
+    throw new Error(
+      `the subject of this test is missing: ${missing} (CI requires every toolchain)`,
+    );
   }
   context.skip(`subject missing: ${missing}`);
 }
