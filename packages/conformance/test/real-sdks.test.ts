@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { retryInstall } from '../../../scripts/retry-install.mjs';
 import { cli, realPython } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -18,8 +19,12 @@ const venvPython = `${root}.cache/examples/sdk-python/venv/bin/python`;
 
 beforeAll(() => {
   // npm (with --ignore-scripts: the SDK's preinstall refuses npm) and pip, from the registries.
-  execFileSync(process.execPath, [`${root}examples/sdk-js/install.mjs`], { stdio: 'inherit' });
-  execFileSync(realPython(), [`${root}examples/sdk-python/install.py`], { stdio: 'inherit' });
+  retryInstall({ what: 'plugnmeet-sdk-js', registry: 'npm' }, () =>
+    execFileSync(process.execPath, [`${root}examples/sdk-js/install.mjs`], { stdio: 'pipe' }),
+  );
+  retryInstall({ what: 'plugnmeet-sdk', registry: 'PyPI' }, () =>
+    execFileSync(realPython(), [`${root}examples/sdk-python/install.py`], { stdio: 'pipe' }),
+  );
 }, 300_000);
 
 describe('the real SDKs', () => {
