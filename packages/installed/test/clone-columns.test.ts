@@ -4,7 +4,7 @@
  * README promises is available; and under CI=true a column that is not fails the run
  * instead of being skipped in silence.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,5 +51,24 @@ describe('a clean clone after the README’s commands', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(/unavailable/);
     expect(run.stdout).toMatch(/python3 is not on PATH/);
+    expect(run.stdout).toMatch(/^INCOMPLETE: /m);
+  });
+
+  test('outside CI an unavailable column exits 0 but says INCOMPLETE, never OK, with the install line', async () => {
+    // Node only: the CryptoJS snippet runs and agrees, the Python snippet cannot run.
+    const emptyPath = mkdtempSync(join(tmpdir(), 'pnm-no-tools-'));
+    symlinkSync(process.execPath, join(emptyPath, 'node'));
+    const only = ['--only', 'python,nodejs-cryptojs'];
+    const run = await execa(process.execPath, [cli, ...only, '--runs', '0', '--quiet'], {
+      cwd: root,
+      env: { PATH: emptyPath, CI: 'false', HOME: process.env.HOME ?? '/' },
+      extendEnv: false,
+      reject: false,
+    }).finally(() => rmSync(emptyPath, { recursive: true, force: true }));
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.stdout).not.toMatch(/^OK/m);
+    expect(run.stdout).toMatch(
+      /^INCOMPLETE: 2 of 3 columns unavailable, not judged; install: apt-get install python3$/m,
+    );
   });
 });
