@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { HELP, parseRunOptions } from '../../src/cli/options.js';
 import { FORMATS, formatNames, REPORT_FORMATS } from '../../src/reports/formats.js';
-import { NO_PAINT } from '../../src/reports/style.js';
+import { paintFor } from '../../src/reports/style.js';
 import { renderReport } from '../../src/reports/terminal.js';
 import { cell, column, report } from './fixtures.js';
 
@@ -53,7 +53,7 @@ describe('report formats', () => {
       ],
       results: [cell('python/utf8', 'v1', 'pass')],
     });
-    const text = renderReport(incomplete, NO_PAINT);
+    const text = renderReport(incomplete, paintFor({ isTTY: false }));
     expect(text).toMatch(/^INCOMPLETE: 1 pass/m);
     expect(text).toContain(
       'INCOMPLETE: 1 of 2 columns unavailable, not judged; install: apt-get install ruby',
