@@ -47,7 +47,11 @@ export function objectWith(value: unknown, where: string, allowed: readonly stri
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
       const known = allowed.length ? `only the keys ${allowed.join(', ')}` : 'no keys';
-      throw badInput(where, `a JSON object with ${known} (unknown key ${JSON.stringify(key)})`, value);
+      throw badInput(
+        where,
+        `a JSON object with ${known} (unknown key ${JSON.stringify(key)})`,
+        value,
+      );
     }
   }
   return value as JsonObject;
