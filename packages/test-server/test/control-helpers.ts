@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+
 /** Calls a control endpoint; the body (when given) is sent as JSON text or as the raw string. */
 export async function control(
   base: string,
@@ -17,4 +19,28 @@ export async function control(
     json: JSON.parse(text) as Record<string, unknown>,
     headers: response.headers,
   };
+}
+
+/**
+ * One request on its own connection (no keep-alive pool: a client may silently retry a
+ * request whose reused connection was closed), the whole answer read.
+ */
+export function callOnce(
+  url: string,
+  method: string,
+  body: string | undefined,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

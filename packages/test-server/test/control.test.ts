@@ -21,7 +21,7 @@ import {
   type TestServer,
   TestServerError,
 } from '../src/index.js';
-import { control } from './control-helpers.js';
+import { callOnce, control } from './control-helpers.js';
 import { post, sign } from './helpers.js';
 
 let server: TestServer | undefined;
@@ -108,7 +108,11 @@ describe('queued one-shot answers', () => {
   it('a hang-up for any route closes the connection without an answer', async () => {
     const { server: s, journal } = await started();
     await control(s.url, 'POST', '/answers', { answers: [{ hang_up: true }] });
-    await expect(isActive(s)).rejects.toThrow();
+    const body = JSON.stringify({ room_id: 'room01' });
+    await expect(
+      callOnce(`${s.url}/auth/room/isRoomActive`, 'POST', body, signed(body)),
+    ).rejects.toThrow();
+    expect(journal.requests()).toHaveLength(1);
     const [record] = journal.requests();
     expect(record?.response).toEqual({ status: 0, hung_up: true, body_text: '' });
   });
