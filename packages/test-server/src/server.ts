@@ -53,7 +53,11 @@ export interface MountedRequest {
   readonly body: Uint8Array | 'too large';
 }
 
-/** Answers every request under a mounted prefix (the control API is one). */
+/**
+ * Answers every request under a mounted prefix (the control API is one). Only `status`,
+ * `headers` and `body` of its answer are used: a mounted API speaks plainly, with no
+ * protojson, delays or hang-ups of the emulated server.
+ */
 export type MountedHandler = (request: MountedRequest) => TestResponse | Promise<TestResponse>;
 
 /** Options of {@link startTestServer}; every one has a default. */

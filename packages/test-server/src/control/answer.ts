@@ -41,12 +41,11 @@ function headers(value: unknown, where: string): Record<string, string> {
         name,
       );
     }
-    out[name] = text(
-      headerValue,
-      `${where}.${name}`,
-      'a string without CR, LF or NUL',
-      HEADER_VALUE,
-    );
+    // An empty value is a valid header; only the bytes that would break the answer are refused.
+    if (typeof headerValue !== 'string' || !HEADER_VALUE.test(headerValue)) {
+      throw badInput(`${where}.${name}`, 'a string without CR, LF or NUL', headerValue);
+    }
+    out[name] = headerValue;
   }
   return out;
 }
