@@ -20,6 +20,7 @@ const token = 'load-control-token';
 let child: ChildProcess;
 const lines: Record<string, unknown>[] = [];
 let url = '';
+const stderr = '';
 let exited: Promise<number | null>;
 
 beforeAll(async () => {
@@ -152,5 +153,10 @@ describe('many connections at once', () => {
       logged.slice().sort((a, b) => Number(a.index) - Number(b.index)),
     );
     expect(lines.at(-1)).toEqual({ type: 'stopped', signal: 'SIGTERM' });
+    // The control token and the API secret are written nowhere.
+    for (const output of [JSON.stringify(lines), stderr]) {
+      expect(output).not.toContain(token);
+      expect(output).not.toContain(secret);
+    }
   });
 });

@@ -8,14 +8,13 @@
 import { TestServerError } from '../errors.js';
 import type { MountedHandler, MountedRequest, TestServer } from '../server.js';
 import type { TestResponse } from '../types.js';
-import { type ControlCall, type ControlEndpoint, matchPath } from './endpoints.js';
+import { CONTROL_PREFIX, type ControlCall, type ControlEndpoint, matchPath } from './endpoints.js';
 import type { ControlJournal } from './journal.js';
 import { refusal } from './reply.js';
 import { CONTROL_ENDPOINTS } from './routes.js';
 import { bearerMatches } from './token.js';
 
-/** The prefix of every control endpoint: outside `/auth` and `/healthCheck`, as the mount requires. */
-export const CONTROL_PREFIX = '/__control';
+export { CONTROL_PREFIX } from './endpoints.js';
 
 /** How the control API is served. */
 export interface ControlApiOptions {

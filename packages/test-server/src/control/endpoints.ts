@@ -8,6 +8,9 @@ import type { TestServer } from '../server.js';
 import type { TestResponse } from '../types.js';
 import type { ControlJournal } from './journal.js';
 
+/** The prefix of every control endpoint: outside `/auth` and `/healthCheck`, as a mount must be. */
+export const CONTROL_PREFIX = '/__control';
+
 /** What an endpoint gets. */
 export interface ControlCall {
   readonly server: TestServer;

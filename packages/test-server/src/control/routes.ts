@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { normalizePath } from '../server.js';
 import { answerJson, readAnswer } from './answer.js';
-import type { ControlCall, ControlEndpoint } from './endpoints.js';
+import { CONTROL_PREFIX, type ControlCall, type ControlEndpoint } from './endpoints.js';
 import { authPath, badInput, integer, list, objectWith } from './input.js';
 import { type RequestFilter, webhookRecord } from './journal.js';
 import { jsonReply } from './reply.js';
@@ -72,10 +72,10 @@ export const CONTROL_ENDPOINTS: readonly ControlEndpoint[] = [
     run: () =>
       jsonReply(200, {
         name: 'pnm-test-server control API',
-        openapi: '/__control/openapi.json',
+        openapi: `${CONTROL_PREFIX}/openapi.json`,
         endpoints: CONTROL_ENDPOINTS.map((e) => ({
           method: e.method,
-          path: `/__control${e.path}`,
+          path: `${CONTROL_PREFIX}${e.path}`,
           summary: e.summary,
         })),
       }),
