@@ -541,7 +541,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       }
     },
     queued() {
-      return new Map([...queues].filter(([, answers]) => answers.length > 0));
+      const pending = [...queues].filter(([, answers]) => answers.length > 0);
+      return new Map(pending.map(([path, answers]) => [path, [...answers]]));
     },
     clearQueued(path) {
       if (path === undefined) queues.clear();
