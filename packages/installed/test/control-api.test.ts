@@ -26,6 +26,19 @@ function python(): string | undefined {
 
 const interpreter = python();
 
+/** The URL from the installed server's first stdout line. */
+function listeningUrl(server: ReturnType<typeof bin>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    server.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const line = output.split('\n')[0];
+      if (output.includes('\n') && line) resolve(String(JSON.parse(line).url));
+    });
+    server.then((r) => reject(new Error(`exited before listening: ${r.exitCode} ${r.stderr}`)));
+  });
+}
+
 describe('the control API of the installed pnm-test-server', () => {
   test("the Python example's unittest suite passes against it (401, 502, hang-up, delay, webhook round trip)", async (ctx) => {
     // Under CI=true a missing python3 fails this test; elsewhere it is skipped, saying so.
@@ -91,18 +104,83 @@ describe('the control API of the installed pnm-test-server', () => {
     expect(records.map((r) => r.type)).toEqual(['listening', 'stopped']);
   });
 
-  test('ships its OpenAPI document behind the package export', async () => {
+  test('every control answer matches the shipped OpenAPI document (ajv, the copy the packages brought)', async () => {
+    const server = bin('pnm-test-server', [
+      '--port',
+      '0',
+      '--api-key',
+      'K',
+      '--secret',
+      'S',
+      '--control',
+    ]);
+    const url = await listeningUrl(server);
     const run = await nodeScript(`
-      import { createRequire } from 'node:module';
+      import { createHmac } from 'node:crypto';
       import { readFileSync } from 'node:fs';
-      const path = createRequire(import.meta.url).resolve('@plugnmeet-signing/test-server/control-api.openapi.json');
-      const doc = JSON.parse(readFileSync(path, 'utf8'));
-      console.log(JSON.stringify({ openapi: doc.openapi, paths: Object.keys(doc.paths) }));
+      import { fileURLToPath } from 'node:url';
+      import { Ajv2020 } from 'ajv/dist/2020.js';
+      const doc = JSON.parse(readFileSync(fileURLToPath(
+        import.meta.resolve('@plugnmeet-signing/test-server/control-api.openapi.json')), 'utf8'));
+      const ajv = new Ajv2020({ strict: false, allowUnionTypes: true });
+      ajv.addSchema({ ...doc, $id: 'control' });
+      const pointer = (...parts) => parts.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+      const body = '{"room_id":"room01"}';
+      await fetch('${url}/auth/room/isRoomActive', { method: 'POST', body, headers: {
+        'API-KEY': 'K', 'HASH-SIGNATURE': createHmac('sha256', 'S').update(body).digest('hex') } });
+      const calls = [
+        ['GET', '', '/__control'],
+        ['POST', '/answers', '/__control/answers', { path: 'room/create', answers: [{ status: 502, body_text: 'x' }, { hang_up: true }] }],
+        ['GET', '/answers', '/__control/answers'],
+        ['DELETE', '/answers?path=room/create', '/__control/answers'],
+        ['PUT', '/routes/room/create', '/__control/routes/{route}', { status: 503, headers: { 'x-a': 'b' } }],
+        ['DELETE', '/routes/room/create', '/__control/routes/{route}'],
+        ['DELETE', '/routes', '/__control/routes'],
+        ['POST', '/state', '/__control/state', { rooms: [{ room_id: 'r1' }] }],
+        ['GET', '/state', '/__control/state'],
+        ['DELETE', '/state?empty=true', '/__control/state'],
+        ['POST', '/webhooks', '/__control/webhooks', { event: { event: 'room_started' }, urls: ['http://127.0.0.1:9/'] }],
+        ['GET', '/webhooks', '/__control/webhooks'],
+        ['DELETE', '/webhooks', '/__control/webhooks'],
+        ['GET', '/requests?prefix=/auth/', '/__control/requests'],
+        ['DELETE', '/requests', '/__control/requests'],
+        ['POST', '/reset', '/__control/reset'],
+        ['POST', '/answers', '/__control/answers', { answers: [] }],
+        ['GET', '/requests?since=x', '/__control/requests'],
+      ];
+      const results = [];
+      for (const [method, path, documented, json] of calls) {
+        const response = await fetch('${url}/__control' + path, {
+          method, ...(json === undefined ? {} : { body: JSON.stringify(json) }) });
+        const answer = await response.json();
+        const schema = pointer('paths', documented, method.toLowerCase(), 'responses', response.status, 'content', 'application/json', 'schema');
+        const validate = ajv.compile({ $ref: 'control#/' + schema });
+        const valid = validate(answer);
+        results.push({ call: method + ' ' + path, status: response.status, valid, errors: validate.errors ?? null,
+          records: Array.isArray(answer.requests) ? answer.requests.length : undefined });
+      }
+      const exercised = new Set(calls.map(([m, , d]) => m + ' ' + d));
+      const undocumented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => m.toUpperCase() + ' ' + path))
+        .filter((op) => !exercised.has(op) && op !== 'GET /__control/openapi.json');
+      console.log(JSON.stringify({ results, undocumented }));
     `);
+    server.kill('SIGTERM');
+    await server;
     expect(run.exitCode, run.stderr).toBe(0);
-    const doc = JSON.parse(run.stdout);
-    expect(doc.openapi).toBe('3.1.0');
-    expect(doc.paths).toContain('/__control/answers');
-    expect(doc.paths).toContain('/__control/webhooks');
+    const { results, undocumented } = JSON.parse(run.stdout) as {
+      results: {
+        call: string;
+        status: number;
+        valid: boolean;
+        errors: unknown;
+        records?: number;
+      }[];
+      undocumented: string[];
+    };
+    // Every documented operation was called, and every answer fits its documented schema.
+    expect(undocumented).toEqual([]);
+    expect(results.filter((r) => !r.valid)).toEqual([]);
+    expect(results.map((r) => r.status)).toEqual([...Array(16).fill(200), 400, 400]);
+    expect(results.find((r) => r.call === 'GET /requests?prefix=/auth/')?.records).toBe(1);
   });
 });
