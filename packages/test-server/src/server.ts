@@ -438,7 +438,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         reply = { status: 500, body: `test-server handler failed: ${String(error)}` };
       }
     }
-    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    if (reply.delayMs) {
+      // Unref'd: a scripted delay (up to 10 minutes from the control API) must not keep a
+      // stopping process alive after its sockets are gone. Deno's timers are plain numbers.
+      await new Promise((resolve) => {
+        const timer: unknown = setTimeout(resolve, reply.delayMs);
+        (timer as { unref?: () => void }).unref?.();
+      });
+    }
     const recorded = (res: RecordedResponse) => {
       const entry: RecordedRequest = {
         index: keepRequests ? requests.length : count,
