@@ -93,7 +93,8 @@ class WebhookReceiver:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
                 try:
-                    event = sdk.verify_webhook(body, dict(self.headers.items()), api_key, secret.encode("utf-8"))
+                    event = sdk.verify_webhook(body, dict(self.headers.items()), api_key,
+                                               secret.encode("utf-8"))
                     verdict, status = event, 200
                 except sdk.WebhookRejected as rejection:
                     verdict, status = str(rejection), 401
@@ -128,7 +129,8 @@ class ControlApiTest(unittest.TestCase):
             cls.token = os.environ.get("PNM_CONTROL_TOKEN")
         else:
             cls.api_key, cls.secret, cls.token = "python-key", secrets.token_hex(16), secrets.token_hex(16)
-            cls.process = TestServer("--api-key", cls.api_key, "--secret", cls.secret, "--control-token", cls.token)
+            cls.process = TestServer("--api-key", cls.api_key, "--secret", cls.secret,
+                                     "--control-token", cls.token)
             cls.url = cls.process.url
         cls.server = {"url": cls.url, "apiKey": cls.api_key, "secret": cls.secret}
 
@@ -180,7 +182,8 @@ class ControlApiTest(unittest.TestCase):
         self.assertEqual(caught.exception.kind, "network")
 
     def test_a_delayed_answer_arrives_and_a_slower_one_times_out(self):
-        self.queue("room/isRoomActive", {"delay_ms": 200, "json": {"status": True, "msg": "late", "is_active": True}})
+        self.queue("room/isRoomActive",
+                   {"delay_ms": 200, "json": {"status": True, "msg": "late", "is_active": True}})
         self.assertEqual(sdk.call(self.server, "room/isRoomActive", {"room_id": "room01"})["msg"], "late")
         # Far past the client's timeout, made short for the test.
         self.queue("room/isRoomActive", {"delay_ms": 5000, "json": {"status": True}})
@@ -204,7 +207,8 @@ class ControlApiTest(unittest.TestCase):
         self.assertIs(sdk.call(self.server, "room/isRoomActive", {"room_id": "room01"})["is_active"], False)
 
     def test_a_seeded_room_is_active(self):
-        status, state = self.control("POST", "/state", {"rooms": [{"room_id": "seeded-py", "room_title": "From Python"}]})
+        status, state = self.control("POST", "/state",
+                                     {"rooms": [{"room_id": "seeded-py", "room_title": "From Python"}]})
         self.assertEqual(status, 200, state)
         self.assertIs(sdk.call(self.server, "room/isRoomActive", {"room_id": "seeded-py"})["is_active"], True)
         info = sdk.call(self.server, "room/getActiveRoomInfo", {"room_id": "seeded-py"})
@@ -224,7 +228,8 @@ class ControlApiTest(unittest.TestCase):
                          sdk.sign(sdk.encode_request(request), self.secret.encode("utf-8")))
         # Control calls are never in the list: only the two /auth calls.
         _, everything = self.control("GET", "/requests")
-        self.assertEqual([r["url"] for r in everything["requests"]], ["/auth/room/isRoomActive", "/auth/room/create"])
+        self.assertEqual([r["url"] for r in everything["requests"]],
+                         ["/auth/room/isRoomActive", "/auth/room/create"])
 
     def test_a_webhook_round_trip_through_verify_webhook(self):
         receiver = WebhookReceiver(self.api_key, self.secret)
@@ -277,7 +282,8 @@ class ControlOffTest(unittest.TestCase):
         finally:
             server.stop()
         # The refused control call never reached the request log; the /auth call did.
-        self.assertEqual([r["url"] for r in server.log if r["type"] == "request"], ["/auth/room/isRoomActive"])
+        self.assertEqual([r["url"] for r in server.log if r["type"] == "request"],
+                         ["/auth/room/isRoomActive"])
 
 
 if __name__ == "__main__":
