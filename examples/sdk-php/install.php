@@ -14,8 +14,6 @@
 
 require __DIR__ . '/sdk-location.php';
 
-const ATTEMPTS = 3;
-
 /** The artifact folder as an absolute path, or null for Packagist; exits on a missing one. */
 function artifact_repository(): ?string
 {
@@ -72,18 +70,11 @@ if ($artifacts !== null) {
     must($directory, ['config', 'repo.packagist', 'false']);
     must($directory, ['config', 'repositories.local', 'artifact', $artifacts]);
 }
-// A registry can fail for a moment (a timeout, a 5xx): try a few times, then say which one.
-for ($attempt = 1; ; $attempt++) {
-    $code = composer($directory, ['require', '--no-progress', SDK_PACKAGE . ':' . SDK_VERSION]);
-    if ($code === 0) {
-        break;
-    }
-    if ($attempt === ATTEMPTS) {
-        fwrite(STDERR, "composer require " . SDK_PACKAGE . ':' . SDK_VERSION . " from $registry failed $attempt times (last exit $code)\n");
-        exit(1);
-    }
-    fwrite(STDERR, "composer require from $registry failed (exit $code, attempt $attempt of " . ATTEMPTS . "): retrying\n");
-    sleep(2 * $attempt);
+// One attempt, as a user makes it; the tests retry a failed install (scripts/retry-install.mjs).
+$code = composer($directory, ['require', '--no-progress', SDK_PACKAGE . ':' . SDK_VERSION]);
+if ($code !== 0) {
+    fwrite(STDERR, 'composer require ' . SDK_PACKAGE . ':' . SDK_VERSION . " from $registry failed (exit $code)\n");
+    exit(1);
 }
 echo SDK_PACKAGE . ':' . SDK_VERSION . " installed from $registry in $directory\n";
 echo 'run: --impl "php ' . __DIR__ . "/adapter.php\"\n";

@@ -1,6 +1,7 @@
 /**
  * The PHP SDK's test is skipped (or fails under CI) naming what is missing: the check must
- * name PHP itself when no php is on PATH, not pass or blame something else.
+ * name the commands and their Debian packages when they are not on PATH, and find nothing
+ * missing where they are.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,9 @@ afterEach(() => {
   process.env.PATH = savedPath;
 });
 
-test('names the PHP CLI and its Debian package when php is not on PATH', () => {
+test('names php and composer with their Debian packages when neither is on PATH', () => {
   process.env.PATH = mkdtempSync(join(tmpdir(), 'pnm-empty-path-'));
-  expect(missingPhpToolchain()).toBe('php (php-cli)');
+  expect(missingPhpToolchain()).toBe(
+    'php, composer not on PATH (apt-get install php-cli composer)',
+  );
 });

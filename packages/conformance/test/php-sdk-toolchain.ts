@@ -1,45 +1,42 @@
 /**
- * What the PHP SDK's test needs and whether this machine has it: the PHP CLI, Composer and
- * the extensions the SDK and its dependencies require (Composer refuses to install without
- * them; zip is how Composer opens the artifact repository's archives).
+ * Whether this machine has what the PHP SDK's test needs, as `toolchains.json` declares it
+ * for `examples/sdk-php` (the same list `scripts/setup-toolchains` installs): its commands on
+ * PATH (php, composer), and the PHP extensions its packages provide (`php-curl` → curl), which
+ * Composer refuses to install the SDK without.
  */
 import { execFileSync } from 'node:child_process';
+import { readToolchains } from '../src/environments/declared-toolchains.js';
+import { aptInstall, findExecutable } from '../src/environments/toolchains.js';
 
-/** PHP extension → the Debian package that provides it. */
-const EXTENSIONS: Record<string, string> = {
-  curl: 'php-curl',
-  zip: 'php-zip',
-  bcmath: 'php-bcmath',
-  mbstring: 'php-mbstring',
-};
-
-function runs(command: string, args: string[]): string | undefined {
-  try {
-    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    return undefined;
-  }
+function loadedExtensions(): string[] {
+  const listed = execFileSync('php', ['-m'], { encoding: 'utf8' });
+  return listed.toLowerCase().split('\n');
 }
 
 /**
- * What is missing for the PHP SDK, with the Debian packages to install, or undefined when
- * everything is here.
+ * What is missing for the PHP SDK, with how to install it, or undefined when all is here.
  *
  * @example
  * ```ts
- * missingPhpToolchain(); // 'composer (composer)' on a machine without Composer
+ * missingPhpToolchain(); // 'composer is not on PATH (apt-get install composer)'
  * ```
  */
 export function missingPhpToolchain(): string | undefined {
-  if (runs('php', ['--version']) === undefined) return 'php (php-cli)';
-  const loaded = (runs('php', ['-m']) ?? '').toLowerCase().split('\n');
-  const absent = Object.keys(EXTENSIONS).filter((name) => !loaded.includes(name));
+  const needs = readToolchains().examples['sdk-php'] ?? [];
+  const commands = needs.filter((need) => need.command !== undefined);
+  const absent = commands.filter((need) => !findExecutable(need.command as string));
   if (absent.length > 0) {
-    const packages = absent.map((name) => EXTENSIONS[name]).join(' ');
-    return `PHP extensions ${absent.join(', ')} (${packages})`;
+    const names = absent.map((need) => need.command).join(', ');
+    return `${names} not on PATH (${aptInstall(absent.map((need) => need.debian).join(' '))})`;
   }
-  if (runs('composer', ['--version', '--no-interaction']) === undefined) {
-    return 'composer (composer)';
+  const extensions = needs.filter(
+    (need) => need.command === undefined && /^php-/.test(need.debian),
+  );
+  const loaded = loadedExtensions();
+  const unloaded = extensions.filter((need) => !loaded.includes(need.debian.slice('php-'.length)));
+  if (unloaded.length > 0) {
+    const names = unloaded.map((need) => need.debian.slice('php-'.length)).join(', ');
+    return `PHP extensions ${names} not loaded (${aptInstall(unloaded.map((need) => need.debian).join(' '))})`;
   }
   return undefined;
 }

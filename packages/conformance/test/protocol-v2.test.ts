@@ -26,12 +26,18 @@ interface Result {
   cause?: string;
 }
 
-async function runImpl(file: string, name: string, command = `${realPython()} ${file}`) {
+async function runImpl(
+  file: string,
+  name: string,
+  command = `${realPython()} ${file}`,
+  extra: string[] = [],
+) {
   const report = join(dir, `${name}.json`);
   const run = await execa(
     process.execPath,
     [
       cli,
+      ...extra,
       '--impl',
       command,
       '--runs',
@@ -49,6 +55,24 @@ async function runImpl(file: string, name: string, command = `${realPython()} ${
 }
 
 describe('protocol v2', () => {
+  test('per-case mode runs every call and webhook case too, each in its own process', async () => {
+    const worker = await runImpl(example, 'example-worker', undefined, ['--runs', '0']);
+    const perCase = await runImpl(example, 'example-per-case', undefined, [
+      '--runs',
+      '0',
+      '--mode',
+      'per-case',
+    ]);
+    expect(perCase.run.exitCode, perCase.run.stdout).toBe(0);
+    const cells = (results: Result[]) =>
+      results.map((r) => `${r.group} ${r.vector} ${r.outcome}`).sort();
+    expect(cells(perCase.results)).toEqual(cells(worker.results));
+    const calls = perCase.results.filter(
+      (r) => r.group === 'calls' && r.vector !== 'call-property',
+    );
+    expect(calls.length).toBe(SAMPLE_REQUESTS.length * CALL_SCENARIOS.length);
+  });
+
   test('the Python example passes every call scenario and every webhook case', async () => {
     const { run, results } = await runImpl(example, 'example');
     expect(run.exitCode, run.stdout).toBe(0);

@@ -56,6 +56,38 @@ export function sdkCaseIds(): string[] {
 }
 
 /**
+ * An error cell for every case of a capability the implementation declares but `session`
+ * cannot run (a mode without calls or webhooks): such cases are shown as not judged, never
+ * dropped, so that a run cannot say OK over cases it never ran.
+ */
+function notRunnable(session: Session, capabilities: readonly Capability[]): SdkCaseResult[] {
+  const cannot = (['call', 'webhook'] as const).filter(
+    (capability) => capabilities.includes(capability) && !session[capability],
+  );
+  return sdkCaseIds()
+    .filter((id) => !id.endsWith('-property'))
+    .flatMap((id): SdkCaseResult[] => {
+      const capability = id.startsWith('call-') ? 'call' : 'webhook';
+      if (!cannot.includes(capability)) return [];
+      const detail = `this session cannot run ${capability} cases, which the implementation declares: not judged`;
+      return [
+        {
+          id,
+          group: capability === 'call' ? 'calls' : 'webhooks',
+          tags: [capability, 'not-judged'],
+          judgement: {
+            outcome: 'error',
+            expected: 'a judged case',
+            actual: 'not run',
+            detail,
+            cause: 'broken',
+          },
+        },
+      ];
+    });
+}
+
+/**
  * Runs the call and webhook cases `capabilities` allow on `session`, one after another
  * against a fresh emulator with random credentials, until `signal` aborts.
  *
@@ -78,7 +110,7 @@ export async function runSdkCases(
   // Go's random space after commas in every answer and delivery, as the real server writes
   // them, drawn from the run's seed so that a run can be repeated exactly.
   const server = await startTestServer({ apiKey, secret, commaSpace: 'random', seed });
-  const results: SdkCaseResult[] = [];
+  const results: SdkCaseResult[] = notRunnable(session, capabilities);
   try {
     if (capabilities.includes('call') && session.call) {
       for (const sample of SAMPLE_REQUESTS) {

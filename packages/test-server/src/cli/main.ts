@@ -3,6 +3,8 @@
  *
  * @module
  */
+import { mountControlApi, refuseControlApi } from '../control/api.js';
+import { createControlJournal } from '../control/journal.js';
 import { TestServerError } from '../errors.js';
 import { requestLogLine, webhookLogLine } from '../request-log.js';
 import { startTestServer } from '../server.js';
@@ -53,6 +55,8 @@ export async function main(
     return;
   }
   let server: Awaited<ReturnType<typeof startTestServer>>;
+  // Kept only when the control API can list it.
+  const journal = options.control ? createControlJournal() : undefined;
   try {
     server = await startTestServer({
       port: options.port,
@@ -65,9 +69,15 @@ export async function main(
       unknownFields: false,
       // A long-running process must not keep every body in memory.
       keepRequests: false,
-      onRequest: (request) => io.stdout(`${requestLogLine(request)}\n`),
+      onRequest: (request) => {
+        journal?.recordRequest(request);
+        io.stdout(`${requestLogLine(request)}\n`);
+      },
       webhookUrls: options.webhooks,
-      onWebhook: (delivery) => io.stdout(`${webhookLogLine(delivery)}\n`),
+      onWebhook: (delivery) => {
+        journal?.recordWebhook(delivery);
+        io.stdout(`${webhookLogLine(delivery)}\n`);
+      },
     });
   } catch (error) {
     const reason = error instanceof TestServerError ? error.message : String(error);
@@ -75,8 +85,20 @@ export async function main(
     process.exitCode = 3;
     return;
   }
-  io.stderr(`pnm-test-server: listening on ${server.url} (API key ${server.apiKey})\n`);
-  io.stdout(`${JSON.stringify({ type: 'listening', url: server.url, seed: server.seed })}\n`);
+  // Mounted before the listening line, which is what clients wait for.
+  if (journal) {
+    mountControlApi(server, {
+      journal,
+      ...(options.controlToken === undefined ? {} : { token: options.controlToken }),
+    });
+  } else refuseControlApi(server);
+  const control = journal ? `${server.url}/__control` : null;
+  io.stderr(
+    `pnm-test-server: listening on ${server.url} (API key ${server.apiKey})${control ? `, control API at ${control}` : ''}\n`,
+  );
+  io.stdout(
+    `${JSON.stringify({ type: 'listening', url: server.url, seed: server.seed, control })}\n`,
+  );
 
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
