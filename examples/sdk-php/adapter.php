@@ -72,16 +72,13 @@ function call(object $request): array
 }
 
 /** Top-level keys of the runner's request that the SDK's message has no field for. */
-function report_dropped(string $id, object $request, object $message): void
+function report_dropped(string $id, object $request, Google\Protobuf\Internal\Message $message): void
 {
-    $kept = json_decode($message->serializeToJsonString(Google\Protobuf\PrintOptions::PRESERVE_PROTO_FIELD_NAMES | Google\Protobuf\PrintOptions::EMIT_DEFAULTS), true);
+    // Every field of the message, by its proto name and by its JSON (lowerCamel) name.
+    $fields = array_keys((array) message_json($message));
     $camel = fn (string $name) => lcfirst(str_replace('_', '', ucwords($name, '_')));
-    $dropped = [];
-    foreach (array_keys((array) $request) as $key) {
-        if (!array_key_exists($key, $kept) && !in_array($key, array_map($camel, array_keys($kept)), true)) {
-            $dropped[] = $key;
-        }
-    }
+    $known = array_merge($fields, array_map($camel, $fields));
+    $dropped = array_values(array_diff(array_keys((array) $request), $known));
     if ($dropped) {
         fwrite(STDERR, "$id: " . get_class($message) . ' has no field ' . implode(', ', $dropped) . ": dropped\n");
     }
