@@ -19,8 +19,21 @@ require __DIR__ . '/webhook-verdict.php';
 use Composer\InstalledVersions;
 use Mynaparrot\Plugnmeet\PlugNmeet;
 
-/** Seconds: below the runner's 10 s case timeout, so a hung server is the SDK's own failure. */
+/**
+ * Seconds, when the runner hands none: below its 10 s case timeout, so a hung server is the
+ * SDK's own failure.
+ */
 const SDK_TIMEOUT = 5;
+
+/**
+ * The runner's `timeoutMs` as the SDK takes it: whole seconds (its constructor's `int
+ * $timeout`), at least 1, because Guzzle reads 0 as "wait forever".
+ */
+function sdk_timeout(object $request): int
+{
+    $ms = $request->timeoutMs ?? SDK_TIMEOUT * 1000;
+    return max(1, (int) ceil($ms / 1000));
+}
 
 function reply(array $message): void
 {
@@ -51,7 +64,7 @@ function call(object $request): array
     }
     [$method, $messageClass] = $methods[$request->endpoint];
     $server = $request->server;
-    $plugnmeet = new PlugNmeet($server->url, $server->apiKey, $server->secret, SDK_TIMEOUT);
+    $plugnmeet = new PlugNmeet($server->url, $server->apiKey, $server->secret, sdk_timeout($request));
     $args = [];
     if ($messageClass !== null) {
         // The SDK's request message filled from the runner's JSON by protobuf's own JSON

@@ -400,6 +400,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     return { reply, auth, byDefault, ...(parsed ? { protocol: parsed.verdict } : {}) };
   }
 
+  // The request is recorded when its answer is decided, before a scripted delay: a client
+  // that gives up first (a timeout) still sees its request in the log at once, not when the
+  // late answer is finally written to a socket nobody reads.
+  async function delayed(reply: TestResponse): Promise<void> {
+    if (!reply.delayMs) return;
+    // Unref'd: a scripted delay (up to 10 minutes from the control API) must not keep a
+    // stopping process alive after its sockets are gone. Deno's timers are plain numbers.
+    await new Promise((resolve) => {
+      const timer: unknown = setTimeout(resolve, reply.delayMs);
+      (timer as { unref?: () => void }).unref?.();
+    });
+  }
+
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = request.url ?? '/';
     const path = url.split('?')[0] ?? '/';
@@ -438,14 +451,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         reply = { status: 500, body: `test-server handler failed: ${String(error)}` };
       }
     }
-    if (reply.delayMs) {
-      // Unref'd: a scripted delay (up to 10 minutes from the control API) must not keep a
-      // stopping process alive after its sockets are gone. Deno's timers are plain numbers.
-      await new Promise((resolve) => {
-        const timer: unknown = setTimeout(resolve, reply.delayMs);
-        (timer as { unref?: () => void }).unref?.();
-      });
-    }
     const recorded = (res: RecordedResponse) => {
       const entry: RecordedRequest = {
         index: keepRequests ? requests.length : count,
@@ -465,7 +470,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       options.onRequest?.(entry);
     };
     if (reply.hangUp) {
-      recorded({ status: 0, headers: {}, body: EMPTY, hungUp: true });
+      recorded({ status: 0, headers: {}, body: EMPTY, hungUp: true, ...delayOf(reply) });
+      await delayed(reply);
       request.socket.destroy();
       return;
     }
@@ -489,10 +495,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       payload = typeof reply.body === 'string' ? Buffer.from(reply.body) : (reply.body ?? EMPTY);
     }
     const status = reply.status ?? 200;
-    recorded({ status, headers: outHeaders, body: new Uint8Array(payload), hungUp: false });
+    const sent = new Uint8Array(payload);
+    recorded({ status, headers: outHeaders, body: sent, hungUp: false, ...delayOf(reply) });
+    await delayed(reply);
     response.writeHead(status, { ...outHeaders, 'content-length': String(payload.length) });
     response.end(payload);
   }
+
+  const delayOf = (reply: TestResponse) => (reply.delayMs ? { delayMs: reply.delayMs } : {});
 
   const server = createServer((request, response) => {
     onRequest(request, response).catch(() => request.socket.destroy());

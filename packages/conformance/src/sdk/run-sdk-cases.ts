@@ -10,12 +10,13 @@ import { randomBytes } from 'node:crypto';
 import { AUTH_ROUTES, startTestServer } from '@plugnmeet-signing/test-server';
 import type { Capability, Session } from '../model.js';
 import type { Judgement } from '../runner/judge.js';
-import { CALL_SCENARIOS } from './call-scenarios.js';
+import { CALL_SCENARIOS, CALL_TIMEOUT_MS, runsOn } from './call-scenarios.js';
 import { judgeCall } from './judge-call.js';
 import { judgeWebhook } from './judge-webhook.js';
 import { SAMPLE_REQUESTS } from './sample-requests.js';
 import { searchSdk } from './sdk-properties.js';
 import { webhookCases } from './webhook-cases.js';
+import { clockSkewCases } from './webhook-clock-skew.js';
 import { signJwt, webhookForgeries } from './webhook-forgeries.js';
 
 /** One judged protocol v2 case, shaped like a vector's cell. */
@@ -40,7 +41,9 @@ const callId = (endpoint: string, scenario: string) =>
  * ```
  */
 export function sdkCaseIds(): string[] {
-  const calls = SAMPLE_REQUESTS.flatMap((s) => CALL_SCENARIOS.map((c) => callId(s.endpoint, c.id)));
+  const calls = SAMPLE_REQUESTS.flatMap((s) =>
+    CALL_SCENARIOS.filter((c) => runsOn(c, s.endpoint)).map((c) => callId(s.endpoint, c.id)),
+  );
   const events = ['room-started', 'participant-joined', 'session-ended'];
   const genuine = events.flatMap((e) => [
     `webhook-${e}`,
@@ -52,7 +55,9 @@ export function sdkCaseIds(): string[] {
     headers: { Authorization: signJwt({ alg: 'HS256' }, {}, 'k') },
   };
   const forged = webhookForgeries(dummy, { apiKey: 'k', secret: 's', now: 0 }).map((f) => f.id);
-  return [...calls, ...genuine, ...forged, 'call-property', 'webhook-property'];
+  const skewed = clockSkewCases(dummy, { secret: 's', now: 0 }).map((c) => c.id);
+  const blanked = `webhook-${events[0]}-empty-authorization`;
+  return [...calls, ...genuine, blanked, ...skewed, ...forged, 'call-property', 'webhook-property'];
 }
 
 /**
@@ -117,6 +122,7 @@ export async function runSdkCases(
         const route = AUTH_ROUTES.find((r) => r.path === `/auth/${sample.endpoint}`);
         if (!route) continue;
         for (const scenario of CALL_SCENARIOS) {
+          if (!runsOn(scenario, sample.endpoint)) continue;
           if (signal?.aborted) return results;
           server.clear();
           if (scenario.script) server.enqueue(sample.endpoint, scenario.script(route));
@@ -126,6 +132,7 @@ export async function runSdkCases(
             server: { url: server.url, apiKey, secret: given },
             endpoint: sample.endpoint,
             request: sample.request,
+            timeoutMs: scenario.timeoutMs ?? CALL_TIMEOUT_MS,
           };
           const answer = await session.call(input);
           const judgement = judgeCall({
