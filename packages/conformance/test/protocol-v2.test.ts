@@ -9,12 +9,20 @@ import { join } from 'node:path';
 import { AUTH_ROUTES, answerMessage, parseRequestBody } from '@plugnmeet-signing/test-server';
 import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
-import { CALL_SCENARIOS, LARGE_INT64 } from '../src/sdk/call-scenarios.js';
+import { CALL_SCENARIOS, LARGE_INT64, runsOn } from '../src/sdk/call-scenarios.js';
 import { sdkCaseIds } from '../src/sdk/run-sdk-cases.js';
 import { SAMPLE_REQUESTS } from '../src/sdk/sample-requests.js';
 import { cli, emptyExpectations, example, realPython } from './helpers.js';
 
 const brokenV2 = new URL('./fixtures/broken_v2.py', import.meta.url).pathname;
+/** Every endpoint × the scenarios that run on it. */
+const CALL_CASES = SAMPLE_REQUESTS.flatMap((s) =>
+  CALL_SCENARIOS.filter((c) => runsOn(c, s.endpoint)),
+).length;
+/** Every fixed webhook case: genuine, blanked Authorization, clock skew, forgeries. */
+const WEBHOOK_CASES = sdkCaseIds().filter(
+  (id) => id.startsWith('webhook-') && id !== 'webhook-property',
+).length;
 const dir = mkdtempSync(join(tmpdir(), 'pnm-v2-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -26,12 +34,18 @@ interface Result {
   cause?: string;
 }
 
-async function runImpl(file: string, name: string, command = `${realPython()} ${file}`) {
+async function runImpl(
+  file: string,
+  name: string,
+  command = `${realPython()} ${file}`,
+  extra: string[] = [],
+) {
   const report = join(dir, `${name}.json`);
   const run = await execa(
     process.execPath,
     [
       cli,
+      ...extra,
       '--impl',
       command,
       '--runs',
@@ -49,12 +63,30 @@ async function runImpl(file: string, name: string, command = `${realPython()} ${
 }
 
 describe('protocol v2', () => {
+  test('per-case mode runs every call and webhook case too, each in its own process', async () => {
+    const worker = await runImpl(example, 'example-worker', undefined, ['--runs', '0']);
+    const perCase = await runImpl(example, 'example-per-case', undefined, [
+      '--runs',
+      '0',
+      '--mode',
+      'per-case',
+    ]);
+    expect(perCase.run.exitCode, perCase.run.stdout).toBe(0);
+    const cells = (results: Result[]) =>
+      results.map((r) => `${r.group} ${r.vector} ${r.outcome}`).sort();
+    expect(cells(perCase.results)).toEqual(cells(worker.results));
+    const calls = perCase.results.filter(
+      (r) => r.group === 'calls' && r.vector !== 'call-property',
+    );
+    expect(calls.length).toBe(CALL_CASES);
+  });
+
   test('the Python example passes every call scenario and every webhook case', async () => {
     const { run, results } = await runImpl(example, 'example');
     expect(run.exitCode, run.stdout).toBe(0);
     const calls = results.filter((r) => r.group === 'calls' && r.vector !== 'call-property');
     const webhooks = results.filter((r) => r.group === 'webhooks');
-    expect(calls).toHaveLength(SAMPLE_REQUESTS.length * CALL_SCENARIOS.length);
+    expect(calls).toHaveLength(CALL_CASES);
     expect(webhooks.length).toBeGreaterThan(20);
     expect([...calls, ...webhooks].filter((r) => r.outcome !== 'pass')).toEqual([]);
     // Every id the run produced is one an expectations file may name.
@@ -68,7 +100,7 @@ describe('protocol v2', () => {
     expect(run.exitCode, run.stdout).toBe(0);
     const sdk = results.filter((r) => r.group === 'calls' || r.group === 'webhooks');
     // Every fixed case, plus one property cell each for calls and webhooks.
-    expect(sdk.length).toBe(SAMPLE_REQUESTS.length * CALL_SCENARIOS.length + 22 + 2);
+    expect(sdk.length).toBe(CALL_CASES + WEBHOOK_CASES + 2);
     expect(sdk.filter((r) => r.outcome !== 'pass')).toEqual([]);
   });
 
@@ -128,5 +160,33 @@ describe('protocol v2', () => {
       }
     }
     expect(withLargeInt).toBeGreaterThan(5);
+  });
+});
+
+/**
+ * The failures real SDKs trip on, each scenario against the Python example with one fault
+ * (test/fixtures/sdk_faults.py): exactly that scenario's cases fail, for its reason.
+ */
+describe('the failures real SDKs trip on', () => {
+  const faults = new URL('./fixtures/sdk_faults.py', import.meta.url).pathname;
+  test.each<[string, RegExp, string, number]>([
+    ['ignore-timeout', /^call-room-isRoomActive-timeout$/, 'wrong-answer-kind', 1],
+    ['html-200-as-success', /^call-.*-html-200$/, 'wrong-answer-kind', SAMPLE_REQUESTS.length],
+    ['no-leeway', /^webhook-clock-(ahead|behind)-45s$/, 'rejected-genuine', 2],
+    ['lax-leeway', /^webhook-clock-(ahead|behind)-90s$/, 'accepted-forgery', 2],
+    ['authorization-first', /^webhook-room-started-empty-authorization$/, 'rejected-genuine', 1],
+  ])('%s fails exactly its own cases', async (fault, failing, cause, count) => {
+    const { run, results } = await runImpl(
+      faults,
+      `fault-${fault}`,
+      `${realPython()} ${faults} ${fault}`,
+      ['--runs', '0'],
+    );
+    expect(run.exitCode, run.stdout).toBe(1);
+    const failed = results.filter((r) => r.outcome !== 'pass' && r.outcome !== 'unrepresentable');
+    expect(failed.map((r) => r.vector).filter((id) => !failing.test(id))).toEqual([]);
+    expect(failed).toHaveLength(count);
+    for (const result of failed)
+      expect({ id: result.vector, cause: result.cause }).toEqual({ id: result.vector, cause });
   });
 });

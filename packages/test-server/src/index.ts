@@ -7,6 +7,19 @@
 
 export { AUTH_MESSAGES, type AuthInput, type Credentials, checkAuth } from './auth.js';
 export { type CliIo, main } from './cli/main.js';
+export {
+  CONTROL_PREFIX,
+  type ControlApiOptions,
+  mountControlApi,
+  refuseControlApi,
+} from './control/api.js';
+export {
+  type ControlJournal,
+  createControlJournal,
+  DEFAULT_JOURNAL_LIMIT,
+  type RequestFilter,
+} from './control/journal.js';
+export type { ControlRefusal } from './control/reply.js';
 export { TestServerError, type TestServerErrorCode } from './errors.js';
 export { UPSTREAM } from './generated/plugnmeet-protocol.js';
 export { parseMultipart } from './multipart.js';
@@ -20,6 +33,8 @@ export { commonResponse, fail, mintToken, notFound, ok } from './replies.js';
 export { requestLogLine, requestLogRecord, webhookLogLine } from './request-log.js';
 export {
   type HandlerLike,
+  type MountedHandler,
+  type MountedRequest,
   normalizePath,
   SAMPLE_API_KEY,
   SAMPLE_SECRET,

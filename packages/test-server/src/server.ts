@@ -40,6 +40,26 @@ export const SAMPLE_SECRET = 'zumyyYWqv7KR2kUqvYdq4z4sXg7XTBD2ljT6';
 /** A handler, or a fixed response given to every call. */
 export type HandlerLike = TestHandler | TestResponse;
 
+/** A request to a {@link TestServer.mount}ed prefix: never authenticated, never recorded. */
+export interface MountedRequest {
+  readonly method: string;
+  /** The request target as sent, with any query string. */
+  readonly url: string;
+  /** The path without the query string. */
+  readonly path: string;
+  /** Header names lowercased; repeated headers joined with `, `. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The exact body bytes, or `'too large'` past the server's body limit. */
+  readonly body: Uint8Array | 'too large';
+}
+
+/**
+ * Answers every request under a mounted prefix (the control API is one). Only `status`,
+ * `headers` and `body` of its answer are used: a mounted API speaks plainly, with no
+ * protojson, delays or hang-ups of the emulated server.
+ */
+export type MountedHandler = (request: MountedRequest) => TestResponse | Promise<TestResponse>;
+
 /** Options of {@link startTestServer}; every one has a default. */
 export interface TestServerOptions {
   /** `client.api_key`; default `plugnmeet`. */
@@ -105,6 +125,22 @@ export interface TestServer {
   /** Replaces the handler of `path` (`'room/create'` or `'/auth/room/create'`). */
   handle(path: string, handler: HandlerLike): void;
   /**
+   * Gives `path` back the handler it had at start (default or `options.handlers`), or every
+   * path when none is given; a path that had none answers 404 again.
+   */
+  restore(path?: string): void;
+  /** The one-shot responses still queued, per normalized path (`'*'` for any path). */
+  queued(): ReadonlyMap<string, readonly TestResponse[]>;
+  /** Drops the queued one-shot responses of `path`, or of every path when none is given. */
+  clearQueued(path?: string): void;
+  /**
+   * Serves every request whose path is `prefix` or starts with `prefix/` with `handler`,
+   * before auth and outside the request log (`onRequest` and `requests` never see them).
+   *
+   * @throws {TestServerError} `USAGE` when `prefix` could shadow `/auth` or `/healthCheck`.
+   */
+  mount(prefix: string, handler: MountedHandler): void;
+  /**
    * Queues one-shot responses for `path` (or `'*'` for any `/auth` path); each authenticated
    * request takes the next one before handlers are consulted.
    */
@@ -167,6 +203,23 @@ function headerRecord(request: IncomingMessage): Record<string, string> {
     if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
+}
+
+/** Whether requests to `prefix` would otherwise reach the emulated server's own routes. */
+function shadowsServerPath(prefix: string): boolean {
+  return ['/auth', '/healthCheck'].some(
+    (own) => prefix === own || prefix.startsWith(`${own}/`) || own.startsWith(`${prefix}/`),
+  );
+}
+
+function mountedHandler(
+  mounts: ReadonlyMap<string, MountedHandler>,
+  path: string,
+): MountedHandler | undefined {
+  for (const [prefix, handler] of mounts) {
+    if (path === prefix || path.startsWith(`${prefix}/`)) return handler;
+  }
+  return undefined;
 }
 
 async function readBody(
@@ -260,6 +313,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     handlers.set(normalizePath(path), handler);
     custom.add(normalizePath(path));
   }
+  // What restore() goes back to.
+  const startHandlers = new Map(handlers);
+  const startCustom = new Set(custom);
+  const mounts = new Map<string, MountedHandler>();
   const queues = new Map<string, TestResponse[]>();
   const requests: RecordedRequest[] = [];
   const keepRequests = options.keepRequests ?? true;
@@ -353,11 +410,37 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     return { reply, auth, byDefault, ...(parsed ? { protocol: parsed.verdict } : {}) };
   }
 
+  // The request is recorded when its answer is decided, before a scripted delay: a client
+  // that gives up first (a timeout) still sees its request in the log at once, not when the
+  // late answer is finally written to a socket nobody reads.
+  async function delayed(reply: TestResponse): Promise<void> {
+    if (!reply.delayMs) return;
+    // Unref'd: a scripted delay (up to 10 minutes from the control API) must not keep a
+    // stopping process alive after its sockets are gone. Deno's timers are plain numbers.
+    await new Promise((resolve) => {
+      const timer: unknown = setTimeout(resolve, reply.delayMs);
+      (timer as { unref?: () => void }).unref?.();
+    });
+  }
+
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = request.url ?? '/';
     const path = url.split('?')[0] ?? '/';
     const headers = headerRecord(request);
     const read = await readBody(request, bodyLimit);
+    const mounted = mountedHandler(mounts, path);
+    if (mounted) {
+      const method = request.method ?? 'GET';
+      const reply = await mounted({ method, url, path, headers, body: read });
+      const payload =
+        typeof reply.body === 'string' ? Buffer.from(reply.body) : (reply.body ?? EMPTY);
+      response.writeHead(reply.status ?? 200, {
+        ...reply.headers,
+        'content-length': String(payload.length),
+      });
+      response.end(payload);
+      return;
+    }
     let reply: TestResponse;
     let auth: AuthVerdict | undefined;
     let protocol: ProtocolVerdict | undefined;
@@ -374,7 +457,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         reply = { status: 500, body: `test-server handler failed: ${String(error)}` };
       }
     }
-    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     const recorded = (res: RecordedResponse) => {
       const entry: RecordedRequest = {
         index: keepRequests ? requests.length : count,
@@ -394,7 +476,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       options.onRequest?.(entry);
     };
     if (reply.hangUp) {
-      recorded({ status: 0, headers: {}, body: EMPTY, hungUp: true });
+      recorded({ status: 0, headers: {}, body: EMPTY, hungUp: true, ...delayOf(reply) });
+      await delayed(reply);
       request.socket.destroy();
       return;
     }
@@ -418,10 +501,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       payload = typeof reply.body === 'string' ? Buffer.from(reply.body) : (reply.body ?? EMPTY);
     }
     const status = reply.status ?? 200;
-    recorded({ status, headers: outHeaders, body: new Uint8Array(payload), hungUp: false });
+    const sent = new Uint8Array(payload);
+    recorded({ status, headers: outHeaders, body: sent, hungUp: false, ...delayOf(reply) });
+    await delayed(reply);
     response.writeHead(status, { ...outHeaders, 'content-length': String(payload.length) });
     response.end(payload);
   }
+
+  const delayOf = (reply: TestResponse) => (reply.delayMs ? { delayMs: reply.delayMs } : {});
 
   const server = createServer((request, response) => {
     onRequest(request, response).catch(() => request.socket.destroy());
@@ -465,6 +552,33 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     handle(path, handler) {
       handlers.set(normalizePath(path), handler);
       custom.add(normalizePath(path));
+    },
+    restore(path) {
+      const keys = path === undefined ? [...handlers.keys()] : [normalizePath(path)];
+      for (const key of keys) {
+        const original = startHandlers.get(key);
+        if (original === undefined) handlers.delete(key);
+        else handlers.set(key, original);
+        if (startCustom.has(key)) custom.add(key);
+        else custom.delete(key);
+      }
+    },
+    queued() {
+      const pending = [...queues].filter(([, answers]) => answers.length > 0);
+      return new Map(pending.map(([path, answers]) => [path, [...answers]]));
+    },
+    clearQueued(path) {
+      if (path === undefined) queues.clear();
+      else queues.delete(normalizePath(path));
+    },
+    mount(prefix, handler) {
+      if (!/^\/[^/]/.test(prefix) || prefix.endsWith('/') || shadowsServerPath(prefix)) {
+        throw new TestServerError(
+          'USAGE',
+          `a mount prefix must be an absolute path that is not /auth, /healthCheck or under them, got ${prefix}`,
+        );
+      }
+      mounts.set(prefix, handler);
     },
     enqueue(path, ...responses) {
       const key = normalizePath(path);

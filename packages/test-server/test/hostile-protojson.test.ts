@@ -1,13 +1,14 @@
 import { Buffer } from 'node:buffer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireSubject } from '../../../scripts/test-subject.mjs';
 import { parseRequestBody } from '../src/protocol/parse-request.js';
 import { post, sign } from './helpers.js';
 import {
   apiKey,
   CLEAN_EXITS,
-  hasProcStatus,
   PEAK_BUDGET_BYTES,
   peakMemory,
+  requireProcStatus,
   type ServerProcess,
   secret,
   startServerProcess,
@@ -118,7 +119,7 @@ describe('the refusals of Go protojson that JSON.parse does not make', () => {
   });
 });
 
-describe.skipIf(!hasProcStatus)('the refusals through the bin (needs /proc)', () => {
+describe('the refusals through the bin', () => {
   let server: ServerProcess;
   beforeAll(async () => {
     server = await startServerProcess();
@@ -126,12 +127,13 @@ describe.skipIf(!hasProcStatus)('the refusals through the bin (needs /proc)', ()
   // Whatever happened, nothing is left running (a no-op once it stopped).
   afterAll(() => server?.child.kill('SIGKILL'));
 
-  it.each(cases)(
+  it.for(cases)(
     '$name: status false with the parse error, like the server',
     {
       timeout: 30_000,
     },
-    async (c) => {
+    async (c, ctx) => {
+      requireProcStatus(ctx);
       const { body, error } = c;
       const answer = await post(`${server.url}/auth/${pathOf(c)}`, body, {
         'API-KEY': apiKey,
@@ -152,29 +154,22 @@ describe.skipIf(!hasProcStatus)('the refusals through the bin (needs /proc)', ()
 });
 
 describe('the same bodies through the pinned upstream Go module', () => {
-  it.runIf(!hasGo && process.env.CI === 'true')('needs go (not installed) under CI', () => {
-    throw new Error('go is not installed: the upstream cross-check cannot run');
+  it('refuses each with the text the emulator gives', { timeout: 600_000 }, async (ctx) => {
+    requireSubject(ctx, hasGo ? undefined : 'go is not on PATH');
+    const inputs = [...cases, { body: deepestAccepted } as RefusalCase].map((c) => ({
+      op: 'parse',
+      message: messageOf(c),
+      body_base64: Buffer.from(c.body).toString('base64'),
+    }));
+    const upstream = await runUpstream(inputs);
+    // Go's errors start with "proto:" and a space or, in some builds, a no-break space.
+    const normalized = upstream.map((r) => ({
+      ...r,
+      error: String(r.error ?? '').replace(/^proto:\u00a0/, 'proto: '),
+    }));
+    expect(normalized).toEqual([
+      ...cases.map((c) => ({ verdict: 'parse error', error: c.error })),
+      { verdict: 'ok', error: '', normalized: { room_id: 'r' } },
+    ]);
   });
-
-  it.skipIf(!hasGo)(
-    'refuses each with the text the emulator gives',
-    { timeout: 600_000 },
-    async () => {
-      const inputs = [...cases, { body: deepestAccepted } as RefusalCase].map((c) => ({
-        op: 'parse',
-        message: messageOf(c),
-        body_base64: Buffer.from(c.body).toString('base64'),
-      }));
-      const upstream = await runUpstream(inputs);
-      // Go's errors start with "proto:" and a space or, in some builds, a no-break space.
-      const normalized = upstream.map((r) => ({
-        ...r,
-        error: String(r.error ?? '').replace(/^proto:\u00a0/, 'proto: '),
-      }));
-      expect(normalized).toEqual([
-        ...cases.map((c) => ({ verdict: 'parse error', error: c.error })),
-        { verdict: 'ok', error: '', normalized: { room_id: 'r' } },
-      ]);
-    },
-  );
 });

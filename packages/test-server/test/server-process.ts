@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { requireSubject } from '../../../scripts/test-subject.mjs';
 import { post, sign } from './helpers.js';
 
 /** The bin as users run it (its shebang starts node: the PID is the server's). */
@@ -14,13 +15,17 @@ export const secret = 'hostile-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 /** The budget every hostile case holds the emulator's peak resident memory to. */
 export const PEAK_BUDGET_BYTES = 1024 ** 3;
 
+const hasProcStatus = existsSync('/proc/self/status');
+
 /**
- * Whether `/proc/<pid>/status` can be read here (Linux). Under CI=true a missing /proc is a
- * failure naming it; elsewhere the memory cases are skipped with that reason.
+ * Stops a test that measures peak memory where `/proc/<pid>/status` cannot be read (not
+ * Linux): a failure naming it under CI=true, skipped with the reason otherwise.
  */
-export const hasProcStatus = existsSync('/proc/self/status');
-if (!hasProcStatus && process.env.CI === 'true') {
-  throw new Error('hostile-input tests need /proc/<pid>/status (Linux) to measure peak memory');
+export function requireProcStatus(context: { skip(note?: string): never }): void {
+  requireSubject(
+    context,
+    hasProcStatus ? undefined : '/proc/<pid>/status is not readable (Linux only): no peak memory',
+  );
 }
 
 /** Peak resident memory of `pid` so far (`VmHWM`), in bytes. */

@@ -10,7 +10,7 @@ import { AUTH_ROUTES, parseRequestBody, type TestServer } from '@plugnmeet-signi
 import fc from 'fast-check';
 import type { Session } from '../model.js';
 import type { Judgement } from '../runner/judge.js';
-import { CALL_SCENARIOS } from './call-scenarios.js';
+import { CALL_SCENARIOS, CALL_TIMEOUT_MS } from './call-scenarios.js';
 import { judgeCall } from './judge-call.js';
 import { judgeWebhook } from './judge-webhook.js';
 import { catchDeliveries } from './webhook-cases.js';
@@ -142,6 +142,7 @@ export async function searchSdk(
       server: { url: server.url, apiKey: server.apiKey, secret: server.secret },
       endpoint,
       request,
+      timeoutMs: CALL_TIMEOUT_MS,
     };
     const answer = await session.call(input);
     const requests = [...server.requests];

@@ -48,7 +48,17 @@ export function jwtClaims(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
-function withToken(delivery: WebhookDelivery, token: string | undefined): WebhookDelivery {
+/**
+ * `delivery` with its token (in whichever of `Authorization` and `Hash-Token` it has)
+ * replaced by `token`, or removed when `token` is undefined.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * withToken(genuine, signJwt({ alg: 'HS256', typ: 'JWT' }, claims, secret));
+ * ```
+ */
+export function withToken(delivery: WebhookDelivery, token: string | undefined): WebhookDelivery {
   const headers = { ...delivery.headers };
   for (const name of Object.keys(headers)) {
     if (/^(authorization|hash-token)$/i.test(name)) {

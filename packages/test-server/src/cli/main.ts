@@ -3,6 +3,8 @@
  *
  * @module
  */
+import { mountControlApi, refuseControlApi } from '../control/api.js';
+import { createControlJournal } from '../control/journal.js';
 import { TestServerError } from '../errors.js';
 import { requestLogLine, webhookLogLine } from '../request-log.js';
 import { startTestServer } from '../server.js';
@@ -67,6 +69,8 @@ export async function main(
     return;
   }
   let server: Awaited<ReturnType<typeof startTestServer>>;
+  // Kept only when the control API can list it.
+  const journal = options.control ? createControlJournal() : undefined;
   try {
     server = await startTestServer({
       port: options.port,
@@ -79,9 +83,15 @@ export async function main(
       unknownFields: false,
       // A long-running process must not keep every body in memory.
       keepRequests: false,
-      onRequest: (request) => log(`${requestLogLine(request)}\n`),
+      onRequest: (request) => {
+        journal?.recordRequest(request);
+        log(`${requestLogLine(request)}\n`);
+      },
       webhookUrls: options.webhooks,
-      onWebhook: (delivery) => log(`${webhookLogLine(delivery)}\n`),
+      onWebhook: (delivery) => {
+        journal?.recordWebhook(delivery);
+        log(`${webhookLogLine(delivery)}\n`);
+      },
     });
   } catch (error) {
     const reason = error instanceof TestServerError ? error.message : String(error);
@@ -89,8 +99,20 @@ export async function main(
     process.exitCode = 3;
     return;
   }
-  io.stderr(`pnm-test-server: listening on ${server.url} (API key ${server.apiKey})\n`);
-  io.stdout(`${JSON.stringify({ type: 'listening', url: server.url, seed: server.seed })}\n`);
+  // Mounted before the listening line, which is what clients wait for.
+  if (journal) {
+    mountControlApi(server, {
+      journal,
+      ...(options.controlToken === undefined ? {} : { token: options.controlToken }),
+    });
+  } else refuseControlApi(server);
+  const control = journal ? `${server.url}/__control` : null;
+  io.stderr(
+    `pnm-test-server: listening on ${server.url} (API key ${server.apiKey})${control ? `, control API at ${control}` : ''}\n`,
+  );
+  io.stdout(
+    `${JSON.stringify({ type: 'listening', url: server.url, seed: server.seed, control })}\n`,
+  );
 
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
