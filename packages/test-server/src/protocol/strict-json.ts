@@ -3,7 +3,8 @@
  * string, what both refuse, in Go's words): a known field given twice (by either
  * of its names), a map key given twice, bytes that are not UTF-8 inside a string, a `\u`
  * escape of a lone UTF-16 surrogate, a leading byte order mark, and nesting past protojson's
- * recursion limit. `JSON.parse` keeps the last duplicate, takes lone surrogates, never sees
+ * recursion limit — and, since a later duplicate would hide it, a value of the wrong JSON type.
+ * `JSON.parse` keeps the last duplicate, takes lone surrogates, never sees
  * invalid UTF-8 or a BOM (both are gone once the body is text) and nests as deep as memory
  * allows, so these are found on the raw bytes before it runs, in document order, as Go reads
  * (google.golang.org/protobuf v1.36.11: `encoding/protojson` `unmarshalMessage`,
@@ -177,9 +178,11 @@ function misfit(slot: Slot, raw: string, bytes: Uint8Array, offset: number): str
 
 /**
  * The error Go's protojson (`DiscardUnknown: true`) gives for `body` as `schema` when it is
- * one `JSON.parse` would not give, as `proto: …` text; `undefined` when there is none. Stops
- * quietly at anything else — a syntax error, a value of the wrong type — which the normal
- * parse reports (in its own words). Iterative, so any depth is safe to scan.
+ * one `JSON.parse` would not give, as `proto: …` text; `undefined` when there is none. A value
+ * of the wrong JSON type is refused here too, in Go's words: `JSON.parse` would let a later
+ * duplicate hide it. Stops quietly at a syntax error, which the normal parse reports in its own
+ * words, and does not judge values of the right JSON type (ranges, enum names, base64).
+ * Iterative, so any depth is safe to scan.
  *
  * @throws Never.
  * @example
