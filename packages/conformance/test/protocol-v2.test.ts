@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { AUTH_ROUTES, answerMessage, parseRequestBody } from '@plugnmeet-signing/test-server';
 import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
-import { CALL_SCENARIOS, LARGE_INT64, runsOn } from '../src/sdk/call-scenarios.js';
+import { CALL_SCENARIOS, LARGE_INT64, runsOn, timeoutFor } from '../src/sdk/call-scenarios.js';
 import { sdkCaseIds } from '../src/sdk/run-sdk-cases.js';
 import { SAMPLE_REQUESTS } from '../src/sdk/sample-requests.js';
 import { cli, emptyExpectations, example, realPython } from './helpers.js';
@@ -156,7 +156,7 @@ describe('protocol v2', () => {
     let withLargeInt = 0;
     for (const route of AUTH_ROUTES) {
       for (const scenario of CALL_SCENARIOS) {
-        const script = scenario.script?.(route);
+        const script = scenario.script?.(route, timeoutFor(scenario));
         if (!script?.message) continue;
         const json = answerMessage(script.message, script.json);
         if (JSON.stringify(json).includes(`"${LARGE_INT64}"`)) withLargeInt++;
