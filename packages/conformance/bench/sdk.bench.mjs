@@ -47,7 +47,7 @@ async function timed(run) {
 
 /** The bare client: what a call costs with no SDK at all. */
 const bare = {
-  async call({ server, endpoint, request }) {
+  async call({ server, endpoint, request, timeoutMs }) {
     const body = JSON.stringify(request);
     const signature = createHmac('sha256', server.secret).update(body).digest('hex');
     try {
@@ -59,13 +59,16 @@ const bare = {
           'content-type': 'application/json',
         },
         body,
+        // The timeout the runner hands, as an SDK applies it (the timeout scenario's).
+        signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await response.text();
       return { kind: 'result', result: parseExactJson(text) };
     } catch (error) {
+      const kind = error?.name === 'TimeoutError' ? 'timeout' : 'network';
       return {
         kind: 'failure',
-        failure: { kind: 'network', httpStatus: null, statusCode: null, message: String(error) },
+        failure: { kind, httpStatus: null, statusCode: null, message: String(error) },
       };
     }
   },
