@@ -61,7 +61,16 @@ export function goPosition(bytes: Uint8Array, offset: number): string {
   return `(line ${line}:${column})`;
 }
 
-const ESCAPES: Record<number, string> = {
+/**
+ * Go's `%q` of the control runes it writes as a letter escape (`\t`, not `\x09`); every
+ * other control byte is `\xNN`.
+ *
+ * @example
+ * ```ts
+ * GO_CONTROL_ESCAPES[9]; // the two characters backslash and t
+ * ```
+ */
+export const GO_CONTROL_ESCAPES: Readonly<Record<number, string>> = {
   7: '\\a',
   8: '\\b',
   9: '\\t',
@@ -69,9 +78,9 @@ const ESCAPES: Record<number, string> = {
   11: '\\v',
   12: '\\f',
   13: '\\r',
-  34: '\\"',
-  92: '\\\\',
 };
+
+const ESCAPES: Record<number, string> = { ...GO_CONTROL_ESCAPES, 34: '\\"', 92: '\\\\' };
 
 const utf8 = new TextDecoder();
 

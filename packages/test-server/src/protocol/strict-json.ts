@@ -13,7 +13,7 @@
  * @module
  */
 import { type DescField, type DescMessage, ScalarType } from '@bufbuild/protobuf';
-import { goPosition, goQuote, runeLength } from './go-json-text.js';
+import { GO_CONTROL_ESCAPES, goPosition, goQuote, runeLength } from './go-json-text.js';
 
 /** `protowire.DefaultRecursionLimit`: the remaining depth protojson starts a body with. */
 export const PROTOJSON_RECURSION_LIMIT = 10_000;
@@ -60,16 +60,6 @@ type Frame = { after: 'open' | 'comma' | 'value' } & (
 );
 
 const utf8 = new TextDecoder();
-/** Go's `%q` of a control rune, where it is not `\xNN`. */
-const GO_RUNE_ESCAPES: Record<number, string> = {
-  7: '\\a',
-  8: '\\b',
-  9: '\\t',
-  10: '\\n',
-  11: '\\v',
-  12: '\\f',
-  13: '\\r',
-};
 const BOM = [0xef, 0xbb, 0xbf];
 
 /** `protoreflect.Kind.String()` per protobuf-es scalar type. */
@@ -213,7 +203,7 @@ export function strictJsonRefusal(schema: DescMessage, bytes: Uint8Array): strin
       const b = bytes[i] as number;
       if (b === 0x22) return ++i;
       if (b < 0x20) {
-        const rune = GO_RUNE_ESCAPES[b] ?? `\\x${b.toString(16).padStart(2, '0')}`;
+        const rune = GO_CONTROL_ESCAPES[b] ?? `\\x${b.toString(16).padStart(2, '0')}`;
         return `proto: syntax error ${goPosition(bytes, start)}: invalid character '${rune}' in string`;
       }
       if (b === 0x5c) {
