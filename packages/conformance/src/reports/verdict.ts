@@ -6,6 +6,8 @@
  *
  * @module
  */
+
+import { sameColumn } from '../column-key.js';
 import type { Expectation } from '../expectations/file.js';
 import { countOutcomes, type Incomplete, type Report, type Verdict } from './report.js';
 
@@ -93,8 +95,15 @@ function verdictOf(run: {
  * incompleteness(report); // { unavailableColumns: 3, columns: 60, install: ['apt-get install mksh zsh'] }
  * ```
  */
-export function incompleteness(report: Pick<Report, 'columns'>): Incomplete | undefined {
-  const unavailable = report.columns.filter((c) => !c.available);
+export function incompleteness(
+  report: Pick<Report, 'columns' | 'results'>,
+): Incomplete | undefined {
+  // A column is a hole when it could not run, or when any of its cells could not (a merged
+  // report keeps the cells of every shard).
+  const holes = report.results.filter((r) => r.outcome === 'unavailable');
+  const unavailable = report.columns.filter(
+    (c) => !c.available || holes.some((r) => sameColumn(r, c)),
+  );
   if (unavailable.length === 0) return undefined;
   const packages = new Set<string>();
   const others = new Set<string>();
