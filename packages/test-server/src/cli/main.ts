@@ -9,6 +9,7 @@ import { TestServerError } from '../errors.js';
 import { requestLogLine, webhookLogLine } from '../request-log.js';
 import { startTestServer } from '../server.js';
 import { parseCliArgs, USAGE } from './args.js';
+import { isLoopbackHost, STOP_WAIT_MS, settledWithin } from './stop.js';
 
 /** Where the CLI writes; the process streams by default. */
 export interface CliIo {
@@ -93,6 +94,11 @@ export async function main(
     });
   } else refuseControlApi(server);
   const control = journal ? `${server.url}/__control` : null;
+  if (journal && options.controlToken === undefined && !isLoopbackHost(options.host)) {
+    io.stderr(
+      `pnm-test-server: warning: the control API is open to anyone who can reach ${options.host}; start it with --control-token T, or listen on 127.0.0.1\n`,
+    );
+  }
   io.stderr(
     `pnm-test-server: listening on ${server.url} (API key ${server.apiKey})${control ? `, control API at ${control}` : ''}\n`,
   );
@@ -104,8 +110,8 @@ export async function main(
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      server
-        .webhooksSettled()
+      // Bounded: a delivery to a receiver that never answers must not hold the stop.
+      settledWithin(server.webhooksSettled(), STOP_WAIT_MS)
         .then(() => server.close())
         .then(() => {
           io.stdout(`${JSON.stringify({ type: 'stopped', signal })}\n`);
