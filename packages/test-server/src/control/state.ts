@@ -107,7 +107,9 @@ export function seedState(state: FakeState, value: unknown, limits: ControlLimit
   for (const room of rooms) nextRooms.set(room.room_id, { ...room, sid: room.sid ?? '' });
   const nextPast = [...state.pastRooms];
   for (const past of pastRooms) {
-    const at = nextPast.findIndex((p) => p.room_id === past.room_id && p.room_sid === past.room_sid);
+    const at = nextPast.findIndex(
+      (p) => p.room_id === past.room_id && p.room_sid === past.room_sid,
+    );
     if (at >= 0) nextPast[at] = past;
     else nextPast.push(past);
   }
