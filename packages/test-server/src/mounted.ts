@@ -1,8 +1,9 @@
 /**
  * Serving a mounted prefix (the control API): the handler sees the headers first and reads
  * the body only if it wants it, up to a limit of its own. A caller without the token, or with
- * a body over the limit, costs the server the headers and nothing more: the body is never
- * buffered, and the connection is closed after the answer rather than drained.
+ * a body over the limit, gets its answer at once and the body is never buffered: the rest is
+ * read and thrown away (so that a client still sending it sees the answer rather than a
+ * broken pipe), up to the server's own body limit, past which the connection is closed.
  *
  * @module
  */
@@ -75,41 +76,49 @@ function readLimited(request: IncomingMessage, limit: number): Promise<Uint8Arra
 }
 
 /**
- * Runs `handler` for `request` and writes its answer. When the body was not read to its end
- * (refused before reading, or over the limit) the answer says `Connection: close` and the
- * connection ends with it, so the unread rest is never drained.
+ * Runs `handler` for `request` and writes its answer. A body the handler did not read to its
+ * end (refused before reading, or over its limit) is discarded as it arrives, at most
+ * `drainLimitBytes` of it; a larger one (declared or sent) ends the connection.
  *
  * @throws Never: a handler that throws is the caller's to catch (the control API catches its own).
  * @example
  * ```ts
- * if (mounted) return serveMounted(mounted, request, response, url, path, headers);
+ * if (mounted) return serveMounted(mounted, request, response, { url, path, headers }, bodyLimit);
  * ```
  */
 export async function serveMounted(
   handler: MountedHandler,
   request: IncomingMessage,
   response: ServerResponse,
-  url: string,
-  path: string,
-  headers: Record<string, string>,
+  target: { url: string; path: string; headers: Record<string, string> },
+  drainLimitBytes: number,
 ): Promise<void> {
   let complete = request.complete;
   const reply = await handler({
     method: request.method ?? 'GET',
-    url,
-    path,
-    headers,
+    ...target,
     readBody: async (limit) => {
       const body = await readLimited(request, limit);
       complete = body !== 'too large';
       return body;
     },
   });
+  const declared = Number(request.headers['content-length'] ?? 0);
+  const drain = !complete && declared <= drainLimitBytes;
+  if (drain) {
+    let drained = 0;
+    request.on('data', (chunk: Buffer) => {
+      drained += chunk.length;
+      // A chunked body without end must not keep the server reading forever.
+      if (drained > drainLimitBytes) request.socket.destroy();
+    });
+    request.resume();
+  }
   const payload = typeof reply.body === 'string' ? Buffer.from(reply.body) : (reply.body ?? EMPTY);
   response.writeHead(reply.status ?? 200, {
     ...reply.headers,
     'content-length': String(payload.length),
-    ...(complete ? {} : { connection: 'close' }),
+    ...(complete || drain ? {} : { connection: 'close' }),
   });
   response.end(payload);
 }

@@ -408,7 +408,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const headers = headerRecord(request);
     // Before the body is read: a mount reads it itself, under its own limit (after its token check).
     const mounted = mountedHandler(mounts, path);
-    if (mounted) return serveMounted(mounted, request, response, url, path, headers);
+    if (mounted) return serveMounted(mounted, request, response, { url, path, headers }, bodyLimit);
     const read = await readBody(request, bodyLimit);
     let reply: TestResponse;
     let auth: AuthVerdict | undefined;

@@ -256,7 +256,7 @@ describe('queues, replaced routes and state are bounded', () => {
     expect(statuses).toEqual([...Array(16).fill(200), 409]);
     const queued = (await control(s.url, 'GET', '/answers')).json.queued as Record<string, []>;
     expect(queued['*']).toHaveLength(16);
-  });
+  }, 30_000);
 
   it('replaced routes: at most 256 at once; replacing one again is no new route', async () => {
     const s = await started();

@@ -9,11 +9,12 @@ import { TestServerError } from '../errors.js';
 import type { MountedHandler, MountedRequest } from '../mounted.js';
 import type { TestServer } from '../server.js';
 import type { TestResponse } from '../types.js';
+import { answerJson } from './answer.js';
 import { CONTROL_PREFIX, type ControlCall, type ControlEndpoint, matchPath } from './endpoints.js';
 import { jsonDepth } from './input.js';
 import type { ControlJournal } from './journal.js';
 import { createRouteLedger } from './ledger.js';
-import { bytesText, type ControlLimits, DEFAULT_CONTROL_LIMITS } from './limits.js';
+import { bytesText, type ControlLimits, DEFAULT_CONTROL_LIMITS, jsonBytes } from './limits.js';
 import { refusal } from './reply.js';
 import { CONTROL_ENDPOINTS } from './routes.js';
 import { bearerMatches } from './token.js';
@@ -81,6 +82,20 @@ function checkQuery(query: URLSearchParams, endpoint: ControlEndpoint): void {
 interface Served extends ControlApiOptions {
   readonly limits: ControlLimits;
   readonly ledger: ReturnType<typeof createRouteLedger>;
+  readonly sizeOf: (answer: TestResponse) => number;
+}
+
+/** Measures each answer once: the queue bound is checked on every POST /answers. */
+function answerSizes(): (answer: TestResponse) => number {
+  const sizes = new WeakMap<TestResponse, number>();
+  return (answer) => {
+    let size = sizes.get(answer);
+    if (size === undefined) {
+      size = jsonBytes(answerJson(answer));
+      sizes.set(answer, size);
+    }
+    return size;
+  };
 }
 
 async function serve(
@@ -133,6 +148,7 @@ async function serve(
       journal: options.journal,
       limits,
       routes: options.ledger,
+      sizeOf: options.sizeOf,
       rest: routeRest(matchPath(endpoint.path, relative) ?? ''),
       query,
       body: jsonBody(body, limits.jsonDepth),
@@ -170,6 +186,7 @@ export function mountControlApi(server: TestServer, options: ControlApiOptions):
     limits: { ...DEFAULT_CONTROL_LIMITS, ...options.limits },
     // Per mount, not module-global: two servers in one process keep their own books.
     ledger: createRouteLedger(),
+    sizeOf: answerSizes(),
   };
   const handler: MountedHandler = (request) =>
     serve(request, server, served).catch((error: unknown) =>

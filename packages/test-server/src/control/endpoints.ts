@@ -20,6 +20,8 @@ export interface ControlCall {
   readonly limits: ControlLimits;
   /** The routes this control API replaced, and the size of each answer. */
   readonly routes: RouteLedger;
+  /** The bytes of an answer's control JSON, each answer measured once. */
+  readonly sizeOf: (answer: TestResponse) => number;
   /**
    * The part of the path after the prefix and the endpoint's own path (`routes/*` only),
    * percent-decoded.

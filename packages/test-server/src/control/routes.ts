@@ -10,7 +10,7 @@ import { answerJson, readAnswer } from './answer.js';
 import { CONTROL_PREFIX, type ControlCall, type ControlEndpoint } from './endpoints.js';
 import { authPath, badInput, integer, list, objectWith } from './input.js';
 import type { RequestFilter } from './journal.js';
-import { bytesText, jsonBytes, limitReached } from './limits.js';
+import { bytesText, limitReached } from './limits.js';
 import { jsonReply } from './reply.js';
 import { resetState, seedState, stateJson } from './state.js';
 import { readWebhookCall, sendBounded } from './webhook.js';
@@ -31,9 +31,9 @@ function checkQueueRoom(call: ControlCall, answers: readonly TestResponse[]): vo
   let bytes = 0;
   for (const queued of call.server.queued().values()) {
     count += queued.length;
-    for (const answer of queued) bytes += jsonBytes(answerJson(answer));
+    for (const answer of queued) bytes += call.sizeOf(answer);
   }
-  const adding = answers.reduce((sum, answer) => sum + jsonBytes(answerJson(answer)), 0);
+  const adding = answers.reduce((sum, answer) => sum + call.sizeOf(answer), 0);
   const remedy = 'DELETE /__control/answers, or let /auth calls take them first';
   if (count + answers.length > queuedAnswers) {
     throw limitReached(
@@ -166,7 +166,7 @@ export const CONTROL_ENDPOINTS: readonly ControlEndpoint[] = [
     run: (call) => {
       const route = authPath(call.rest, 'the route in the path', false);
       const answer = readAnswer(call.body, 'the body');
-      const bytes = jsonBytes(answerJson(answer));
+      const bytes = call.sizeOf(answer);
       const { replacedRoutes, replacedBytes } = call.limits;
       if (!call.routes.fits(route, bytes, replacedRoutes, replacedBytes)) {
         const now = call.routes.totals();
