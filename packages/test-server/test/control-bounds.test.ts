@@ -3,13 +3,16 @@
  * control call that waits at most its wait, input that cannot hang, overflow or bloat the
  * server, statuses it can really send, headers and seeds that do what they say.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONTROL_LIMITS } from '../src/control/limits.js';
 import {
   type ControlJournal,
   createControlJournal,
   createFakeState,
+  DEFAULT_JOURNAL_LIMIT,
   mountControlApi,
   SAMPLE_API_KEY,
   SAMPLE_SECRET,
@@ -448,5 +451,56 @@ describe('seeds and webhook events', () => {
     });
     expect(allowed.status).toBe(200);
     expect(allowed.json).toMatchObject({ deliveries: [{ status: 200 }] });
+  });
+});
+
+describe('the shipped OpenAPI document declares the refusals and the limits', () => {
+  const document = JSON.parse(
+    readFileSync(new URL('../control-api.openapi.json', import.meta.url), 'utf8'),
+  ) as {
+    info: { description: string; 'x-limits': Record<string, number> };
+    paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  };
+
+  it('every operation declares 400, 401, 404, 405, 413 and 500; the bounded ones 409', () => {
+    const limited = [
+      'POST /__control/answers',
+      'PUT /__control/routes/{route}',
+      'POST /__control/state',
+    ];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const name = `${method.toUpperCase()} ${path}`;
+        const declared = Object.keys(operation.responses);
+        expect(declared, name).toEqual(
+          expect.arrayContaining(['400', '401', '404', '405', '413', '500']),
+        );
+        expect(declared.includes('409'), name).toBe(limited.includes(name));
+      }
+    }
+    expect(Object.keys(document.paths['/__control/webhooks']?.post?.responses ?? {})).toContain(
+      '202',
+    );
+  });
+
+  it('states the limits the server keeps', () => {
+    const limits = DEFAULT_CONTROL_LIMITS;
+    expect(document.info['x-limits']).toEqual({
+      control_body_bytes: limits.bodyBytes,
+      json_depth: limits.jsonDepth,
+      queued_answers: limits.queuedAnswers,
+      queued_bytes: limits.queuedBytes,
+      replaced_routes: limits.replacedRoutes,
+      replaced_bytes: limits.replacedBytes,
+      state_records_per_kind: limits.stateRecords,
+      state_bytes: limits.stateBytes,
+      journal_records_per_kind: DEFAULT_JOURNAL_LIMIT,
+      journal_bytes_per_kind: limits.journalBytes,
+      journal_body_bytes: limits.journalBodyBytes,
+      requests_page_records: limits.pageRecords,
+      webhook_wait_ms_default: limits.webhookWaitMs,
+      webhook_wait_ms_max: limits.webhookMaxWaitMs,
+    });
+    expect(document.info.description).toContain('1 MiB (1048576 bytes)');
   });
 });
