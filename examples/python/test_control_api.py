@@ -256,7 +256,7 @@ class ControlApiTest(unittest.TestCase):
         status, answer = self.control("POST", "/answers", {"answers": [{"status": "five hundred"}]})
         self.assertEqual(status, 400)
         self.assertEqual(answer["error"]["code"], "BAD_CONTROL_INPUT")
-        self.assertIn("must be an integer from 100 to 599", answer["error"]["message"])
+        self.assertIn("must be an integer from 200 to 599", answer["error"]["message"])
 
     def test_the_control_api_needs_its_token(self):
         if not self.token:
