@@ -252,6 +252,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const random = seededRandom(seed);
   const commaSpace = options.commaSpace ?? 'random';
   const bodyLimit = options.bodyLimitBytes ?? 50 * 1024 * 1024;
+  const keepRequests = options.keepRequests ?? true;
   const state = createFakeState();
   const webhooks: WebhookDelivery[] = [];
   const pending = new Set<Promise<unknown>>();
@@ -301,7 +302,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const mounts = new Map<string, MountedHandler>();
   const queues = new Map<string, TestResponse[]>();
   const requests: RecordedRequest[] = [];
-  const keepRequests = options.keepRequests ?? true;
   let count = 0;
   const sockets = new Set<Socket>();
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { badInput } from '../src/control/input.js';
 import { DEFAULT_CONTROL_LIMITS } from '../src/control/limits.js';
 import {
   type ControlJournal,
@@ -24,9 +25,11 @@ import { post, sign } from './helpers.js';
 
 let server: TestServer | undefined;
 let receiver: Server | undefined;
+// Destroyed after each test: a receiver that never answers keeps its connections open.
+const receiverSockets: Socket[] = [];
 afterEach(async () => {
   await server?.close();
-  receiver?.closeAllConnections();
+  for (const socket of receiverSockets.splice(0)) socket.destroy();
   await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(undefined)));
   server = undefined;
   receiver = undefined;
@@ -65,6 +68,7 @@ async function silentReceiver(): Promise<{ url: string; arrived: () => number }>
     request.resume();
     request.on('end', () => count++);
   });
+  receiver.on('connection', (socket: Socket) => receiverSockets.push(socket));
   await new Promise<void>((resolve) => receiver?.listen(0, '127.0.0.1', resolve));
   const address = receiver.address() as { port: number };
   return { url: `http://127.0.0.1:${address.port}/hook`, arrived: () => count };
@@ -414,6 +418,17 @@ describe('answers the server can really send', () => {
     expect(restored.json).toEqual({ route: '/auth/room/isRoomActive', restored: true });
     const broken = await control(s.url, 'PUT', '/routes/room%E0%A4%A', { status: 503 });
     expect(broken.status).toBe(400);
+  });
+});
+
+describe('error messages', () => {
+  it('show a value too deep to serialize as such, instead of throwing', () => {
+    let deep: unknown = 0;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const error = badInput('answers[0].json', 'something shallower', deep);
+    expect(error.message).toBe(
+      'answers[0].json must be something shallower; got a value that cannot be shown',
+    );
   });
 });
 

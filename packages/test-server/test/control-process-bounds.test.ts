@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -24,10 +25,12 @@ interface Running {
 
 const running: Running[] = [];
 const receivers: Server[] = [];
+// Destroyed after each test: a receiver that never answers keeps its connections open.
+const receiverSockets: Socket[] = [];
 afterEach(async () => {
   for (const { child } of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const socket of receiverSockets.splice(0)) socket.destroy();
   for (const receiver of receivers.splice(0)) {
-    receiver.closeAllConnections();
     await new Promise((resolve) => receiver.close(resolve));
   }
 });
@@ -133,6 +136,7 @@ describe('stopping while a webhook receiver never answers', () => {
       request.on('end', () => arrived++);
     });
     receivers.push(receiver);
+    receiver.on('connection', (socket: Socket) => receiverSockets.push(socket));
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const hook = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
     const server = await start(['--control']);

@@ -333,7 +333,11 @@ describe('recorded requests', () => {
     await control(s.url, 'POST', '/state', { rooms: [{ room_id: 'room01' }] });
     await isActive(s);
     expect((await control(s.url, 'POST', '/reset')).json).toEqual({ reset: true });
-    expect((await control(s.url, 'GET', '/requests')).json).toEqual({ requests: [], dropped: 0, next_since: null });
+    expect((await control(s.url, 'GET', '/requests')).json).toEqual({
+      requests: [],
+      dropped: 0,
+      next_since: null,
+    });
     expect((await control(s.url, 'GET', '/state')).json.rooms).toEqual([]);
     expect(await isActive(s)).toMatchObject({ status: 200, json: { is_active: false } });
   });
