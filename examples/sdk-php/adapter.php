@@ -53,6 +53,9 @@ function hello(): array
         'version' => InstalledVersions::getPrettyVersion(SDK_PACKAGE),
         'language' => 'php',
         'capabilities' => ['call', 'webhook'],
+        // Its constructor takes the timeout in whole seconds: say so, and the runner's
+        // timeout scenario hands it one second instead of a fraction it cannot express.
+        'minTimeoutMs' => 1000,
     ];
 }
 

@@ -179,6 +179,11 @@ export interface Column {
   implementation: ImplementationInfo;
   environment: EnvironmentInfo;
   capabilities: ReadonlyArray<Capability>;
+  /**
+   * Protocol v2: the smallest call timeout its SDK can be given (its hello's `minTimeoutMs`),
+   * when that is coarser than the runner's `timeout` scenario hands by default.
+   */
+  minTimeoutMs?: number;
   /** The modes this column supports; the first is the default. */
   modes: readonly ExecutionMode[];
   /**

@@ -59,6 +59,7 @@ export type {
 export {
   deliverWebhook,
   type WebhookDelivery,
+  type WebhookLimits,
   type WebhookSigning,
   webhookBody,
   webhookToken,

@@ -7,9 +7,9 @@
 import { Buffer } from 'node:buffer';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { artifactHandlers } from './artifact-handlers.js';
 import { checkAuth } from './auth.js';
+import { BODY_TOO_LARGE_TEXT, decodeContentEncoding } from './content-encoding.js';
 import type { HandlerContext } from './context.js';
 import { TestServerError } from './errors.js';
 import { type MountedHandler, serveMounted } from './mounted.js';
@@ -86,6 +86,11 @@ export interface TestServerOptions {
   webhookUrls?: readonly string[];
   /** Called once per webhook delivery, after the receiver answered (the CLI logs it). */
   onWebhook?: (delivery: WebhookDelivery) => void;
+  /**
+   * Milliseconds a webhook delivery may take, answer read included; default 10 000. The
+   * upstream notifier waits forever; `close()` cancels deliveries still in flight.
+   */
+  webhookTimeoutMs?: number;
 }
 
 /** A running test server. */
@@ -141,11 +146,19 @@ export interface TestServer {
   sendWebhook(event: Record<string, unknown>, urls?: readonly string[]): Promise<WebhookDelivery[]>;
   /** Resolves once every delivery started so far has been answered. */
   webhooksSettled(): Promise<void>;
-  /** Stops listening and drops open connections. */
+  /** Stops listening, drops open connections and cancels webhook deliveries in flight. */
   close(): Promise<void>;
 }
 
 const EMPTY = new Uint8Array(0);
+const inflatedTooLarge = new TextEncoder().encode(BODY_TOO_LARGE_TEXT);
+
+/** fasthttp's answer to a body over the limit. */
+const tooLargeReply = (): TestResponse => ({
+  status: 413,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
+  body: 'Request Entity Too Large',
+});
 const utf8 = new TextDecoder();
 
 /**
@@ -178,20 +191,6 @@ function headerRecord(request: IncomingMessage): Record<string, string> {
     if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
-}
-
-// Fiber's c.Body() undoes Content-Encoding before the MAC is computed (§1.2 step 5).
-function decodeBody(body: Uint8Array, encoding: string | undefined): Uint8Array {
-  switch ((encoding ?? '').trim().toLowerCase()) {
-    case 'gzip':
-      return new Uint8Array(gunzipSync(body));
-    case 'deflate':
-      return new Uint8Array(inflateSync(body));
-    case 'br':
-      return new Uint8Array(brotliDecompressSync(body));
-    default:
-      return body;
-  }
 }
 
 /** Whether requests to `prefix` would otherwise reach the emulated server's own routes. */
@@ -256,14 +255,22 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const state = createFakeState();
   const webhooks: WebhookDelivery[] = [];
   const pending = new Set<Promise<unknown>>();
+  // Aborted by close(): a delivery to a receiver that never answers must not outlive the server.
+  const stopping = new AbortController();
   const sendWebhook = (event: Record<string, unknown>, urls = options.webhookUrls ?? []) => {
     const sent = Promise.all(
       urls.map(async (url) => {
-        const delivery = await deliverWebhook(url, event, {
-          apiKey,
-          secret,
-          spaceAfterComma: spaced(),
-        });
+        const delivery = await deliverWebhook(
+          url,
+          event,
+          { apiKey, secret, spaceAfterComma: spaced() },
+          {
+            signal: stopping.signal,
+            ...(options.webhookTimeoutMs === undefined
+              ? {}
+              : { timeoutMs: options.webhookTimeoutMs }),
+          },
+        );
         // Like requests: a long-running process (keepRequests: false) keeps no bodies.
         if (keepRequests) webhooks.push(delivery);
         options.onWebhook?.(delivery);
@@ -355,17 +362,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     }
     if (path !== '/auth' && !path.startsWith('/auth/'))
       return { reply: notFound(), auth: undefined };
-    let decoded: Uint8Array;
-    try {
-      decoded = decodeBody(body, headers['content-encoding']);
-    } catch {
-      decoded = body;
-    }
+    // Fiber's c.Body() undoes Content-Encoding before the MAC is computed (§1.2 step 5), with
+    // the body limit applied to the inflated bytes: past it, c.Body() is the error's text.
+    const decoding = decodeContentEncoding(body, headers['content-encoding'], bodyLimit);
+    const tooLarge = !decoding.ok && decoding.reason === 'too large';
+    const decoded = decoding.ok ? decoding.body : tooLarge ? inflatedTooLarge : body;
     const auth = checkAuth(
       { headers: firstHeaders(request.rawHeaders), body: decoded },
       { apiKey, secret },
     );
     if (!auth.ok) return { reply: commonResponse(false, auth.msg, auth.statusCode, 401), auth };
+    // Signed over the error text itself: Fiber had already set 413; the emulator stops there.
+    if (tooLarge) return { reply: tooLargeReply(), auth };
     const contentType = headers['content-type'] ?? '';
     const form = contentType.includes('multipart/form-data')
       ? parseMultipart(decoded, contentType)
@@ -374,7 +382,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const upstream = authRoute(path);
     // Every JSON route parses c.Body() with protojson whatever the Content-Type says.
     const parsed =
-      method === 'POST' && upstream?.request ? parseRequestBody(upstream.request, text) : undefined;
+      method === 'POST' && upstream?.request
+        ? parseRequestBody(upstream.request, decoded)
+        : undefined;
     const handlerRequest: HandlerRequest = {
       method,
       path,
@@ -416,11 +426,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     let byDefault = false;
     const body = read === 'too large' ? EMPTY : read;
     if (read === 'too large') {
-      reply = {
-        status: 413,
-        headers: { 'content-type': 'text/plain; charset=utf-8' },
-        body: 'Request Entity Too Large',
-      };
+      reply = tooLargeReply();
     } else {
       try {
         const routed = await route(request, body, headers, path);
@@ -562,8 +568,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       requests.length = 0;
       queues.clear();
     },
-    close() {
-      return new Promise<void>((resolve) => {
+    async close() {
+      // Cancelled deliveries settle (and are reported) before close() resolves.
+      stopping.abort();
+      await Promise.allSettled([...pending]);
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });

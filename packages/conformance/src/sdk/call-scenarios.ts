@@ -33,11 +33,15 @@ export interface CallScenario {
   timeoutMs?: number;
   /**
    * The only endpoints this scenario runs on; every endpoint if unset. A timeout is the SDK
-   * transport's, not an endpoint's, and a second per endpoint would cost 23 s a verdict.
+   * transport's, not an endpoint's, and an SDK that can only be given whole seconds would pay
+   * one per endpoint.
    */
   endpoints?: readonly string[];
-  /** The scripted answer; none: the emulator's own stateful handler answers. */
-  script?(route: AuthRoute): TestResponse;
+  /**
+   * The scripted answer; none: the emulator's own stateful handler answers. `timeoutMs` is
+   * the timeout the SDK was handed for this call.
+   */
+  script?(route: AuthRoute, timeoutMs: number): TestResponse;
 }
 
 /**
@@ -48,13 +52,29 @@ export interface CallScenario {
 export const CALL_TIMEOUT_MS = 5000;
 
 /**
- * The timeout handed to the SDK in the `timeout` scenario: one second, which every SDK can
- * be given (the PHP SDK takes whole seconds). The emulator answers
+ * The timeout handed to the SDK in the `timeout` scenario, unless its adapter says in hello
+ * that it cannot be given less (`minTimeoutMs`: the PHP SDK takes whole seconds). Short, so
+ * that the scenario costs a conforming SDK a tenth of a second; the emulator answers
  * {@link LATE_ANSWER_FACTOR} times later, so an SDK that ignores the timeout still gets its
  * answer, and is judged for it, well before the runner's own limit.
  */
-export const TIMEOUT_SCENARIO_MS = 1000;
+export const TIMEOUT_SCENARIO_MS = 100;
 const LATE_ANSWER_FACTOR = 2;
+
+/**
+ * The timeout `scenario` hands an SDK that cannot be given less than `minTimeoutMs`.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * timeoutFor(timeoutScenario, 1000); // 1000: the PHP SDK's whole second
+ * ```
+ */
+export function timeoutFor(scenario: CallScenario, minTimeoutMs = 0): number {
+  return scenario.timeoutMs === undefined
+    ? CALL_TIMEOUT_MS
+    : Math.max(scenario.timeoutMs, minTimeoutMs);
+}
 
 /** Above 2^53: a double cannot hold it, so an SDK that parses JSON numbers into doubles loses it. */
 export const LARGE_INT64 = '9007199254740993';
@@ -204,15 +224,15 @@ export const CALL_SCENARIOS: readonly CallScenario[] = [
   },
   {
     id: 'timeout',
-    description: `the server answers only after the SDK's own timeout (${TIMEOUT_SCENARIO_MS / 1000} s, handed to it)`,
+    description: `the server answers only after the timeout handed to the SDK (${TIMEOUT_SCENARIO_MS} ms, or the least it can be given)`,
     expect: 'timeout',
     timeoutMs: TIMEOUT_SCENARIO_MS,
     endpoints: ['room/isRoomActive'],
     // A success, had the SDK waited: a result here means the timeout it was given was ignored.
-    script: (route) => ({
+    script: (route, timeoutMs) => ({
       json: { status: true, msg: 'success' },
       message: route.response,
-      delayMs: TIMEOUT_SCENARIO_MS * LATE_ANSWER_FACTOR,
+      delayMs: timeoutMs * LATE_ANSWER_FACTOR,
     }),
   },
 ];

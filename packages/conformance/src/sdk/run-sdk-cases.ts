@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { AUTH_ROUTES, startTestServer } from '@plugnmeet-signing/test-server';
 import type { Capability, Session } from '../model.js';
 import type { Judgement } from '../runner/judge.js';
-import { CALL_SCENARIOS, CALL_TIMEOUT_MS, runsOn } from './call-scenarios.js';
+import { CALL_SCENARIOS, runsOn, timeoutFor } from './call-scenarios.js';
 import { judgeCall } from './judge-call.js';
 import { judgeWebhook } from './judge-webhook.js';
 import { SAMPLE_REQUESTS } from './sample-requests.js';
@@ -105,9 +105,9 @@ function notRunnable(session: Session, capabilities: readonly Capability[]): Sdk
 export async function runSdkCases(
   session: Session,
   capabilities: readonly Capability[],
-  options: { seed: number; signal?: AbortSignal; propertyRuns?: number },
+  options: { seed: number; signal?: AbortSignal; propertyRuns?: number; minTimeoutMs?: number },
 ): Promise<SdkCaseResult[]> {
-  const { seed, signal, propertyRuns = 0 } = options;
+  const { seed, signal, propertyRuns = 0, minTimeoutMs } = options;
   const apiKey = `pnm-${randomBytes(4).toString('hex')}`;
   // 32 characters: php-jwt 7 (the PHP SDK's webhook verification) refuses HMAC keys shorter
   // than 32 bytes, as the server's go-jose does, so a shorter secret fails every delivery.
@@ -125,14 +125,15 @@ export async function runSdkCases(
           if (!runsOn(scenario, sample.endpoint)) continue;
           if (signal?.aborted) return results;
           server.clear();
-          if (scenario.script) server.enqueue(sample.endpoint, scenario.script(route));
+          const timeoutMs = timeoutFor(scenario, minTimeoutMs);
+          if (scenario.script) server.enqueue(sample.endpoint, scenario.script(route, timeoutMs));
           const given = scenario.wrongSecret ? `${secret}-wrong` : secret;
           const input = {
             id: callId(sample.endpoint, scenario.id),
             server: { url: server.url, apiKey, secret: given },
             endpoint: sample.endpoint,
             request: sample.request,
-            timeoutMs: scenario.timeoutMs ?? CALL_TIMEOUT_MS,
+            timeoutMs,
           };
           const answer = await session.call(input);
           const judgement = judgeCall({

@@ -20,10 +20,43 @@ export const UPSTREAM_LEEWAY_SECONDS = 60;
 
 /** Well inside the leeway and well beyond it, so that seconds of run time change nothing. */
 const WITHIN = 45;
+/**
+ * The widest skew the property search draws: inside the leeway with ten seconds to spare
+ * for the time between signing and verifying.
+ */
+export const SEARCHED_SKEW_SECONDS = 50;
 const BEYOND = 90;
 
 /** How long the notifier's tokens live (`exp` = `nbf` + 5 minutes). */
 const TOKEN_LIFETIME_SECONDS = 300;
+
+/**
+ * `genuine` as a sender whose clock reads `senderNow` would have signed it: its token's
+ * `nbf` is that time and its `exp` five minutes later, re-signed with the secret.
+ *
+ * @throws {SyntaxError} When the genuine delivery's token is not a JWT.
+ * @example
+ * ```ts
+ * sentByClock(genuine, { secret: 'S', senderNow: Date.now() / 1000 + 30 }); // 30 s ahead
+ * ```
+ */
+export function sentByClock(
+  genuine: WebhookDelivery,
+  keys: { secret: string; senderNow: number },
+): WebhookDelivery {
+  const token =
+    Object.entries(genuine.headers).find(([n]) => /^(authorization|hash-token)$/i.test(n))?.[1] ??
+    '';
+  const nbf = Math.floor(keys.senderNow);
+  return withToken(
+    genuine,
+    signJwt(
+      { alg: 'HS256', typ: 'JWT' },
+      { ...jwtClaims(token), nbf, exp: nbf + TOKEN_LIFETIME_SECONDS },
+      keys.secret,
+    ),
+  );
+}
 
 /**
  * The clock-skew cases of `genuine`: its token re-signed with the secret as a sender whose
@@ -41,20 +74,8 @@ export function clockSkewCases(
   genuine: WebhookDelivery,
   keys: { secret: string; now: number },
 ): WebhookCase[] {
-  const token =
-    Object.entries(genuine.headers).find(([n]) => /^(authorization|hash-token)$/i.test(n))?.[1] ??
-    '';
-  const claims = jwtClaims(token);
   const now = Math.floor(keys.now);
-  const sentAt = (senderNow: number): WebhookDelivery =>
-    withToken(
-      genuine,
-      signJwt(
-        { alg: 'HS256', typ: 'JWT' },
-        { ...claims, nbf: senderNow, exp: senderNow + TOKEN_LIFETIME_SECONDS },
-        keys.secret,
-      ),
-    );
+  const sentAt = (senderNow: number) => sentByClock(genuine, { secret: keys.secret, senderNow });
   const skew = (id: string, description: string, senderNow: number, valid: boolean) => ({
     id: `webhook-clock-${id}`,
     description,

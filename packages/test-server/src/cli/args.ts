@@ -28,7 +28,9 @@ export interface CliOptions {
 export const USAGE = `Usage: pnm-test-server [options]
 
 A local plugNmeet /auth emulator: checks every request like the server, answers like it,
-and logs each request's exact bytes and verdicts as one JSON line on stdout.
+and logs each request's exact bytes and verdicts as one JSON line on stdout. Read stdout as
+it comes: while more than 8 MiB waits unread, lines are dropped and then counted in a
+{"type":"dropped"} line, so that serving never waits for the reader.
 
 Options:
   --port N          port to listen on (default 8080; 0 picks a free one)
@@ -59,7 +61,8 @@ Control API (JSON in and out; GET /__control lists every endpoint, GET
   curl "$C/requests?path=room/create" ; curl -X DELETE $C/requests
   curl -X POST $C/reset                             # everything back to start
 
-Stops cleanly on SIGINT or SIGTERM.
+Stops cleanly on SIGINT or SIGTERM (webhook deliveries in flight get 2 s, then are
+cancelled; each has a 10 s timeout anyway).
 `;
 
 function integer(name: string, text: string | undefined, min: number, max: number) {

@@ -9,18 +9,31 @@ import { TestServerError } from '../errors.js';
 import { requestLogLine, webhookLogLine } from '../request-log.js';
 import { startTestServer } from '../server.js';
 import { parseCliArgs, USAGE } from './args.js';
-import { isLoopbackHost, STOP_WAIT_MS, settledWithin } from './stop.js';
+import { isLoopbackHost } from './exposure.js';
+import { boundedLineWriter } from './line-writer.js';
 
 /** Where the CLI writes; the process streams by default. */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * A request or webhook line, which may be dropped while the reader lags; default `stdout`.
+   * The process's own io drops them past 8 MiB queued and says how many (`line-writer.ts`).
+   */
+  log?(text: string): void;
 }
 
-const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
+function processIo(): CliIo {
+  const out = boundedLineWriter(process.stdout);
+  return {
+    stdout: (text) => out.keep(text),
+    stderr: (text) => process.stderr.write(text),
+    log: (text) => out.log(text),
+  };
+}
+
+/** How long a stop waits for webhook deliveries in flight before cancelling them. */
+const STOP_GRACE_MS = 2_000;
 
 /**
  * Runs `pnm-test-server` until SIGINT or SIGTERM. stdout carries only JSON lines: first
@@ -40,8 +53,9 @@ const processIo: CliIo = {
  */
 export async function main(
   argv: readonly string[] = process.argv.slice(2),
-  io: CliIo = processIo,
+  io: CliIo = processIo(),
 ): Promise<void> {
+  const log = io.log ?? io.stdout;
   let options: ReturnType<typeof parseCliArgs>;
   try {
     options = parseCliArgs(argv);
@@ -72,12 +86,12 @@ export async function main(
       keepRequests: false,
       onRequest: (request) => {
         journal?.recordRequest(request);
-        io.stdout(`${requestLogLine(request)}\n`);
+        log(`${requestLogLine(request)}\n`);
       },
       webhookUrls: options.webhooks,
       onWebhook: (delivery) => {
         journal?.recordWebhook(delivery);
-        io.stdout(`${webhookLogLine(delivery)}\n`);
+        log(`${webhookLogLine(delivery)}\n`);
       },
     });
   } catch (error) {
@@ -110,9 +124,19 @@ export async function main(
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      // Bounded: a delivery to a receiver that never answers must not hold the stop.
-      settledWithin(server.webhooksSettled(), STOP_WAIT_MS)
-        .then(() => server.close())
+      // Deliveries in flight get a short grace, then close() cancels them: a receiver that
+      // never answers must not hold the stop (each delivery also has its own timeout).
+      let grace: ReturnType<typeof setTimeout> | undefined;
+      Promise.race([
+        server.webhooksSettled(),
+        new Promise<void>((done) => {
+          grace = setTimeout(done, STOP_GRACE_MS);
+        }),
+      ])
+        .then(() => {
+          clearTimeout(grace);
+          return server.close();
+        })
         .then(() => {
           io.stdout(`${JSON.stringify({ type: 'stopped', signal })}\n`);
           resolve();

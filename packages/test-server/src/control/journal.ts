@@ -61,8 +61,6 @@ interface Entry {
   readonly bytes: number;
 }
 
-const utf8 = new TextDecoder('utf-8');
-
 /**
  * A delivery as the record its `{"type":"webhook",…}` log line carries.
  *
@@ -94,10 +92,26 @@ function cutBody(
   if (body.length <= limit) return;
   const head = body.subarray(0, limit);
   if (keys.base64 !== undefined) record[keys.base64] = Buffer.from(head).toString('base64');
-  // A cut can split a UTF-8 sequence: the replacement character it leaves is dropped.
-  if (record[keys.text] !== null) record[keys.text] = utf8.decode(head).replace(/\uFFFD$/, '');
+  // The log leaves out the text of a huge body; the cut head is small enough to show.
+  const omitted = record.body_text_omitted !== undefined && keys.base64 !== undefined;
+  if (omitted) delete record.body_text_omitted;
+  if (record[keys.text] !== null || omitted) record[keys.text] = headText(head);
   record[keys.bytes] = body.length;
   record[keys.truncated] = true;
+}
+
+/**
+ * The text of a cut body's head, or `null` when it is not UTF-8. Streaming: a cut that splits
+ * a character leaves it out instead of calling the whole head invalid.
+ */
+function headText(head: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(head, {
+      stream: true,
+    });
+  } catch {
+    return null;
+  }
 }
 
 function requestEntry(request: RecordedRequest, bodyLimit: number): Entry {
