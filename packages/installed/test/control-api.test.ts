@@ -104,7 +104,7 @@ describe('the control API of the installed pnm-test-server', () => {
     expect(records.map((r) => r.type)).toEqual(['listening', 'stopped']);
   });
 
-  test('every control answer matches the shipped OpenAPI document (ajv, the copy the packages brought)', async () => {
+  test('every control answer, refusals included, matches the shipped OpenAPI document (ajv, the copy the packages brought)', async () => {
     const server = bin('pnm-test-server', [
       '--port',
       '0',
@@ -128,6 +128,11 @@ describe('the control API of the installed pnm-test-server', () => {
       const body = '{"room_id":"room01"}';
       await fetch('${url}/auth/room/isRoomActive', { method: 'POST', body, headers: {
         'API-KEY': 'K', 'HASH-SIGNATURE': createHmac('sha256', 'S').update(body).digest('hex') } });
+      // A receiver that never answers: the webhook call answers 202 with it pending.
+      const { createServer } = await import('node:http');
+      const silent = createServer(() => {});
+      await new Promise((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const silentUrl = 'http://127.0.0.1:' + silent.address().port + '/hook';
       const calls = [
         ['GET', '', '/__control'],
         ['POST', '/answers', '/__control/answers', { path: 'room/create', answers: [{ status: 502, body_text: 'x' }, { hang_up: true }] }],
@@ -145,20 +150,47 @@ describe('the control API of the installed pnm-test-server', () => {
         ['GET', '/requests?prefix=/auth/', '/__control/requests'],
         ['DELETE', '/requests', '/__control/requests'],
         ['POST', '/reset', '/__control/reset'],
+        // A generated client sends the {route} parameter percent-encoded.
+        ['PUT', '/routes/room%2FisRoomActive', '/__control/routes/{route}', { status: 503 }],
+        ['GET', '/requests?limit=1', '/__control/requests'],
         ['POST', '/answers', '/__control/answers', { answers: [] }],
         ['GET', '/requests?since=x', '/__control/requests'],
+        ['POST', '/webhooks', '/__control/webhooks', { event: { event: 'room_started' }, urls: [silentUrl], wait_ms: 100 }],
+        ['GET', '/nothing-here', '/__control/state', undefined, 'get'],
+        ['PATCH', '/state', '/__control/state', undefined, 'get'],
+        ['POST', '/answers', '/__control/answers', { answers: [{ body_text: 'x'.repeat(1024 * 1024) }] }],
+        ['POST', '/answers', '/__control/answers', { answers: Array.from({ length: 1001 }, () => ({ status: 503 })) }],
+        ['POST', '/answers', '/__control/answers', { answers: [{ status: 101 }] }],
       ];
       const results = [];
-      for (const [method, path, documented, json] of calls) {
+      for (const [method, path, documented, json, asOperation] of calls) {
         const response = await fetch('${url}/__control' + path, {
           method, ...(json === undefined ? {} : { body: JSON.stringify(json) }) });
         const answer = await response.json();
-        const schema = pointer('paths', documented, method.toLowerCase(), 'responses', response.status, 'content', 'application/json', 'schema');
-        const validate = ajv.compile({ $ref: 'control#/' + schema });
-        const valid = validate(answer);
-        results.push({ call: method + ' ' + path, status: response.status, valid, errors: validate.errors ?? null,
+        // 404 and 405 answer paths or methods no operation has: checked against an operation's.
+        const operation = asOperation ?? method.toLowerCase();
+        // The declared response, its $ref (to components/responses) followed.
+        let at = ['paths', documented, operation, 'responses', String(response.status)];
+        let node = at.reduce((n, k) => n?.[k], doc);
+        if (node?.$ref) {
+          at = node.$ref.slice(2).split('/');
+          node = at.reduce((n, k) => n?.[k], doc);
+        }
+        let valid = false;
+        let errors = 'status ' + response.status + ' is not declared';
+        if (node) {
+          const validate = ajv.compile({
+            $ref: 'control#/' + pointer(...at, 'content', 'application/json', 'schema'),
+          });
+          valid = validate(answer);
+          errors = validate.errors ?? null;
+        }
+        results.push({ call: method + ' ' + path, status: response.status, valid, errors,
+          code: answer.error?.code,
           records: Array.isArray(answer.requests) ? answer.requests.length : undefined });
       }
+      silent.closeAllConnections();
+      silent.close();
       const exercised = new Set(calls.map(([m, , d]) => m + ' ' + d));
       const undocumented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => m.toUpperCase() + ' ' + path))
         .filter((op) => !exercised.has(op) && op !== 'GET /__control/openapi.json');
@@ -174,13 +206,24 @@ describe('the control API of the installed pnm-test-server', () => {
         valid: boolean;
         errors: unknown;
         records?: number;
+        code?: string;
       }[];
       undocumented: string[];
     };
     // Every documented operation was called, and every answer fits its documented schema.
     expect(undocumented).toEqual([]);
     expect(results.filter((r) => !r.valid)).toEqual([]);
-    expect(results.map((r) => r.status)).toEqual([...Array(16).fill(200), 400, 400]);
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ...Array(18).fill([200, undefined]),
+      [400, 'BAD_CONTROL_INPUT'],
+      [400, 'BAD_CONTROL_INPUT'],
+      [202, undefined],
+      [404, 'CONTROL_NOT_FOUND'],
+      [405, 'CONTROL_METHOD_NOT_ALLOWED'],
+      [413, 'CONTROL_BODY_TOO_LARGE'],
+      [409, 'CONTROL_LIMIT_REACHED'],
+      [400, 'BAD_CONTROL_INPUT'],
+    ]);
     expect(results.find((r) => r.call === 'GET /requests?prefix=/auth/')?.records).toBe(1);
   });
 });

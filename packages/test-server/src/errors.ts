@@ -17,7 +17,9 @@ export type TestServerErrorCode =
   /** A webhook delivery could not be sent. */
   | 'WEBHOOK_FAILED'
   /** A control API call's body, query or path is not what the endpoint expects. */
-  | 'BAD_CONTROL_INPUT';
+  | 'BAD_CONTROL_INPUT'
+  /** A control API call would take a queue, the replaced routes or the state past a bound. */
+  | 'CONTROL_LIMIT';
 
 /**
  * Raised by the test server, its CLI and its protocol helpers.

@@ -17,8 +17,10 @@ export {
   type ControlJournal,
   createControlJournal,
   DEFAULT_JOURNAL_LIMIT,
+  type JournalBounds,
   type RequestFilter,
 } from './control/journal.js';
+export { type ControlLimits, DEFAULT_CONTROL_LIMITS } from './control/limits.js';
 export type { ControlRefusal } from './control/reply.js';
 export { TestServerError, type TestServerErrorCode } from './errors.js';
 export { UPSTREAM } from './generated/plugnmeet-protocol.js';

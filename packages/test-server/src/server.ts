@@ -12,6 +12,7 @@ import { checkAuth } from './auth.js';
 import { BODY_TOO_LARGE_TEXT, decodeContentEncoding } from './content-encoding.js';
 import type { HandlerContext } from './context.js';
 import { TestServerError } from './errors.js';
+import { type MountedHandler, serveMounted } from './mounted.js';
 import { parseMultipart } from './multipart.js';
 import { answerMessage } from './protocol/encode-answer.js';
 import { type ParsedRequest, parseRequestBody } from './protocol/parse-request.js';
@@ -40,25 +41,7 @@ export const SAMPLE_SECRET = 'zumyyYWqv7KR2kUqvYdq4z4sXg7XTBD2ljT6';
 /** A handler, or a fixed response given to every call. */
 export type HandlerLike = TestHandler | TestResponse;
 
-/** A request to a {@link TestServer.mount}ed prefix: never authenticated, never recorded. */
-export interface MountedRequest {
-  readonly method: string;
-  /** The request target as sent, with any query string. */
-  readonly url: string;
-  /** The path without the query string. */
-  readonly path: string;
-  /** Header names lowercased; repeated headers joined with `, `. */
-  readonly headers: Readonly<Record<string, string>>;
-  /** The exact body bytes, or `'too large'` past the server's body limit. */
-  readonly body: Uint8Array | 'too large';
-}
-
-/**
- * Answers every request under a mounted prefix (the control API is one). Only `status`,
- * `headers` and `body` of its answer are used: a mounted API speaks plainly, with no
- * protojson, delays or hang-ups of the emulated server.
- */
-export type MountedHandler = (request: MountedRequest) => TestResponse | Promise<TestResponse>;
+export type { MountedHandler, MountedRequest } from './mounted.js';
 
 /** Options of {@link startTestServer}; every one has a default. */
 export interface TestServerOptions {
@@ -91,7 +74,10 @@ export interface TestServerOptions {
   host?: string;
   /** Called once per request, after it was answered (the CLI logs it). */
   onRequest?: (request: RecordedRequest) => void;
-  /** Keep every request in `server.requests`; default true (a long-running CLI turns it off). */
+  /**
+   * Keep every request in `server.requests` and every delivery in `server.webhooks`; default
+   * true (a long-running CLI turns it off).
+   */
   keepRequests?: boolean;
   /**
    * Where room events (`room_created`, `session_ended`) are delivered as real webhooks;
@@ -147,8 +133,10 @@ export interface TestServer {
   enqueue(path: string, ...responses: TestResponse[]): void;
   /** Forgets recorded requests and queued responses. */
   clear(): void;
-  /** Every webhook delivery sent, in order. */
+  /** Every webhook delivery sent, in order (none kept when `keepRequests` is false). */
   readonly webhooks: readonly WebhookDelivery[];
+  /** Where room events are delivered (`options.webhookUrls`). */
+  readonly webhookUrls: readonly string[];
   /**
    * Sends a real webhook delivery of `event` (a `CommonNotifyEvent` as protojson) to `urls`
    * (default: the configured `webhookUrls`), signed with this server's credentials.
@@ -263,6 +251,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const random = seededRandom(seed);
   const commaSpace = options.commaSpace ?? 'random';
   const bodyLimit = options.bodyLimitBytes ?? 50 * 1024 * 1024;
+  const keepRequests = options.keepRequests ?? true;
   const state = createFakeState();
   const webhooks: WebhookDelivery[] = [];
   const pending = new Set<Promise<unknown>>();
@@ -282,7 +271,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
               : { timeoutMs: options.webhookTimeoutMs }),
           },
         );
-        webhooks.push(delivery);
+        // Like requests: a long-running process (keepRequests: false) keeps no bodies.
+        if (keepRequests) webhooks.push(delivery);
         options.onWebhook?.(delivery);
         return delivery;
       }),
@@ -319,7 +309,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const mounts = new Map<string, MountedHandler>();
   const queues = new Map<string, TestResponse[]>();
   const requests: RecordedRequest[] = [];
-  const keepRequests = options.keepRequests ?? true;
   let count = 0;
   const sockets = new Set<Socket>();
 
@@ -427,20 +416,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const url = request.url ?? '/';
     const path = url.split('?')[0] ?? '/';
     const headers = headerRecord(request);
-    const read = await readBody(request, bodyLimit);
+    // Before the body is read: a mount reads it itself, under its own limit (after its token check).
     const mounted = mountedHandler(mounts, path);
-    if (mounted) {
-      const method = request.method ?? 'GET';
-      const reply = await mounted({ method, url, path, headers, body: read });
-      const payload =
-        typeof reply.body === 'string' ? Buffer.from(reply.body) : (reply.body ?? EMPTY);
-      response.writeHead(reply.status ?? 200, {
-        ...reply.headers,
-        'content-length': String(payload.length),
-      });
-      response.end(payload);
-      return;
-    }
+    if (mounted) return serveMounted(mounted, request, response, { url, path, headers }, bodyLimit);
+    const read = await readBody(request, bodyLimit);
     let reply: TestResponse;
     let auth: AuthVerdict | undefined;
     let protocol: ProtocolVerdict | undefined;
@@ -545,6 +524,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     state,
     webhooks,
+    webhookUrls: [...(options.webhookUrls ?? [])],
     sendWebhook,
     async webhooksSettled() {
       while (pending.size > 0) await Promise.allSettled([...pending]);

@@ -20,7 +20,7 @@ const token = 'load-control-token';
 let child: ChildProcess;
 const lines: Record<string, unknown>[] = [];
 let url = '';
-const stderr = '';
+let stderr = '';
 let exited: Promise<number | null>;
 
 beforeAll(async () => {
@@ -29,9 +29,13 @@ beforeAll(async () => {
     bin,
     ['--port', '0', '--api-key', apiKey, '--secret', secret, '--control-token', token],
     {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // Collected, so the check below reads what the process really wrote there.
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
   exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   const listening = new Promise<string>((resolve) => {
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
@@ -153,7 +157,9 @@ describe('many connections at once', () => {
       logged.slice().sort((a, b) => Number(a.index) - Number(b.index)),
     );
     expect(lines.at(-1)).toEqual({ type: 'stopped', signal: 'SIGTERM' });
-    // The control token and the API secret are written nowhere.
+    // The control token and the API secret are written nowhere (and stderr was read: it has
+    // the human-readable listening line).
+    expect(stderr).toContain('pnm-test-server: listening on');
     for (const output of [JSON.stringify(lines), stderr]) {
       expect(output).not.toContain(token);
       expect(output).not.toContain(secret);

@@ -333,7 +333,11 @@ describe('recorded requests', () => {
     await control(s.url, 'POST', '/state', { rooms: [{ room_id: 'room01' }] });
     await isActive(s);
     expect((await control(s.url, 'POST', '/reset')).json).toEqual({ reset: true });
-    expect((await control(s.url, 'GET', '/requests')).json).toEqual({ requests: [], dropped: 0 });
+    expect((await control(s.url, 'GET', '/requests')).json).toEqual({
+      requests: [],
+      dropped: 0,
+      next_since: null,
+    });
     expect((await control(s.url, 'GET', '/state')).json.rooms).toEqual([]);
     expect(await isActive(s)).toMatchObject({ status: 200, json: { is_active: false } });
   });
@@ -356,7 +360,7 @@ describe('bad control input gets a 400 saying what was expected', () => {
       'POST',
       '/answers',
       { answers: [{ status: 99 }] },
-      /status must be an integer from 100 to 599/,
+      /status must be an integer from 200 to 599/,
     ],
     [
       'negative delay',
@@ -436,7 +440,7 @@ describe('bad control input gets a 400 saying what was expected', () => {
       'webhook URL',
       'POST',
       '/webhooks',
-      { event: { event: 'x' }, urls: ['file:///etc/passwd'] },
+      { event: { event: 'room_started' }, urls: ['file:///etc/passwd'] },
       /urls\[0\] must be an absolute http/,
     ],
     [

@@ -60,6 +60,10 @@ Control API (JSON in and out; GET /__control lists every endpoint, GET
   curl -X POST $C/webhooks -d '{"event":{"event":"room_started","room":{"room_id":"room01"}},"urls":["http://127.0.0.1:9000/hook"]}'
   curl "$C/requests?path=room/create" ; curl -X DELETE $C/requests
   curl -X POST $C/reset                             # everything back to start
+Limits: a control body of 1 MiB (413 past it); 1000 queued answers and 16 MiB of them, 256
+replaced routes, 1000 records of each kind of state (409 past them); requests listed 1000 at a
+time (?limit=, next_since); POST /webhooks waits wait_ms (default 5000) then answers 202 with
+the pending receivers. Without --control-token, listen on loopback only (a warning says so).
 
 Stops cleanly on SIGINT or SIGTERM (webhook deliveries in flight get 2 s, then are
 cancelled; each has a 10 s timeout anyway).

@@ -9,6 +9,7 @@ import { TestServerError } from '../errors.js';
 import { requestLogLine, webhookLogLine } from '../request-log.js';
 import { startTestServer } from '../server.js';
 import { parseCliArgs, USAGE } from './args.js';
+import { isLoopbackHost } from './exposure.js';
 import { boundedLineWriter } from './line-writer.js';
 
 /** Where the CLI writes; the process streams by default. */
@@ -107,6 +108,11 @@ export async function main(
     });
   } else refuseControlApi(server);
   const control = journal ? `${server.url}/__control` : null;
+  if (journal && options.controlToken === undefined && !isLoopbackHost(options.host)) {
+    io.stderr(
+      `pnm-test-server: warning: the control API is open to anyone who can reach ${options.host}; start it with --control-token T, or listen on 127.0.0.1\n`,
+    );
+  }
   io.stderr(
     `pnm-test-server: listening on ${server.url} (API key ${server.apiKey})${control ? `, control API at ${control}` : ''}\n`,
   );

@@ -6,6 +6,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { answerMessage } from '../protocol/encode-answer.js';
+import { encodeProtoJson } from '../protojson.js';
 import type { TestResponse } from '../types.js';
 import { badInput, integer, type JsonObject, objectWith, text } from './input.js';
 
@@ -23,6 +24,16 @@ const KEYS = [
 /** The longest delay a control call may script: long enough for any client timeout. */
 export const MAX_DELAY_MS = 600_000;
 
+/**
+ * The statuses an answer may have. 1xx are interim answers node:http cannot send as a final
+ * one (the client would wait for the real answer forever), so they are refused here.
+ */
+export const MIN_STATUS = 200;
+/** The highest status an answer may have. */
+export const MAX_STATUS = 599;
+// node:http never sends a body with these: a scripted one would be logged yet never arrive.
+const BODYLESS_STATUSES = new Set([204, 304]);
+
 // RFC 9110 token characters; values without CR, LF or NUL (node:http would throw on them
 // mid-answer, long after the control call said yes).
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -32,7 +43,8 @@ const RESERVED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connec
 
 function headers(value: unknown, where: string): Record<string, string> {
   const record = objectWith(value, where, Object.keys(value ?? {}));
-  const out: Record<string, string> = {};
+  // No prototype: a header named __proto__ is a header like any other, not a prototype write.
+  const out: Record<string, string> = Object.create(null);
   for (const [name, headerValue] of Object.entries(record)) {
     if (!HEADER_NAME.test(name) || RESERVED_HEADERS.has(name.toLowerCase())) {
       throw badInput(
@@ -62,6 +74,18 @@ function base64Body(value: unknown, where: string): Uint8Array {
 }
 
 /**
+ * Encodes `json` as the server will when it answers, so an answer it cannot send is a 400
+ * for this call rather than a 500 for every /auth call that takes it.
+ */
+function trialEncode(json: unknown, message: string | undefined, where: string): void {
+  try {
+    encodeProtoJson(message ? answerMessage(message, json) : json, false);
+  } catch (error) {
+    throw badInput(where, `JSON the server can send (${(error as Error).message})`, json);
+  }
+}
+
+/**
  * Reads one answer: `{status?, headers?, json? | body_text? | body_base64?, message?,
  * delay_ms?, hang_up?}`. With `message` (an upstream response message such as
  * `plugnmeet.CommonResponse`) the `json` is checked against it now, so a bad answer is a
@@ -80,7 +104,19 @@ export function readAnswer(value: unknown, where: string): TestResponse {
     throw badInput(where, 'an answer with at most one of json, body_text, body_base64', bodies);
   }
   const answer: TestResponse = {};
-  if ('status' in spec) answer.status = integer(spec.status, `${where}.status`, 100, 599);
+  if ('status' in spec)
+    answer.status = integer(spec.status, `${where}.status`, MIN_STATUS, MAX_STATUS);
+  const hasBody =
+    'json' in spec ||
+    (typeof spec.body_text === 'string' && spec.body_text !== '') ||
+    (typeof spec.body_base64 === 'string' && spec.body_base64 !== '');
+  if (answer.status !== undefined && BODYLESS_STATUSES.has(answer.status) && hasBody) {
+    throw badInput(
+      where,
+      `an answer without json, body_text or body_base64 when status is ${answer.status} (HTTP sends no body with it)`,
+      bodies,
+    );
+  }
   if ('headers' in spec) answer.headers = headers(spec.headers, `${where}.headers`);
   if ('json' in spec) answer.json = spec.json;
   if ('body_text' in spec) {
@@ -115,6 +151,7 @@ export function readAnswer(value: unknown, where: string): TestResponse {
     }
     answer.message = message;
   }
+  if ('json' in spec) trialEncode(spec.json, answer.message, `${where}.json`);
   return answer;
 }
 

@@ -6,10 +6,15 @@
  * @module
  */
 import { TestServerError } from '../errors.js';
-import type { MountedHandler, MountedRequest, TestServer } from '../server.js';
+import type { MountedHandler, MountedRequest } from '../mounted.js';
+import type { TestServer } from '../server.js';
 import type { TestResponse } from '../types.js';
+import { answerJson } from './answer.js';
 import { CONTROL_PREFIX, type ControlCall, type ControlEndpoint, matchPath } from './endpoints.js';
+import { jsonDepth } from './input.js';
 import type { ControlJournal } from './journal.js';
+import { createRouteLedger } from './ledger.js';
+import { bytesText, type ControlLimits, DEFAULT_CONTROL_LIMITS, jsonBytes } from './limits.js';
 import { refusal } from './reply.js';
 import { CONTROL_ENDPOINTS } from './routes.js';
 import { bearerMatches } from './token.js';
@@ -22,18 +27,42 @@ export interface ControlApiOptions {
   readonly journal: ControlJournal;
   /** When set, every control call must send `Authorization: Bearer <token>`. */
   readonly token?: string;
+  /** The bounds on input, queues, state and answers; default {@link DEFAULT_CONTROL_LIMITS}. */
+  readonly limits?: Partial<ControlLimits>;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function jsonBody(body: Uint8Array): unknown {
+function jsonBody(body: Uint8Array, maxDepth: number): unknown {
   if (body.length === 0) return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(utf8.decode(body));
+    value = JSON.parse(utf8.decode(body));
   } catch (error) {
     throw new TestServerError(
       'BAD_CONTROL_INPUT',
       `the body must be UTF-8 JSON; it did not parse: ${(error as Error).message}`,
+    );
+  }
+  // Checked once here, so no reader, encoder or error message below ever recurses deeper.
+  const depth = jsonDepth(value);
+  if (depth > maxDepth) {
+    throw new TestServerError(
+      'BAD_CONTROL_INPUT',
+      `the body must be JSON nested at most ${maxDepth} levels deep; it is ${depth} deep`,
+    );
+  }
+  return value;
+}
+
+function routeRest(rest: string): string {
+  try {
+    // A generated client sends the {route} path parameter encoded: room%2FisRoomActive.
+    return decodeURIComponent(rest);
+  } catch {
+    throw new TestServerError(
+      'BAD_CONTROL_INPUT',
+      `the route in the path must be percent-encoded UTF-8; got ${rest.slice(0, 80)}`,
     );
   }
 }
@@ -50,11 +79,31 @@ function checkQuery(query: URLSearchParams, endpoint: ControlEndpoint): void {
   }
 }
 
+interface Served extends ControlApiOptions {
+  readonly limits: ControlLimits;
+  readonly ledger: ReturnType<typeof createRouteLedger>;
+  readonly sizeOf: (answer: TestResponse) => number;
+}
+
+/** Measures each answer once: the queue bound is checked on every POST /answers. */
+function answerSizes(): (answer: TestResponse) => number {
+  const sizes = new WeakMap<TestResponse, number>();
+  return (answer) => {
+    let size = sizes.get(answer);
+    if (size === undefined) {
+      size = jsonBytes(answerJson(answer));
+      sizes.set(answer, size);
+    }
+    return size;
+  };
+}
+
 async function serve(
   request: MountedRequest,
   server: TestServer,
-  options: ControlApiOptions,
+  options: Served,
 ): Promise<TestResponse> {
+  // The token first, before a byte of the body is read: an outsider costs nothing.
   if (options.token !== undefined && !bearerMatches(request.headers.authorization, options.token)) {
     return refusal(
       401,
@@ -63,9 +112,6 @@ async function serve(
       'Authorization: Bearer <the --control-token value>',
       { 'www-authenticate': 'Bearer realm="pnm-test-server control"' },
     );
-  }
-  if (request.body === 'too large') {
-    return refusal(413, 'CONTROL_BODY_TOO_LARGE', 'the body is over the server body limit');
   }
   const relative = request.path.slice(CONTROL_PREFIX.length);
   const onPath = CONTROL_ENDPOINTS.filter((e) => matchPath(e.path, relative) !== undefined);
@@ -82,6 +128,16 @@ async function serve(
           { allow: onPath.map((e) => e.method).join(', ') },
         );
   }
+  const { limits } = options;
+  const body = await request.readBody(limits.bodyBytes);
+  if (body === 'too large') {
+    return refusal(
+      413,
+      'CONTROL_BODY_TOO_LARGE',
+      `the body is over the control API's limit of ${bytesText(limits.bodyBytes)} (${limits.bodyBytes} bytes)`,
+      `a JSON body of at most ${limits.bodyBytes} bytes`,
+    );
+  }
   try {
     const query = new URLSearchParams(
       request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '',
@@ -90,14 +146,20 @@ async function serve(
     const call: ControlCall = {
       server,
       journal: options.journal,
-      rest: matchPath(endpoint.path, relative) ?? '',
+      limits,
+      routes: options.ledger,
+      sizeOf: options.sizeOf,
+      rest: routeRest(matchPath(endpoint.path, relative) ?? ''),
       query,
-      body: jsonBody(request.body),
+      body: jsonBody(body, limits.jsonDepth),
     };
     return await endpoint.run(call);
   } catch (error) {
     if (error instanceof TestServerError && error.code === 'BAD_CONTROL_INPUT') {
       return refusal(400, 'BAD_CONTROL_INPUT', error.message);
+    }
+    if (error instanceof TestServerError && error.code === 'CONTROL_LIMIT') {
+      return refusal(409, 'CONTROL_LIMIT_REACHED', error.message);
     }
     throw error;
   }
@@ -119,8 +181,15 @@ async function serve(
 export function mountControlApi(server: TestServer, options: ControlApiOptions): void {
   if (options.token === '')
     throw new TestServerError('USAGE', 'the control token must not be empty');
+  const served: Served = {
+    ...options,
+    limits: { ...DEFAULT_CONTROL_LIMITS, ...options.limits },
+    // Per mount, not module-global: two servers in one process keep their own books.
+    ledger: createRouteLedger(),
+    sizeOf: answerSizes(),
+  };
   const handler: MountedHandler = (request) =>
-    serve(request, server, options).catch((error: unknown) =>
+    serve(request, server, served).catch((error: unknown) =>
       // A bug here must not take the server down or hang the caller: say so and go on.
       refusal(500, 'CONTROL_FAILED', `control call failed: ${String(error)}`),
     );

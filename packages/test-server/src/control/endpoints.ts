@@ -7,6 +7,8 @@
 import type { TestServer } from '../server.js';
 import type { TestResponse } from '../types.js';
 import type { ControlJournal } from './journal.js';
+import type { RouteLedger } from './ledger.js';
+import type { ControlLimits } from './limits.js';
 
 /** The prefix of every control endpoint: outside `/auth` and `/healthCheck`, as a mount must be. */
 export const CONTROL_PREFIX = '/__control';
@@ -15,7 +17,15 @@ export const CONTROL_PREFIX = '/__control';
 export interface ControlCall {
   readonly server: TestServer;
   readonly journal: ControlJournal;
-  /** The part of the path after the prefix and the endpoint's own path (`routes/*` only). */
+  readonly limits: ControlLimits;
+  /** The routes this control API replaced, and the size of each answer. */
+  readonly routes: RouteLedger;
+  /** The bytes of an answer's control JSON, each answer measured once. */
+  readonly sizeOf: (answer: TestResponse) => number;
+  /**
+   * The part of the path after the prefix and the endpoint's own path (`routes/*` only),
+   * percent-decoded.
+   */
   readonly rest: string;
   readonly query: URLSearchParams;
   /** The parsed JSON body (`undefined` when there was none). */

@@ -11,8 +11,37 @@ export type JsonObject = Record<string, unknown>;
 
 /** How a value is shown in an error: short, never the whole of a large input. */
 function shown(value: unknown): string {
-  const text = value === undefined ? 'nothing' : JSON.stringify(value);
+  let text: string;
+  try {
+    text = value === undefined ? 'nothing' : JSON.stringify(value);
+  } catch {
+    // Too deep or too large to serialize: the error must still be a 400, not a 500.
+    return 'a value that cannot be shown';
+  }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/**
+ * The nesting depth of a parsed JSON value (`1` for a scalar), counted without recursion so
+ * that a hostile 20,000-deep array cannot overflow the stack while it is measured.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * jsonDepth(JSON.parse('[[1]]')); // 3
+ * ```
+ */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    deepest = Math.max(deepest, depth);
+    if (typeof item === 'object' && item !== null) {
+      for (const child of Object.values(item)) stack.push([child, depth + 1]);
+    }
+  }
+  return deepest;
 }
 
 /**

@@ -15,8 +15,10 @@ export type ControlRefusal =
   | 'CONTROL_NOT_FOUND'
   /** The endpoint exists, not with this method. */
   | 'CONTROL_METHOD_NOT_ALLOWED'
-  /** The body is over the server's body limit. */
+  /** The body is over the control API's body limit (the message says the limit). */
   | 'CONTROL_BODY_TOO_LARGE'
+  /** The call would take the queue, the replaced routes or the state past a bound. */
+  | 'CONTROL_LIMIT_REACHED'
   /** The server was started without the control API. */
   | 'CONTROL_OFF'
   /** The control API itself failed (a bug: the message says where). */

@@ -5,13 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { normalizePath } from '../server.js';
+import type { TestResponse } from '../types.js';
 import { answerJson, readAnswer } from './answer.js';
 import { CONTROL_PREFIX, type ControlCall, type ControlEndpoint } from './endpoints.js';
 import { authPath, badInput, integer, list, objectWith } from './input.js';
-import { type RequestFilter, webhookRecord } from './journal.js';
+import type { RequestFilter } from './journal.js';
+import { bytesText, limitReached } from './limits.js';
 import { jsonReply } from './reply.js';
 import { resetState, seedState, stateJson } from './state.js';
-import { readWebhookCall } from './webhook.js';
+import { readWebhookCall, sendBounded } from './webhook.js';
 
 // Shipped at the package root; from src/control/ and dist/control/ alike it is two levels up.
 const OPENAPI = new URL('../../control-api.openapi.json', import.meta.url);
@@ -20,6 +22,37 @@ function queuedJson(call: ControlCall) {
   const queued: Record<string, unknown[]> = {};
   for (const [path, answers] of call.server.queued()) queued[path] = answers.map(answerJson);
   return { queued };
+}
+
+/** Refuses answers that would take the queue past its bounds (count and bytes, all routes). */
+function checkQueueRoom(call: ControlCall, answers: readonly TestResponse[]): void {
+  const { queuedAnswers, queuedBytes } = call.limits;
+  let count = 0;
+  let bytes = 0;
+  for (const queued of call.server.queued().values()) {
+    count += queued.length;
+    for (const answer of queued) bytes += call.sizeOf(answer);
+  }
+  const adding = answers.reduce((sum, answer) => sum + call.sizeOf(answer), 0);
+  const remedy = 'DELETE /__control/answers, or let /auth calls take them first';
+  if (count + answers.length > queuedAnswers) {
+    throw limitReached(
+      `at most ${queuedAnswers} answers may be queued at once; ${count} are, and this call adds ${answers.length}`,
+      remedy,
+    );
+  }
+  if (bytes + adding > queuedBytes) {
+    throw limitReached(
+      `queued answers may take at most ${bytesText(queuedBytes)} (${queuedBytes} bytes of their JSON); ${bytes} bytes are queued, and this call adds ${adding}`,
+      remedy,
+    );
+  }
+}
+
+function pageLimit(query: URLSearchParams, max: number): number {
+  const limit = query.get('limit');
+  if (limit === null) return max;
+  return integer(/^\d+$/.test(limit) ? Number(limit) : limit, 'limit', 1, max);
 }
 
 function requestFilter(query: URLSearchParams): RequestFilter {
@@ -101,6 +134,7 @@ export const CONTROL_ENDPOINTS: readonly ControlEndpoint[] = [
       const path = 'path' in body ? authPath(body.path, 'path', true) : '*';
       const answers = list(body.answers, 'answers', 'a non-empty array of answers', readAnswer);
       if (answers.length === 0) throw badInput('answers', 'a non-empty array of answers', []);
+      checkQueueRoom(call, answers);
       call.server.enqueue(path, ...answers);
       return jsonReply(200, queuedJson(call));
     },
@@ -131,7 +165,18 @@ export const CONTROL_ENDPOINTS: readonly ControlEndpoint[] = [
     query: [],
     run: (call) => {
       const route = authPath(call.rest, 'the route in the path', false);
-      call.server.handle(route, readAnswer(call.body, 'the body'));
+      const answer = readAnswer(call.body, 'the body');
+      const bytes = call.sizeOf(answer);
+      const { replacedRoutes, replacedBytes } = call.limits;
+      if (!call.routes.fits(route, bytes, replacedRoutes, replacedBytes)) {
+        const now = call.routes.totals();
+        throw limitReached(
+          `at most ${replacedRoutes} routes may be replaced at once, their answers at most ${bytesText(replacedBytes)} (${replacedBytes} bytes of JSON) together; ${now.routes} are replaced, taking ${now.bytes} bytes, and this answer is ${bytes}`,
+          'DELETE /__control/routes/{route} or DELETE /__control/routes',
+        );
+      }
+      call.server.handle(route, answer);
+      call.routes.replaced(route, bytes);
       return jsonReply(200, { route, replaced: true });
     },
   },
@@ -143,6 +188,7 @@ export const CONTROL_ENDPOINTS: readonly ControlEndpoint[] = [
     run: (call) => {
       const route = authPath(call.rest, 'the route in the path', false);
       call.server.restore(route);
+      call.routes.restored(route);
       return jsonReply(200, { route, restored: true });
     },
   },
@@ -153,6 +199,7 @@ export const CONTROL_ENDPOINTS: readonly ControlEndpoint[] = [
     query: [],
     run: (call) => {
       call.server.restore();
+      call.routes.restored();
       return jsonReply(200, { restored: 'all' });
     },
   },
@@ -169,7 +216,7 @@ export const CONTROL_ENDPOINTS: readonly ControlEndpoint[] = [
     summary: 'seed (add or replace by id) {rooms?, past_rooms?, recordings?, artifacts?}',
     query: [],
     run: (call) => {
-      seedState(call.server.state, call.body);
+      seedState(call.server.state, call.body, call.limits);
       return jsonReply(200, stateJson(call.server.state));
     },
   },
@@ -188,15 +235,20 @@ export const CONTROL_ENDPOINTS: readonly ControlEndpoint[] = [
     method: 'POST',
     path: '/webhooks',
     summary:
-      'send a CommonNotifyEvent {event: {event: "room_started", …}, urls?: [...]} to the --webhook receivers or urls; answers the deliveries',
+      'send a CommonNotifyEvent {event: {event: "room_started", …}, urls?: [...], wait_ms?} to the --webhook receivers or urls; answers the deliveries (202 with pending ones still unanswered after wait_ms)',
     query: [],
     run: async (call) => {
-      const { event, urls } = readWebhookCall(call.body);
-      const deliveries = await call.server.sendWebhook(event, urls);
-      if (deliveries.length === 0) {
+      const { event, urls, waitMs } = readWebhookCall(call.body, call.limits);
+      const targets = urls ?? call.server.webhookUrls;
+      if (targets.length === 0) {
         throw badInput('urls', 'given, or receivers configured with --webhook', urls);
       }
-      return jsonReply(200, { deliveries: deliveries.map(webhookRecord) });
+      const { deliveries, pending } = await sendBounded(call.server, event, targets, waitMs);
+      // 202: sent, not all answered within wait_ms; GET /webhooks lists them once they are.
+      return jsonReply(pending.length === 0 ? 200 : 202, {
+        deliveries,
+        pending: pending.map((url) => ({ url })),
+      });
     },
   },
   {
@@ -217,13 +269,20 @@ export const CONTROL_ENDPOINTS: readonly ControlEndpoint[] = [
   {
     method: 'GET',
     path: '/requests',
-    summary: 'the recorded requests, as the log lines show them (?path=, ?prefix=, ?since=index)',
-    query: ['path', 'prefix', 'since'],
-    run: (call) =>
-      jsonReply(200, {
-        requests: call.journal.requests(requestFilter(call.query)),
+    summary:
+      'the recorded requests, as the log lines show them (?path=, ?prefix=, ?since=index, ?limit=n; next_since pages on)',
+    query: ['path', 'prefix', 'since', 'limit'],
+    run: (call) => {
+      const limit = pageLimit(call.query, call.limits.pageRecords);
+      const matching = call.journal.requests(requestFilter(call.query));
+      const page = matching.slice(0, limit);
+      const next = matching[limit];
+      return jsonReply(200, {
+        requests: page,
         dropped: call.journal.dropped.requests,
-      }),
+        next_since: next === undefined ? null : next.index,
+      });
+    },
   },
   {
     method: 'DELETE',
@@ -242,9 +301,10 @@ export const CONTROL_ENDPOINTS: readonly ControlEndpoint[] = [
       noBody(call);
       call.server.clearQueued();
       call.server.restore();
+      call.routes.restored();
       resetState(call.server.state, { empty: false });
-      call.journal.clearRequests();
-      call.journal.clearWebhooks();
+      // The dropped counters too: after a reset the journal tells of this run only.
+      call.journal.reset();
       return jsonReply(200, { reset: true });
     },
   },

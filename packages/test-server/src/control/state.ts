@@ -9,6 +9,10 @@ import { fromJson, type JsonValue } from '@bufbuild/protobuf';
 import { messageSchema, protocolRegistry } from '../protocol/registry.js';
 import { type ActiveRoom, createFakeState, type FakeState } from '../state.js';
 import { badInput, type JsonObject, list, objectWith, text } from './input.js';
+import { bytesText, type ControlLimits, jsonBytes, limitReached } from './limits.js';
+
+/** A seeded room before its sid is known: sids are handed out only once every record passed. */
+type SeededRoom = Omit<ActiveRoom, 'sid'> & { sid: string | undefined };
 
 const ID = /^[a-zA-Z0-9_-]+$/;
 const ID_EXPECTED = 'a non-empty id of letters, digits, - and _';
@@ -45,7 +49,7 @@ function upstreamRecord(record: unknown, where: string, message: string, id: str
   return object;
 }
 
-function activeRoom(value: unknown, where: string, nextSid: () => string): ActiveRoom {
+function activeRoom(value: unknown, where: string): SeededRoom {
   const room = objectWith(value, where, [
     'room_id',
     'sid',
@@ -54,8 +58,10 @@ function activeRoom(value: unknown, where: string, nextSid: () => string): Activ
     'creation_time',
     'metadata',
   ]);
+  const given = (key: string, pattern = /^/) =>
+    key in room ? text(room[key], `${where}.${key}`, 'a non-empty string', pattern) : undefined;
   const optional = (key: string, fallback: string, pattern = /^/) =>
-    key in room ? text(room[key], `${where}.${key}`, 'a non-empty string', pattern) : fallback;
+    given(key, pattern) ?? fallback;
   const metadata = room.metadata ?? {};
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
     throw badInput(`${where}.metadata`, 'a JSON object (the room metadata)', metadata);
@@ -63,7 +69,7 @@ function activeRoom(value: unknown, where: string, nextSid: () => string): Activ
   const roomId = text(room.room_id, `${where}.room_id`, ID_EXPECTED, ID);
   return {
     room_id: roomId,
-    sid: optional('sid', nextSid()),
+    sid: given('sid'),
     room_title: optional('room_title', roomId),
     webhook_url: optional('webhook_url', ''),
     creation_time: optional('creation_time', String(Math.floor(Date.now() / 1000)), /^\d+$/),
@@ -73,20 +79,20 @@ function activeRoom(value: unknown, where: string, nextSid: () => string): Activ
 
 /**
  * Adds or replaces records (by their ids) from `{rooms?, past_rooms?, recordings?,
- * artifacts?}`; everything is checked before anything changes.
+ * artifacts?}`; everything is checked, the bounds of `limits` too, before anything changes.
  *
- * @throws {TestServerError} `BAD_CONTROL_INPUT` naming the first record that is wrong.
+ * @throws {TestServerError} `BAD_CONTROL_INPUT` naming the first record that is wrong;
+ *   `CONTROL_LIMIT` when the state would hold too many records or bytes.
  * @example
  * ```ts
- * seedState(server.state, { rooms: [{ room_id: 'r1', room_title: 'Seeded' }] });
+ * seedState(server.state, { rooms: [{ room_id: 'r1', room_title: 'Seeded' }] }, DEFAULT_CONTROL_LIMITS);
  * ```
  */
-export function seedState(state: FakeState, value: unknown): void {
+export function seedState(state: FakeState, value: unknown, limits: ControlLimits): void {
   const seed = objectWith(value, 'the body', ['rooms', 'past_rooms', 'recordings', 'artifacts']);
-  const nextSid = () => `RM_${(state.nextId++).toString(36).padStart(6, '0')}`;
   const of = <T>(key: string, expected: string, read: (v: unknown, at: string) => T) =>
     key in seed ? list(seed[key], key, `an array of ${expected}`, read) : [];
-  const rooms = of('rooms', 'active rooms ({room_id, …})', (v, at) => activeRoom(v, at, nextSid));
+  const rooms = of('rooms', 'active rooms ({room_id, …})', activeRoom);
   const pastRooms = of('past_rooms', 'plugnmeet.PastRoomInfo', (v, at) =>
     upstreamRecord(v, at, 'plugnmeet.PastRoomInfo', 'room_id'),
   );
@@ -96,16 +102,63 @@ export function seedState(state: FakeState, value: unknown): void {
   const artifacts = of('artifacts', 'plugnmeet.ArtifactInfo', (v, at) =>
     upstreamRecord(v, at, 'plugnmeet.ArtifactInfo', 'artifact_id'),
   );
-  for (const room of rooms) state.rooms.set(room.room_id, room);
+  // The state as it would be, built aside: a seed past a bound changes nothing.
+  const nextRooms = new Map(state.rooms);
+  for (const room of rooms) nextRooms.set(room.room_id, { ...room, sid: room.sid ?? '' });
+  const nextPast = [...state.pastRooms];
   for (const past of pastRooms) {
-    const at = state.pastRooms.findIndex(
+    const at = nextPast.findIndex(
       (p) => p.room_id === past.room_id && p.room_sid === past.room_sid,
     );
-    if (at >= 0) state.pastRooms[at] = past;
-    else state.pastRooms.push(past);
+    if (at >= 0) nextPast[at] = past;
+    else nextPast.push(past);
   }
-  for (const recording of recordings) state.recordings.set(String(recording.record_id), recording);
-  for (const artifact of artifacts) state.artifacts.set(String(artifact.artifact_id), artifact);
+  const nextRecordings = new Map(state.recordings);
+  for (const recording of recordings) nextRecordings.set(String(recording.record_id), recording);
+  const nextArtifacts = new Map(state.artifacts);
+  for (const artifact of artifacts) nextArtifacts.set(String(artifact.artifact_id), artifact);
+  const counts = {
+    rooms: nextRooms.size,
+    past_rooms: nextPast.length,
+    recordings: nextRecordings.size,
+    artifacts: nextArtifacts.size,
+  };
+  const bytes = jsonBytes({
+    rooms: [...nextRooms.values()],
+    past_rooms: nextPast,
+    recordings: [...nextRecordings.values()],
+    artifacts: [...nextArtifacts.values()],
+    upload_locks: [...state.uploadLocks],
+  });
+  checkStateBounds(counts, bytes, limits);
+  // Every record passed: only now are sids handed out (a refused seed takes none).
+  const nextSid = () => `RM_${(state.nextId++).toString(36).padStart(6, '0')}`;
+  for (const room of rooms) state.rooms.set(room.room_id, { ...room, sid: room.sid ?? nextSid() });
+  state.pastRooms.splice(0, state.pastRooms.length, ...nextPast);
+  for (const [id, recording] of nextRecordings) state.recordings.set(id, recording);
+  for (const [id, artifact] of nextArtifacts) state.artifacts.set(id, artifact);
+}
+
+function checkStateBounds(
+  counts: Record<string, number>,
+  bytes: number,
+  limits: ControlLimits,
+): void {
+  const remedy = 'DELETE /__control/state, or seed fewer records';
+  for (const [kind, count] of Object.entries(counts)) {
+    if (count > limits.stateRecords) {
+      throw limitReached(
+        `the state may hold at most ${limits.stateRecords} ${kind}; this seed would make ${count}`,
+        remedy,
+      );
+    }
+  }
+  if (bytes > limits.stateBytes) {
+    throw limitReached(
+      `the state may take at most ${bytesText(limits.stateBytes)} (${limits.stateBytes} bytes as GET /__control/state answers it); this seed would make ${bytes}`,
+      remedy,
+    );
+  }
 }
 
 /**
