@@ -30,13 +30,27 @@ function artifact_repository(): ?string
     return $resolved;
 }
 
+/** The composer on PATH, or exits saying how to install it. */
+function composer_path(): string
+{
+    // proc_open with an argument array does not fail for a missing program (the child
+    // exits 127 with a bare "Exec failed" warning): look it up first, and say what to do.
+    foreach (explode(PATH_SEPARATOR, getenv('PATH') ?: '') as $dir) {
+        if ($dir !== '' && is_file("$dir/composer") && is_executable("$dir/composer")) {
+            return "$dir/composer";
+        }
+    }
+    fwrite(STDERR, "composer is not on PATH (Debian: apt-get install composer)\n");
+    exit(1);
+}
+
 /** Runs composer with `$args` in `$directory`; its output goes to ours. Returns its exit code. */
 function composer(string $directory, array $args): int
 {
-    $command = array_merge(['composer', '--no-interaction', '--working-dir=' . $directory], $args);
+    $command = array_merge([composer_path(), '--no-interaction', '--working-dir=' . $directory], $args);
     $process = proc_open($command, [STDIN, STDOUT, STDERR], $pipes);
     if ($process === false) {
-        fwrite(STDERR, "could not start composer: is it on PATH? (Debian: apt-get install composer)\n");
+        fwrite(STDERR, "could not start composer\n");
         exit(1);
     }
     return proc_close($process);
@@ -77,4 +91,7 @@ if ($code !== 0) {
     exit(1);
 }
 echo SDK_PACKAGE . ':' . SDK_VERSION . " installed from $registry in $directory\n";
-echo 'run: --impl "php ' . __DIR__ . "/adapter.php\"\n";
+// The runner hands an implementation a minimal environment: a directory chosen with
+// PNM_SDK_PHP_DIR reaches the adapter only if the run passes it on.
+$passEnv = getenv('PNM_SDK_PHP_DIR') ? ' --pass-env PNM_SDK_PHP_DIR' : '';
+echo 'run: --impl "php ' . __DIR__ . "/adapter.php\"$passEnv\n";

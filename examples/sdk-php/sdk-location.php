@@ -19,7 +19,8 @@ function load_sdk(): void
 {
     $autoload = sdk_directory() . '/vendor/autoload.php';
     if (!is_file($autoload)) {
-        fwrite(STDERR, SDK_PACKAGE . " is not installed in " . sdk_directory() . ": run php examples/sdk-php/install.php\n");
+        // Under pnm-conformance, PNM_SDK_PHP_DIR arrives only with --pass-env PNM_SDK_PHP_DIR.
+        fwrite(STDERR, SDK_PACKAGE . " is not installed in " . sdk_directory() . ": run php examples/sdk-php/install.php (and, for another directory, pass PNM_SDK_PHP_DIR with --pass-env)\n");
         exit(1);
     }
     require $autoload;

@@ -16,6 +16,8 @@ function loadedExtensions(): string[] {
 /**
  * What is missing for the PHP SDK, with how to install it, or undefined when all is here.
  *
+ * @throws {ConformanceError} `ERR_CONFORMANCE_TOOLCHAINS` when `toolchains.json` is
+ * malformed; an Error from `php -m` when php is on PATH but cannot run.
  * @example
  * ```ts
  * missingPhpToolchain(); // 'composer is not on PATH (apt-get install composer)'

@@ -42,8 +42,11 @@ function expectationsWithoutPhp(): string {
   return path;
 }
 
-/** The runner's output on every SDK at once, for the PHP SDK's own test below. */
-let combinedRun: { stdout: string } | undefined;
+/**
+ * The runner on every SDK at once, started once the SDKs are installed: both tests below
+ * read the same run, and either can run alone (`-t`).
+ */
+let combinedRun: Promise<{ exitCode?: number; stdout: string; stderr: string }>;
 
 beforeAll(() => {
   // npm (with --ignore-scripts: the SDK's preinstall refuses npm) and pip, from the registries.
@@ -64,35 +67,35 @@ beforeAll(() => {
       }),
     );
   }
+  // Without PHP and Composer the others still run; the PHP SDK's test below says why not it.
+  const php = phpMissing === undefined ? ['--impl', `php ${adapterPhp}`] : [];
+  combinedRun = execa(
+    process.execPath,
+    [
+      cli,
+      '--impl',
+      `${process.execPath} ${adapterJs}`,
+      '--impl',
+      `${bin('deno')} run --allow-read --allow-env --allow-net=127.0.0.1 ${adapterJs}`,
+      '--impl',
+      `${bin('bun')} ${adapterJs}`,
+      '--impl',
+      `${venvPython} ${adapterPy}`,
+      ...php,
+      '--runs',
+      '100',
+      '--pass-env',
+      'HOME',
+      '--expectations',
+      phpMissing === undefined ? expectations : expectationsWithoutPhp(),
+    ],
+    { reject: false, env: { CI: 'false', NO_COLOR: '1' } },
+  );
 }, 300_000);
 
 describe('the real SDKs', () => {
   test('diverge exactly as recorded, on every runtime, and nowhere else', async () => {
-    // Without PHP and Composer the others still run; the PHP SDK's test below says why not it.
-    const php = phpMissing === undefined ? ['--impl', `php ${adapterPhp}`] : [];
-    const run = await execa(
-      process.execPath,
-      [
-        cli,
-        '--impl',
-        `${process.execPath} ${adapterJs}`,
-        '--impl',
-        `${bin('deno')} run --allow-read --allow-env --allow-net=127.0.0.1 ${adapterJs}`,
-        '--impl',
-        `${bin('bun')} ${adapterJs}`,
-        '--impl',
-        `${venvPython} ${adapterPy}`,
-        ...php,
-        '--runs',
-        '100',
-        '--pass-env',
-        'HOME',
-        '--expectations',
-        phpMissing === undefined ? expectations : expectationsWithoutPhp(),
-      ],
-      { reject: false, env: { CI: 'false', NO_COLOR: '1' } },
-    );
-    combinedRun = run;
+    const run = await combinedRun;
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     const summary = run.stdout.split('\n').find((line) => line.startsWith('OK: ')) ?? '';
     // Divergences are expected failures, not passes; unsupported routes are coverage gaps.
@@ -103,10 +106,10 @@ describe('the real SDKs', () => {
     expect(run.stdout).toContain('plugnmeet-sdk (python) 1.0.2');
   });
 
-  test('include the PHP SDK (Composer), judged in that same run', (ctx) => {
+  test('include the PHP SDK (Composer), judged in that same run', async (ctx) => {
     requireSubject(ctx, phpMissing);
-    expect(combinedRun?.stdout, 'the run above did not complete').toBeDefined();
-    expect(combinedRun?.stdout).toContain(`${PHP_IMPL}/php`);
-    expect(combinedRun?.stdout).toContain('plugnmeet-sdk (php) 2.2.5');
+    const { stdout } = await combinedRun;
+    expect(stdout).toContain(`${PHP_IMPL}/php`);
+    expect(stdout).toContain('plugnmeet-sdk (php) 2.2.5');
   });
 });
