@@ -427,7 +427,7 @@ describe('error messages', () => {
     for (let i = 0; i < 200_000; i++) deep = [deep];
     const error = badInput('answers[0].json', 'something shallower', deep);
     expect(error.message).toBe(
-      'answers[0].json must be something shallower; got a value that cannot be shown',
+      'answers[0].json must be something shallower; got a value nested 200001 levels deep',
     );
   });
 });

@@ -155,7 +155,9 @@ describe('stopping while a webhook receiver never answers', () => {
         setTimeout(() => resolve('still running after 30 s'), 30_000),
       ),
     ]);
-    expect(code).toBe(0);
+    // Deno reports a clean stop on SIGTERM as the signal (as bin.test.ts allows); the
+    // `stopped` line is what says the server stopped cleanly.
+    expect(process.env.PNM_TEST_RUNTIME === 'deno' ? [0, null] : [0]).toContain(code);
     expect(server.types.at(-1)).toBe('stopped');
   }, 60_000);
 });

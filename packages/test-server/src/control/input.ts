@@ -10,12 +10,19 @@ import { TestServerError } from '../errors.js';
 export type JsonObject = Record<string, unknown>;
 
 /** How a value is shown in an error: short, never the whole of a large input. */
+/** Deeper than this, a value is named by its depth, not serialized to be shown. */
+const SHOWN_DEPTH = 64;
+
 function shown(value: unknown): string {
+  // Measured first, not left to JSON.stringify's stack: how deep a value may go before that
+  // throws differs between runtimes (Node throws at 200,000 levels, Deno does not).
+  const depth = jsonDepth(value);
+  if (depth > SHOWN_DEPTH) return `a value nested ${depth} levels deep`;
   let text: string;
   try {
     text = value === undefined ? 'nothing' : JSON.stringify(value);
   } catch {
-    // Too deep or too large to serialize: the error must still be a 400, not a 500.
+    // Too large to serialize: the error must still be a 400, not a 500.
     return 'a value that cannot be shown';
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
