@@ -70,12 +70,22 @@ export function readReports(dir: string) {
 
 /**
  * Starts the built CLI with `args`; the returned promise is the execa result plus the
- * elapsed time. A run that outlives twice `boundMs` is killed so that a hang fails the
+ * elapsed time; `nodeArgs` go to node before the CLI, `prefix` (a command such as
+ * `setpriv …`) runs node. A run that outlives twice `boundMs` is killed so that a hang fails the
  * test (on its bound) instead of hanging the suite.
  */
-export function startCli(args: string[], boundMs: number, env: Record<string, string> = {}) {
+export function startCli(
+  args: string[],
+  boundMs: number,
+  env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
+  prefix: readonly string[] = [],
+) {
   const started = Date.now();
-  const child = execa(process.execPath, [cli, ...args], {
+  const [file = process.execPath, ...prefixArgs] = prefix;
+  const nodeArgv = [...nodeArgs, cli, ...args];
+  const argv = prefix.length > 0 ? [...prefixArgs, process.execPath, ...nodeArgv] : nodeArgv;
+  const child = execa(file, argv, {
     reject: false,
     env: { CI: 'false', NO_COLOR: '1', PATH: process.env.PATH ?? '', ...env },
     extendEnv: false,
@@ -85,6 +95,35 @@ export function startCli(args: string[], boundMs: number, env: Record<string, st
   });
   const done = child.then((result) => ({ ...result, elapsedMs: Date.now() - started }));
   return { child, done };
+}
+
+const peakPreload = fileURLToPath(new URL('./fixtures/peak-rss.mjs', import.meta.url));
+
+/** The bound on the runner's peak resident memory that every bounded-input case holds. */
+export const PEAK_BOUND_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * {@link runCli} with the runner's peak resident set size (`peakBytes`, from
+ * `process.resourceUsage().maxRSS` written at exit by a preloaded module), so a test can
+ * hold a case to {@link PEAK_BOUND_BYTES}.
+ */
+export async function runCliMeasured(
+  args: string[],
+  boundMs: number,
+  dir: string,
+  env: Record<string, string> = {},
+  prefix: readonly string[] = [],
+) {
+  const peakFile = join(dir, 'peak-rss.txt');
+  const result = await startCli(
+    args,
+    boundMs,
+    { ...env, PNM_TEST_PEAK_FILE: peakFile },
+    ['--import', peakPreload],
+    prefix,
+  ).done;
+  const peakBytes = existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8')) : Number.NaN;
+  return { ...result, peakBytes };
 }
 
 /** {@link startCli}, awaited. */

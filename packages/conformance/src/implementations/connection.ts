@@ -7,6 +7,7 @@
  * @module
  */
 import { execa } from 'execa';
+import { contained, containmentHere } from './containment.js';
 import { LineReader } from './line-reader.js';
 import {
   isStopped,
@@ -36,8 +37,11 @@ export class Broken extends Error {
 const LAST_WORDS_MS = 500;
 
 function spawn(spec: LaunchSpec, token: string) {
-  return execa(spec.command, [...spec.args], {
-    cwd: spec.cwd ?? process.cwd(),
+  const cwd = spec.cwd ?? process.cwd();
+  // In a PID namespace of its own where the system allows: see containment.ts.
+  const [file, args] = contained(containmentHere(), spec.command, spec.args, spec.env, cwd);
+  return execa(file, args, {
+    cwd,
     env: { ...spec.env, [PROCESS_MARKER]: token },
     extendEnv: false,
     stdin: 'pipe',
