@@ -1,5 +1,5 @@
 /**
- * Writes a report in each requested format.
+ * Writes a report in each requested format, each held to the report size budget.
  *
  * @module
  */
@@ -9,10 +9,38 @@ import { FORMATS, type ReportFormat } from './formats.js';
 import type { Report } from './report.js';
 
 /**
+ * The largest report file written, in bytes. Every shown value is cut (shown-value.ts), so
+ * a report grows with its cells, not with what an implementation sent: about 300 bytes per
+ * passing cell and at most about 6 KB per failing one. 128 MiB holds the full default matrix
+ * many times over; a run past it (hundreds of thousands of cells) is told so instead of
+ * being rendered into a file nobody can open.
+ */
+export const REPORT_BUDGET_BYTES = 128 * 1024 * 1024;
+
+/** The rendered report, or why it is not written (over the budget, or too large to render). */
+function rendered(format: ReportFormat, report: Report, budget: number): string | Error {
+  let text: string;
+  try {
+    text = FORMATS[format].render(report);
+  } catch (error) {
+    // V8 refuses strings past about 512 MiB: far over any budget.
+    if (error instanceof RangeError)
+      return new Error(`too large to render (${error.message}), over the report budget of ${budget} bytes`);
+    throw error;
+  }
+  const bytes = Buffer.byteLength(text);
+  if (bytes > budget)
+    return new Error(
+      `${bytes} bytes, over the report budget of ${budget} bytes: not written (narrow the run with --only, --skip or fewer vectors)`,
+    );
+  return text;
+}
+
+/**
  * Writes every `{format, path}`, each on its own: one that fails does not stop the
  * others. A missing directory is created when its parent exists (the paths were checked
- * by `checkReportTargets` before the run). Returns what could not be written, one line
- * each; never throws.
+ * by `checkReportTargets` before the run). A report over `budget` bytes is not written and
+ * says so. Returns what could not be written, one line each; never throws.
  *
  * @example
  * ```ts
@@ -22,6 +50,7 @@ import type { Report } from './report.js';
 export function writeReports(
   report: Report,
   targets: ReadonlyArray<{ format: ReportFormat; path: string }>,
+  budget: number = REPORT_BUDGET_BYTES,
 ): string[] {
   const failures: string[] = [];
   for (const target of targets) {
@@ -30,7 +59,9 @@ export function writeReports(
       mkdirSync(dirname(path));
     } catch {}
     try {
-      writeFileSync(path, FORMATS[target.format].render(report));
+      const text = rendered(target.format, report, budget);
+      if (text instanceof Error) throw text;
+      writeFileSync(path, text);
     } catch (error) {
       failures.push(`${target.format} report ${path}: ${(error as Error).message}`);
     }
