@@ -24,7 +24,8 @@ export {
   loadVectorsSync,
   MAX_VECTOR_FILE_BYTES,
 } from './load.js';
-export { parseVectorFile } from './parse.js';
+export { ExpansionBudget, MAX_TOTAL_EXPANDED_BYTES } from './expansion-budget.js';
+export { decodeVectorBytes, parseVectorFile, parseVectorText } from './parse.js';
 export { BUNDLED_VECTORS_DIR, defaultVectorsDir } from './paths.js';
 export type { SignVector, Vector, VectorBase, VectorFile, VerifyVector } from './types.js';
 export { bundledVectorSet, type VectorSetInfo } from './vector-set.js';

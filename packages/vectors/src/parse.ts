@@ -6,6 +6,7 @@
  */
 import { basename, dirname } from 'node:path';
 import { expandBytes } from './bytes-spec.js';
+import type { ExpansionBudget } from './expansion-budget.js';
 import { isVectorError, VectorError, type VectorIssue } from './errors.js';
 import { vectorError } from './issues.js';
 import { findJsonProblem } from './json-text.js';
@@ -18,12 +19,13 @@ function expandVector(
   at: string,
   path: string,
   issues: VectorIssue[],
+  budget: ExpansionBudget | undefined,
 ): Vector | undefined {
   let body: Uint8Array | undefined;
   let secret: Uint8Array | undefined;
   for (const field of ['body', 'secret'] as const) {
     try {
-      const bytes = expandBytes(raw[field], `${at}/${field}`, path);
+      const bytes = expandBytes(raw[field], `${at}/${field}`, path, budget);
       if (field === 'body') body = bytes;
       else secret = bytes;
     } catch (error) {
@@ -59,6 +61,7 @@ function expandVector(
  *
  * @param json The parsed file (`JSON.parse` of its text).
  * @param path Where it came from; named in error messages and kept as `VectorFile.path`.
+ * @param budget The load's total expansion budget (none: only the per-string limit).
  * @throws {VectorError} `ERR_VECTOR_SCHEMA` listing every schema problem with its JSON path;
  * `ERR_VECTOR_DUPLICATE_ID` when two vectors in the file share an id; `ERR_VECTOR_IO` when
  * the schema itself cannot be read.
@@ -68,7 +71,11 @@ function expandVector(
  * for (const vector of file.vectors) console.log(vector.id, vector.body.length);
  * ```
  */
-export function parseVectorFile(json: unknown, path: string): VectorFile {
+export function parseVectorFile(
+  json: unknown,
+  path: string,
+  budget?: ExpansionBudget,
+): VectorFile {
   const validate = validatorFor(schemaPathFor(dirname(path)));
   if (!validate(json)) {
     throw vectorError('ERR_VECTOR_SCHEMA', path, schemaIssues(validate.errors ?? []));
@@ -83,7 +90,7 @@ export function parseVectorFile(json: unknown, path: string): VectorFile {
   }
   const vectors: Vector[] = [];
   json.vectors.forEach((raw, i) => {
-    const vector = expandVector(raw, `/vectors/${i}`, path, issues);
+    const vector = expandVector(raw, `/vectors/${i}`, path, issues, budget);
     if (vector) vectors.push(vector);
   });
   if (issues.length > 0) throw vectorError('ERR_VECTOR_SCHEMA', path, issues);
@@ -116,11 +123,37 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /**
  * Decodes a file's bytes (UTF-8, nothing else), checks the JSON syntax with a position for
  * every runtime, then {@link parseVectorFile}.
+ *
+ * @param budget The load's total expansion budget.
+ * @throws {VectorError} `ERR_VECTOR_JSON` (not UTF-8, or not JSON with line and column), and
+ * as {@link parseVectorFile}.
+ * @example
+ * ```ts
+ * const file = parseVectorBytes(readFileSync('vectors/x.json'), 'vectors/x.json');
+ * ```
  */
-export function parseVectorBytes(bytes: Uint8Array, path: string): VectorFile {
-  let text: string;
+export function parseVectorBytes(
+  bytes: Uint8Array,
+  path: string,
+  budget?: ExpansionBudget,
+): VectorFile {
+  return parseVectorText(decodeVectorBytes(bytes, path), path, budget);
+}
+
+/**
+ * A vector file's bytes as text: UTF-8, nothing else. Kept apart from the parse so that a
+ * loader can let go of the bytes before the text is parsed (one copy of a large file at a
+ * time, not three).
+ *
+ * @throws {VectorError} `ERR_VECTOR_JSON` when the bytes are not valid UTF-8.
+ * @example
+ * ```ts
+ * const text = decodeVectorBytes(await readFile(path), path);
+ * ```
+ */
+export function decodeVectorBytes(bytes: Uint8Array, path: string): string {
   try {
-    text = strictUtf8.decode(bytes);
+    return strictUtf8.decode(bytes);
   } catch (cause) {
     throw new VectorError('ERR_VECTOR_JSON', `${displayPath(path)}: is not valid UTF-8`, {
       file: path,
@@ -128,6 +161,19 @@ export function parseVectorBytes(bytes: Uint8Array, path: string): VectorFile {
       cause,
     });
   }
+}
+
+/**
+ * Checks the JSON syntax of a vector file's text with a position for every runtime, then
+ * {@link parseVectorFile}.
+ *
+ * @throws {VectorError} `ERR_VECTOR_JSON` with line and column, and as {@link parseVectorFile}.
+ * @example
+ * ```ts
+ * const file = parseVectorText('{"formatVersion":1,…}', 'vectors/x.json');
+ * ```
+ */
+export function parseVectorText(text: string, path: string, budget?: ExpansionBudget): VectorFile {
   const problem = findJsonProblem(text);
   if (problem) {
     const { line, column, reason } = problem;
@@ -140,5 +186,5 @@ export function parseVectorBytes(bytes: Uint8Array, path: string): VectorFile {
       },
     );
   }
-  return parseVectorFile(JSON.parse(text), path);
+  return parseVectorFile(JSON.parse(text), path, budget);
 }

@@ -7,15 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { FORMATS, type ReportFormat } from './formats.js';
 import type { Report } from './report.js';
-
-/**
- * The largest report file written, in bytes. Every shown value is cut (shown-value.ts), so
- * a report grows with its cells, not with what an implementation sent: about 300 bytes per
- * passing cell and at most about 6 KB per failing one. 128 MiB holds the full default matrix
- * many times over; a run past it (hundreds of thousands of cells) is told so instead of
- * being rendered into a file nobody can open.
- */
-export const REPORT_BUDGET_BYTES = 128 * 1024 * 1024;
+import { REPORT_BUDGET_BYTES } from './report-budget.js';
 
 /** The rendered report, or why it is not written (over the budget, or too large to render). */
 function rendered(format: ReportFormat, report: Report, budget: number): string | Error {
