@@ -5,13 +5,14 @@
  *
  * @module
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterEach, expect } from 'vitest';
 import type { Report } from '../src/reports/report.js';
+import { SHOWN_BYTES, SHOWN_CHARS } from '../src/reports/shown-value.js';
 import { cli, emptyExpectations } from './helpers.js';
 
 /** A hostile implementation of test/fixtures/hostile/. */
@@ -190,4 +191,29 @@ export function killRecorded(pidFile: string): void {
       process.kill(pid, 'SIGKILL');
     } catch {}
   }
+}
+
+/** The length of the longest line of `text`. */
+export function longestLine(text: string): number {
+  let longest = 0;
+  for (const line of text.split('\n')) longest = Math.max(longest, line.length);
+  return longest;
+}
+
+/**
+ * Asserts that the four reports of {@link reportArgs} were written in `dir`, each under
+ * `maxBytes`, and that no value in the JSON report's cells is longer than a cut value can be
+ * (SHOWN_CHARS and the note saying the full size); returns them.
+ */
+export function expectBoundedReports(dir: string, maxBytes: number) {
+  for (const name of ['report.json', 'junit.xml', 'summary.md', 'report.html'])
+    expect(statSync(join(dir, name)).size, name).toBeLessThan(maxBytes);
+  const reports = readReports(dir);
+  const cutMax = SHOWN_CHARS + ' (1000000000 characters in all)…'.length;
+  for (const result of reports.json.results) {
+    for (const value of [result.expected, result.actual, result.detail])
+      expect(value.length).toBeLessThanOrEqual(cutMax);
+    if (result.sent) expect(result.sent.hex.length).toBeLessThanOrEqual(2 * SHOWN_BYTES);
+  }
+  return reports;
 }

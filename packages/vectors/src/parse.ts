@@ -6,8 +6,8 @@
  */
 import { basename, dirname } from 'node:path';
 import { expandBytes } from './bytes-spec.js';
-import type { ExpansionBudget } from './expansion-budget.js';
 import { isVectorError, VectorError, type VectorIssue } from './errors.js';
+import type { ExpansionBudget } from './expansion-budget.js';
 import { vectorError } from './issues.js';
 import { findJsonProblem } from './json-text.js';
 import { displayPath } from './paths.js';
@@ -71,11 +71,7 @@ function expandVector(
  * for (const vector of file.vectors) console.log(vector.id, vector.body.length);
  * ```
  */
-export function parseVectorFile(
-  json: unknown,
-  path: string,
-  budget?: ExpansionBudget,
-): VectorFile {
+export function parseVectorFile(json: unknown, path: string, budget?: ExpansionBudget): VectorFile {
   const validate = validatorFor(schemaPathFor(dirname(path)));
   if (!validate(json)) {
     throw vectorError('ERR_VECTOR_SCHEMA', path, schemaIssues(validate.errors ?? []));

@@ -20,9 +20,10 @@
  *
  * @module
  */
+
+import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
 
 /** How implementation processes are contained on this system. */
 export type Containment =

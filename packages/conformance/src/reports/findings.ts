@@ -7,8 +7,8 @@
 import type { Vector } from '@plugnmeet-signing/vectors';
 import { cellKey, columnKey } from '../column-key.js';
 import { correctionOf } from '../corrections/catalog.js';
-import { bytesField } from './bytes-field.js';
 import type { Outcome } from '../model.js';
+import { bytesField } from './bytes-field.js';
 import type { Finding, PropertyFinding, ReportColumn, ReportResult } from './report.js';
 import { cutText } from './shown-value.js';
 

@@ -5,9 +5,9 @@
  * @module
  */
 
-import { cutNote } from './shown-value.js';
 import type { PropertyState } from './property-state.js';
 import type { Report, ReportColumn, ReportResult } from './report.js';
+import { cutNote } from './shown-value.js';
 import { reportView } from './view.js';
 
 function xml(text: string): string {

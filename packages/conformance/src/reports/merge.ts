@@ -10,9 +10,9 @@
 
 import { cellKey, columnKey } from '../column-key.js';
 import { ConformanceError } from '../errors.js';
-import { fullSize } from './shown-value.js';
 import type { Expectation } from '../expectations/file.js';
 import { type Finding, type PropertySummary, type Report, resultGroups } from './report.js';
+import { fullSize } from './shown-value.js';
 import { staleFromResults, summarize } from './verdict.js';
 
 export { staleFromResults };

@@ -98,5 +98,7 @@ export function fullSize(bytes: BytesShown): number {
  * ```
  */
 export function cutNote(bytes: BytesShown): string {
-  return bytes.size === undefined ? '' : ` (the first ${bytes.hex.length / 2} of ${bytes.size} bytes)`;
+  return bytes.size === undefined
+    ? ''
+    : ` (the first ${bytes.hex.length / 2} of ${bytes.size} bytes)`;
 }

@@ -17,7 +17,9 @@ function rendered(format: ReportFormat, report: Report, budget: number): string 
   } catch (error) {
     // V8 refuses strings past about 512 MiB: far over any budget.
     if (error instanceof RangeError)
-      return new Error(`too large to render (${error.message}), over the report budget of ${budget} bytes`);
+      return new Error(
+        `too large to render (${error.message}), over the report budget of ${budget} bytes`,
+      );
     throw error;
   }
   const bytes = Buffer.byteLength(text);

@@ -10,13 +10,13 @@ import type { Capability, Column, ExecutionMode, Outcome, Session } from '../mod
 import { searchColumn } from '../properties/search.js';
 import { bytesField } from '../reports/bytes-field.js';
 import { FINDING_OUTCOMES } from '../reports/findings.js';
-import { cutText } from '../reports/shown-value.js';
 import type {
   PropertyFinding,
   PropertySummary,
   ReportColumn,
   ReportResult,
 } from '../reports/report.js';
+import { cutText } from '../reports/shown-value.js';
 import { runSdkCases } from '../sdk/run-sdk-cases.js';
 import type { RunListener } from './events.js';
 import { type Judgement, judgeSign, judgeVerify } from './judge.js';

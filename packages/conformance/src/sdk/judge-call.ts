@@ -209,11 +209,7 @@ export function judgeCall(call: {
   }
   if (scenario.expect === 'result') {
     if (answer.kind !== 'result')
-      return verdict(
-        'fail',
-        'wrong-answer-kind',
-        `the server answered; the SDK said ${actual}`,
-      );
+      return verdict('fail', 'wrong-answer-kind', `the server answered; the SDK said ${actual}`);
     const last = requests.at(-1);
     const sentText = utf8.decode(last?.response.body ?? new Uint8Array());
     const lost = lostValues(parseExactJson(sentText), answer.result);
@@ -226,11 +222,7 @@ export function judgeCall(call: {
     return verdict('pass', undefined, '');
   }
   if (answer.kind !== 'failure' || answer.failure.kind !== scenario.expect) {
-    return verdict(
-      'fail',
-      'wrong-answer-kind',
-      `${scenario.description}; the SDK said ${actual}`,
-    );
+    return verdict('fail', 'wrong-answer-kind', `${scenario.description}; the SDK said ${actual}`);
   }
   if (
     scenario.httpStatus !== undefined &&
