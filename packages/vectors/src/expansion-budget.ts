@@ -16,7 +16,15 @@ import { schemaError } from './issues.js';
 export const MAX_TOTAL_EXPANDED_BYTES = 128 * 1024 * 1024;
 
 /**
- * What is left of the total for one load; pass one instance to every file of the load.
+ * The most vectors one load may hold. Each vector is a cell of every column that runs it,
+ * and a cell costs the runner about a kilobyte while it runs and a few hundred bytes in
+ * every report: a file of a quarter of a million tiny vectors (45 MB) took the runner past
+ * 1 GiB. 100,000 is 400 times the shipped set.
+ */
+export const MAX_TOTAL_VECTORS = 100_000;
+
+/**
+ * What is left of the total for one load (bytes and vectors); pass one instance to every file of the load.
  *
  * @example
  * ```ts
@@ -26,11 +34,31 @@ export const MAX_TOTAL_EXPANDED_BYTES = 128 * 1024 * 1024;
  */
 export class ExpansionBudget {
   readonly total: number;
+  readonly totalVectors: number;
   #left: number;
+  #vectorsLeft: number;
 
-  constructor(total: number = MAX_TOTAL_EXPANDED_BYTES) {
+  constructor(total: number = MAX_TOTAL_EXPANDED_BYTES, totalVectors: number = MAX_TOTAL_VECTORS) {
     this.total = total;
     this.#left = total;
+    this.totalVectors = totalVectors;
+    this.#vectorsLeft = totalVectors;
+  }
+
+  /**
+   * Takes `count` vectors of `file` from what is left, before any is validated or expanded.
+   *
+   * @throws {VectorError} `ERR_VECTOR_SCHEMA` at `/vectors` of `file`.
+   */
+  chargeVectors(count: number, file: string): void {
+    if (count > this.#vectorsLeft) {
+      throw schemaError(
+        file,
+        '/vectors',
+        `has ${count} vectors, more than the ${this.#vectorsLeft} left of the ${this.totalVectors} every vector file of the run may hold together (MAX_TOTAL_VECTORS)`,
+      );
+    }
+    this.#vectorsLeft -= count;
   }
 
   /** Bytes still allowed. */

@@ -16,7 +16,11 @@
 export { expandBytes, MAX_EXPANDED_BYTES } from './bytes-spec.js';
 export { fromHex, toHex } from './codec.js';
 export { isVectorError, VectorError, type VectorErrorCode, type VectorIssue } from './errors.js';
-export { ExpansionBudget, MAX_TOTAL_EXPANDED_BYTES } from './expansion-budget.js';
+export {
+  ExpansionBudget,
+  MAX_TOTAL_EXPANDED_BYTES,
+  MAX_TOTAL_VECTORS,
+} from './expansion-budget.js';
 export {
   loadVectorFiles,
   loadVectorFilesSync,

@@ -5,6 +5,7 @@
  * @module
  */
 import { basename, dirname } from 'node:path';
+import { BytePool } from './byte-pool.js';
 import { expandBytes } from './bytes-spec.js';
 import { isVectorError, VectorError, type VectorIssue } from './errors.js';
 import type { ExpansionBudget } from './expansion-budget.js';
@@ -14,18 +15,31 @@ import { displayPath } from './paths.js';
 import { type RawVector, schemaIssues, schemaPathFor, validatorFor } from './schema.js';
 import type { Vector, VectorFile } from './types.js';
 
+/** One frozen array per distinct tag list of a file: thousands of vectors share a few. */
+function sharedTags(tags: readonly string[], lists: Map<string, readonly string[]>) {
+  const key = tags.join('\u0000');
+  let list = lists.get(key);
+  if (!list) {
+    list = Object.freeze([...tags]);
+    lists.set(key, list);
+  }
+  return list;
+}
+
 function expandVector(
   raw: RawVector,
   at: string,
   path: string,
   issues: VectorIssue[],
   budget: ExpansionBudget | undefined,
+  pool: BytePool,
+  tagLists: Map<string, readonly string[]>,
 ): Vector | undefined {
   let body: Uint8Array | undefined;
   let secret: Uint8Array | undefined;
   for (const field of ['body', 'secret'] as const) {
     try {
-      const bytes = expandBytes(raw[field], `${at}/${field}`, path, budget);
+      const bytes = pool.keep(expandBytes(raw[field], `${at}/${field}`, path, budget));
       if (field === 'body') body = bytes;
       else secret = bytes;
     } catch (error) {
@@ -38,7 +52,7 @@ function expandVector(
     id: raw.id,
     file: basename(path),
     description: raw.description,
-    tags: Object.freeze([...raw.tags]),
+    tags: sharedTags(raw.tags, tagLists),
     body,
     secret,
   };
@@ -85,8 +99,10 @@ export function parseVectorFile(json: unknown, path: string, budget?: ExpansionB
     });
   }
   const vectors: Vector[] = [];
+  const pool = new BytePool();
+  const tagLists = new Map<string, readonly string[]>();
   json.vectors.forEach((raw, i) => {
-    const vector = expandVector(raw, `/vectors/${i}`, path, issues, budget);
+    const vector = expandVector(raw, `/vectors/${i}`, path, issues, budget, pool, tagLists);
     if (vector) vectors.push(vector);
   });
   if (issues.length > 0) throw vectorError('ERR_VECTOR_SCHEMA', path, issues);
@@ -182,5 +198,10 @@ export function parseVectorText(text: string, path: string, budget?: ExpansionBu
       },
     );
   }
-  return parseVectorFile(JSON.parse(text), path, budget);
+  const json: unknown = JSON.parse(text);
+  // Counted before the schema runs: validating and expanding a quarter of a million vectors
+  // is what the count budget is there to avoid.
+  const vectors = (json as { vectors?: unknown } | null)?.vectors;
+  if (budget && Array.isArray(vectors)) budget.chargeVectors(vectors.length, path);
+  return parseVectorFile(json, path, budget);
 }
