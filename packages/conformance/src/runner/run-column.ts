@@ -136,7 +136,8 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
     };
   }
   report.available = true;
-  report.runtimeVersion = availability.runtimeVersion;
+  // An outside implementation names itself in its hello: shown cut, as every value it sends.
+  report.runtimeVersion = cutText(availability.runtimeVersion);
 
   let session: Session;
   try {
