@@ -10,7 +10,14 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { ConformanceError, type ConformanceErrorCode } from './errors.js';
 
-/** The largest expectations file read: the bound vector files have (MAX_VECTOR_FILE_BYTES). */
+/**
+ * The largest expectations file read: the bound vector files have (MAX_VECTOR_FILE_BYTES).
+ *
+ * @example
+ * ```ts
+ * readInputFile(path, 'ERR_CONFORMANCE_EXPECTATIONS', MAX_INPUT_FILE_BYTES);
+ * ```
+ */
 export const MAX_INPUT_FILE_BYTES = 64 * 1024 * 1024;
 
 /** What a file that is not a regular file is, in words. */

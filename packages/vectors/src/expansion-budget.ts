@@ -49,6 +49,10 @@ export class ExpansionBudget {
    * Takes `count` vectors of `file` from what is left, before any is validated or expanded.
    *
    * @throws {VectorError} `ERR_VECTOR_SCHEMA` at `/vectors` of `file`.
+   * @example
+   * ```ts
+   * budget.chargeVectors(json.vectors.length, 'x.json');
+   * ```
    */
   chargeVectors(count: number, file: string): void {
     if (count > this.#vectorsLeft) {
@@ -70,6 +74,10 @@ export class ExpansionBudget {
    * Refuses `bytes` more when they do not fit in what is left (before they are made).
    *
    * @throws {VectorError} `ERR_VECTOR_SCHEMA` naming `file` and `jsonPath`.
+   * @example
+   * ```ts
+   * budget.check(64 * 1024 * 1024, 'x.json', '/vectors/3/body/repeat');
+   * ```
    */
   check(bytes: number, file: string, jsonPath: string): void {
     if (bytes > this.#left) {
@@ -85,6 +93,10 @@ export class ExpansionBudget {
    * Takes `bytes` from what is left.
    *
    * @throws {VectorError} As {@link ExpansionBudget.check}.
+   * @example
+   * ```ts
+   * budget.charge(body.length, 'x.json', '/vectors/3/body');
+   * ```
    */
   charge(bytes: number, file: string, jsonPath: string): void {
     this.check(bytes, file, jsonPath);

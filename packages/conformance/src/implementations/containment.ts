@@ -40,7 +40,16 @@ const FLAG_SETS: ReadonlyArray<readonly string[]> = [
   ['--user', '--map-current-user', '--pid', '--fork', '--kill-child'],
 ];
 
-/** The executable `command` names, looked up as a spawn would (PATH of `env`), or undefined. */
+/**
+ * The executable `command` names, looked up as a spawn would (a path relative to `cwd`, or
+ * a name on the PATH of `env`), or undefined when there is none.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * resolveCommand('python3', { PATH: '/usr/bin' }, process.cwd()); // '/usr/bin/python3'
+ * ```
+ */
 export function resolveCommand(
   command: string,
   env: Record<string, string | undefined>,
