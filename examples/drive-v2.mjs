@@ -20,7 +20,8 @@ import { startStubServers } from './driver/stub-servers.mjs';
 import { webhookCases } from './driver/webhooks.mjs';
 
 const API_KEY = 'drive-key';
-const SECRET = 'drive-secret-ünïcode';
+// 32 bytes or more: php-jwt 7 (the PHP SDK's webhook verification) refuses shorter HMAC keys.
+const SECRET = 'drive-secret-ünïcode, long enough for php-jwt';
 const REPLY_TIMEOUT_MS = 15_000;
 const testServerBin = fileURLToPath(
   new URL('../packages/test-server/bin/pnm-test-server.js', import.meta.url),

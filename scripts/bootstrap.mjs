@@ -61,9 +61,17 @@ export function ensureDependencies() {
 
 export function ensureToolchains() {
   if (process.env.PNM_SKIP_TOOLCHAINS === '1') return;
-  // The setup script never fails the bootstrap: a missing toolchain is reported there and
-  // again, column by column, by the conformance run (`unavailable`, or a failure under CI).
-  spawnSync('bash', [join(root, 'scripts', 'setup-toolchains')], { cwd: root, stdio: 'inherit' });
+  // A toolchain that could not be installed does not fail the bootstrap: it is reported
+  // there and again, column by column, by the conformance run (`unavailable`, a run that says
+  // INCOMPLETE, a failure under CI). Declarations that cannot be read (exit 2) do.
+  const setup = spawnSync('bash', [join(root, 'scripts', 'setup-toolchains')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (setup.status === 2) {
+    log('failed: scripts/setup-toolchains could not read what to install');
+    process.exit(2);
+  }
 }
 
 export function build() {

@@ -10,9 +10,10 @@
 // the action's `version:` input the second. Packing needs the bootstrap (pnpm, a build).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { retryInstall } from './retry-install.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -54,9 +55,12 @@ export function npmInstall(prefix, specs) {
   mkdirSync(prefix, { recursive: true });
   // A manifest of its own keeps npm from walking up into whatever project encloses `prefix`.
   writeFileSync(join(prefix, 'package.json'), '{ "private": true }\n');
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...specs], {
-    cwd: prefix,
-  });
+  // The tarballs are local, their dependencies come from the npm registry.
+  retryInstall({ what: specs.map((spec) => basename(spec)).join(' '), registry: 'npm' }, () =>
+    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...specs], {
+      cwd: prefix,
+    }),
+  );
   return join(prefix, 'node_modules', '.bin');
 }
 

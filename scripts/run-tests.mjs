@@ -33,8 +33,8 @@ const turbo = spawnSync(
   ],
   { cwd: root, stdio: 'inherit', env },
 );
-const { passed, failed } = summarize(root);
-console.log(`${passed} passed, ${failed} failed`);
+const { passed, failed, skipped } = summarize(root);
+console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 const ok = lint.status === 0 && turbo.status === 0 && failed === 0 && passed > 0;
 if (!ok && lint.status !== 0) console.error('biome check failed');
 process.exit(ok ? 0 : 1);

@@ -51,7 +51,8 @@ def verify(body: bytes, signature: str, secret: bytes) -> bool:
 # ---------------------------------------------------------------------------------------
 
 # Below the runner's per-case timeout (10 s by default), so a hung server is reported as
-# this client's own `timeout` rather than as a protocol error.
+# this client's own `timeout` rather than as a protocol error. The runner may hand another
+# one with the call (`timeoutMs`), which then applies.
 CALL_TIMEOUT_SECONDS = 5.0
 
 
@@ -96,8 +97,9 @@ def refusal(status: int, raw: bytes) -> CallFailure:
     return CallFailure(kind, message, http_status=status, status_code=details.get("status_code"))
 
 
-def call(server: dict, endpoint: str, request) -> dict:
-    """POST {server.url}/auth/{endpoint}, signed over exactly the bytes sent."""
+def call(server: dict, endpoint: str, request, timeout: float = CALL_TIMEOUT_SECONDS) -> dict:
+    """POST {server.url}/auth/{endpoint}, signed over exactly the bytes sent, giving up
+    after `timeout` seconds."""
     url = server["url"].rstrip("/") + "/auth/" + endpoint.lstrip("/")
     body = encode_request(request)
     headers = {
@@ -107,16 +109,16 @@ def call(server: dict, endpoint: str, request) -> dict:
     }
     sent = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
-        with urllib.request.urlopen(sent, timeout=CALL_TIMEOUT_SECONDS) as response:
+        with urllib.request.urlopen(sent, timeout=timeout) as response:
             status, raw = response.status, response.read()
     except urllib.error.HTTPError as error:
         # urllib raises for every status >= 400; the body still tells why.
         raise refusal(error.code, error.read()) from None
     except (TimeoutError, socket.timeout) as error:
-        raise CallFailure("timeout", f"no answer within {CALL_TIMEOUT_SECONDS} s: {error}") from None
+        raise CallFailure("timeout", f"no answer within {timeout} s: {error}") from None
     except urllib.error.URLError as error:
         if isinstance(error.reason, (TimeoutError, socket.timeout)):
-            raise CallFailure("timeout", f"no answer within {CALL_TIMEOUT_SECONDS} s") from None
+            raise CallFailure("timeout", f"no answer within {timeout} s") from None
         raise CallFailure("network", f"no answer: {error.reason}") from None
     except (http.client.HTTPException, ConnectionError, OSError) as error:
         # RemoteDisconnected, IncompleteRead, a reset: the connection ended without an answer.
@@ -266,7 +268,8 @@ def hello(request: dict) -> dict:
 
 def handle_call(case_id: str, request: dict) -> dict:
     try:
-        return {"id": case_id, "result": call(request["server"], request["endpoint"], request["request"])}
+        timeout = request.get("timeoutMs", CALL_TIMEOUT_SECONDS * 1000) / 1000
+        return {"id": case_id, "result": call(request["server"], request["endpoint"], request["request"], timeout)}
     except CallFailure as failure:
         return {"id": case_id, "failure": failure.as_reply()}
 

@@ -13,7 +13,9 @@ export type ConformanceErrorCode =
   /** A report file to merge or render is malformed. */
   | 'ERR_CONFORMANCE_REPORT'
   /** The reference disagrees with a vector: one of them is wrong, nothing can be judged. */
-  | 'ERR_CONFORMANCE_REFERENCE';
+  | 'ERR_CONFORMANCE_REFERENCE'
+  /** The shipped toolchain declarations (`toolchains.json`) are malformed. */
+  | 'ERR_CONFORMANCE_TOOLCHAINS';
 
 /**
  * Thrown for bad input to the runner: usage errors, malformed expectations or reports.

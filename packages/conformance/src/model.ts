@@ -48,6 +48,11 @@ export interface CallInput {
   endpoint: string;
   /** The request message as protojson (proto field names). */
   request: Record<string, unknown>;
+  /**
+   * The timeout the SDK is to apply to this call, in ms, where it can be configured: short
+   * in the `timeout` scenario (the emulator answers only well after it), generous elsewhere.
+   */
+  timeoutMs: number;
 }
 
 /** How an SDK failed a call, in protocol v2's words. */
@@ -174,6 +179,11 @@ export interface Column {
   implementation: ImplementationInfo;
   environment: EnvironmentInfo;
   capabilities: ReadonlyArray<Capability>;
+  /**
+   * Protocol v2: the smallest call timeout its SDK can be given (its hello's `minTimeoutMs`),
+   * when that is coarser than the runner's `timeout` scenario hands by default.
+   */
+  minTimeoutMs?: number;
   /** The modes this column supports; the first is the default. */
   modes: readonly ExecutionMode[];
   /**

@@ -9,10 +9,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { CORRECTIONS, readCorrection } from '../src/corrections/catalog.js';
 import { correctedProgram } from '../src/corrections/columns.js';
 import { pagePatch, patchedPage } from '../src/corrections/patch.js';
+import { renderEndToEndScript } from '../src/implementations/wire/shell-end-to-end.js';
+import { CORRECTED_SHELL_WIRE, splitShellSnippet } from '../src/implementations/wire/shell-wire.js';
 import type { Report } from '../src/reports/report.js';
 import { SNIPPETS, snippetInfo } from '../src/snippets/catalog.js';
 import { extractSections, PAGE_FILE, readPage, SNIPPETS_DIR } from '../src/snippets/page.js';
-import { extractRegion, renderShellScript } from '../src/snippets/render.js';
+import { extractRegion } from '../src/snippets/render.js';
 import { applySlots, readSnippet, signStatements, splitImports } from '../src/snippets/slots.js';
 import { cli, emptyExpectations } from './helpers.js';
 
@@ -203,9 +205,15 @@ describe('corrected snippets as programs', () => {
     expect(sign).toContain('SIGNATURE=$(body | openssl');
     expect(sign).toContain('exit 1');
     expect(sign).not.toContain('curl');
-    const script = renderShellScript({ info: shell, text: readCorrection(shell) });
-    expect(script).toContain('body | curl -X POST "$PNM_BASE_URL"/auth/room/getActiveRoomInfo');
-    expect(script).toContain('--data-binary @-');
+    // The script the runs execute, as the wire column renders it.
+    const split = splitShellSnippet(CORRECTED_SHELL_WIRE);
+    expect(split.sign).toBe(sign);
+    const script = renderEndToEndScript(split);
+    expect(script).toContain(split.request);
+    expect(split.request).toContain(
+      'body | curl -X POST "$PNM_BASE_URL"/auth/room/getActiveRoomInfo',
+    );
+    expect(split.request).toContain('--data-binary @-');
     expect(script).not.toMatch(/echo -n|-d "\$BODY"/);
   });
 });

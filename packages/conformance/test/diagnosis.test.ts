@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
+import { requireSubject } from '../../../scripts/test-subject.mjs';
 import { diagnose } from '../src/diagnosis/diagnose.js';
 import { interpretEchoEscapes } from '../src/diagnosis/transforms.js';
 import { cleanHome } from '../src/environments/process-env.js';
@@ -29,21 +30,24 @@ function echoed(shell: string[], body: string, lang = 'C.UTF-8'): Buffer {
 describe('diagnose reproduces causes from what real environments do', () => {
   const bodies = ['{"a":"x\\ny"}', '{"path":"C:\\\\dir"}', '{"t":"\\u00e9\\t"}', 'x\\cy', '\\0101'];
 
-  test.skipIf(!has('dash')).each(bodies)('dash echo on %s', (body) => {
+  test.for(bodies)('dash echo on %s', (body, ctx) => {
+    requireSubject(ctx, has('dash') ? undefined : 'dash is not on PATH');
     const actual = hex(echoed(['dash'], body));
     expect(diagnose(encoder.encode(body), secret, actual)?.id).toBe('echo-interprets-backslashes');
   });
 
   const extended = [...bodies, '{"e":"\\ud83d\\ude00"}', '{"n":"a\\u0000b"}', '\\x41'];
 
-  test.skipIf(!has('zsh')).each(extended)('zsh echo on %s', (body) => {
+  test.for(extended)('zsh echo on %s', (body, ctx) => {
+    requireSubject(ctx, has('zsh') ? undefined : 'zsh is not on PATH');
     const actual = hex(echoed(['zsh'], body));
     expect(diagnose(encoder.encode(body), secret, actual)?.id).toMatch(
       /^echo-interprets-(extended-escapes|backslashes)$/,
     );
   });
 
-  test.skipIf(!has('mksh')).each(extended)('mksh echo on %s', (body) => {
+  test.for(extended)('mksh echo on %s', (body, ctx) => {
+    requireSubject(ctx, has('mksh') ? undefined : 'mksh is not on PATH');
     const actual = hex(echoed(['mksh'], body));
     expect(diagnose(encoder.encode(body), secret, actual)?.id).toMatch(
       /^echo-interprets-(extended-escapes|backslashes)$/,
@@ -62,7 +66,8 @@ describe('diagnose reproduces causes from what real environments do', () => {
     '{"d":"\\ud83d"}',
   ];
 
-  test.skipIf(!has('zsh')).each(nonAscii)('zsh echo under the C locale on %s', (body) => {
+  test.for(nonAscii)('zsh echo under the C locale on %s', (body, ctx) => {
+    requireSubject(ctx, has('zsh') ? undefined : 'zsh is not on PATH');
     const actual = hex(echoed(['zsh'], body, 'C'));
     expect(diagnose(encoder.encode(body), secret, actual)?.id).toBe(
       'echo-interprets-extended-escapes',

@@ -17,7 +17,7 @@ export const binDir = inject('binDir');
 const repo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
 /** PATH and the rest of the environment, minus what pnpm and the workspace put there. */
-function userEnvironment(): NodeJS.ProcessEnv {
+export function userEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (/^(npm_|PNPM_|PNM_|NODE_PATH$|NODE_OPTIONS$|INIT_CWD$|VITEST|TURBO_)/.test(name)) continue;

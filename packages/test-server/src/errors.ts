@@ -15,7 +15,11 @@ export type TestServerErrorCode =
   /** A handler built an answer that is not a valid response message. */
   | 'INVALID_ANSWER'
   /** A webhook delivery could not be sent. */
-  | 'WEBHOOK_FAILED';
+  | 'WEBHOOK_FAILED'
+  /** A control API call's body, query or path is not what the endpoint expects. */
+  | 'BAD_CONTROL_INPUT'
+  /** A control API call would take a queue, the replaced routes or the state past a bound. */
+  | 'CONTROL_LIMIT';
 
 /**
  * Raised by the test server, its CLI and its protocol helpers.

@@ -7,6 +7,21 @@
 
 export { AUTH_MESSAGES, type AuthInput, type Credentials, checkAuth } from './auth.js';
 export { type CliIo, main } from './cli/main.js';
+export {
+  CONTROL_PREFIX,
+  type ControlApiOptions,
+  mountControlApi,
+  refuseControlApi,
+} from './control/api.js';
+export {
+  type ControlJournal,
+  createControlJournal,
+  DEFAULT_JOURNAL_LIMIT,
+  type JournalBounds,
+  type RequestFilter,
+} from './control/journal.js';
+export { type ControlLimits, DEFAULT_CONTROL_LIMITS } from './control/limits.js';
+export type { ControlRefusal } from './control/reply.js';
 export { TestServerError, type TestServerErrorCode } from './errors.js';
 export { UPSTREAM } from './generated/plugnmeet-protocol.js';
 export { parseMultipart } from './multipart.js';
@@ -20,6 +35,8 @@ export { commonResponse, fail, mintToken, notFound, ok } from './replies.js';
 export { requestLogLine, requestLogRecord, webhookLogLine } from './request-log.js';
 export {
   type HandlerLike,
+  type MountedHandler,
+  type MountedRequest,
   normalizePath,
   SAMPLE_API_KEY,
   SAMPLE_SECRET,
@@ -42,6 +59,7 @@ export type {
 export {
   deliverWebhook,
   type WebhookDelivery,
+  type WebhookLimits,
   type WebhookSigning,
   webhookBody,
   webhookToken,

@@ -10,7 +10,34 @@ import type { WebhookDelivery } from './webhooks/deliver.js';
 const base64 = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
-const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading U+FEFF: the text is the body's, byte for byte.
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The most a request line's `body_text` may take once escaped as JSON. A 50 MiB body of
+ * control bytes is 300 MB of `\u0000` escapes, a line the process would build and copy whole;
+ * past this limit the text is left out (the bytes are always in `body_base64`).
+ */
+export const LOG_TEXT_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/** Bytes of `JSON.stringify` of the text of `bytes` (valid UTF-8), counted on the bytes. */
+function jsonTextBytes(bytes: Uint8Array): number {
+  let size = 2;
+  for (const b of bytes) {
+    if (
+      b === 0x22 ||
+      b === 0x5c ||
+      b === 0x08 ||
+      b === 0x09 ||
+      b === 0x0a ||
+      b === 0x0c ||
+      b === 0x0d
+    ) {
+      size += 2;
+    } else size += b < 0x20 ? 6 : 1;
+  }
+  return size;
+}
 
 /** The body as text when it is valid UTF-8, else `null` (the base64 is always there). */
 function textOrNull(bytes: Uint8Array): string | null {
@@ -21,8 +48,21 @@ function textOrNull(bytes: Uint8Array): string | null {
   }
 }
 
+/** `body_text` of a request line, and why it is left out when it is. */
+function bodyText(bytes: Uint8Array): { body_text: string | null; body_text_omitted?: string } {
+  const escaped = jsonTextBytes(bytes);
+  if (escaped > LOG_TEXT_LIMIT_BYTES) {
+    return {
+      body_text: null,
+      body_text_omitted: `its JSON form would take ${escaped} bytes, over the log's ${LOG_TEXT_LIMIT_BYTES}: body_base64 has the bytes`,
+    };
+  }
+  return { body_text: textOrNull(bytes) };
+}
+
 /**
- * The log record of one request: the exact bytes (base64, plus UTF-8 text when valid), the
+ * The log record of one request: the exact bytes (base64, plus UTF-8 text when valid and its
+ * JSON form within {@link LOG_TEXT_LIMIT_BYTES}, else `body_text_omitted` says why), the
  * headers as sent, the signature verdict (with `body not authenticated` when the multipart
  * rule signed the `Room-Id` header instead of the body), the protocol verdict and the answer.
  *
@@ -45,7 +85,7 @@ export function requestLogRecord(request: RecordedRequest): Record<string, unkno
     url: request.url,
     headers: pairs,
     body_base64: base64(request.body),
-    body_text: textOrNull(request.body),
+    ...bodyText(request.body),
     auth:
       auth === undefined
         ? null

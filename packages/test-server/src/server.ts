@@ -7,11 +7,12 @@
 import { Buffer } from 'node:buffer';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { artifactHandlers } from './artifact-handlers.js';
 import { checkAuth } from './auth.js';
+import { BODY_TOO_LARGE_TEXT, decodeContentEncoding } from './content-encoding.js';
 import type { HandlerContext } from './context.js';
 import { TestServerError } from './errors.js';
+import { type MountedHandler, serveMounted } from './mounted.js';
 import { parseMultipart } from './multipart.js';
 import { answerMessage } from './protocol/encode-answer.js';
 import { type ParsedRequest, parseRequestBody } from './protocol/parse-request.js';
@@ -39,6 +40,8 @@ export const SAMPLE_SECRET = 'zumyyYWqv7KR2kUqvYdq4z4sXg7XTBD2ljT6';
 
 /** A handler, or a fixed response given to every call. */
 export type HandlerLike = TestHandler | TestResponse;
+
+export type { MountedHandler, MountedRequest } from './mounted.js';
 
 /** Options of {@link startTestServer}; every one has a default. */
 export interface TestServerOptions {
@@ -71,7 +74,10 @@ export interface TestServerOptions {
   host?: string;
   /** Called once per request, after it was answered (the CLI logs it). */
   onRequest?: (request: RecordedRequest) => void;
-  /** Keep every request in `server.requests`; default true (a long-running CLI turns it off). */
+  /**
+   * Keep every request in `server.requests` and every delivery in `server.webhooks`; default
+   * true (a long-running CLI turns it off).
+   */
   keepRequests?: boolean;
   /**
    * Where room events (`room_created`, `session_ended`) are delivered as real webhooks;
@@ -80,6 +86,11 @@ export interface TestServerOptions {
   webhookUrls?: readonly string[];
   /** Called once per webhook delivery, after the receiver answered (the CLI logs it). */
   onWebhook?: (delivery: WebhookDelivery) => void;
+  /**
+   * Milliseconds a webhook delivery may take, answer read included; default 10 000. The
+   * upstream notifier waits forever; `close()` cancels deliveries still in flight.
+   */
+  webhookTimeoutMs?: number;
 }
 
 /** A running test server. */
@@ -100,14 +111,32 @@ export interface TestServer {
   /** Replaces the handler of `path` (`'room/create'` or `'/auth/room/create'`). */
   handle(path: string, handler: HandlerLike): void;
   /**
+   * Gives `path` back the handler it had at start (default or `options.handlers`), or every
+   * path when none is given; a path that had none answers 404 again.
+   */
+  restore(path?: string): void;
+  /** The one-shot responses still queued, per normalized path (`'*'` for any path). */
+  queued(): ReadonlyMap<string, readonly TestResponse[]>;
+  /** Drops the queued one-shot responses of `path`, or of every path when none is given. */
+  clearQueued(path?: string): void;
+  /**
+   * Serves every request whose path is `prefix` or starts with `prefix/` with `handler`,
+   * before auth and outside the request log (`onRequest` and `requests` never see them).
+   *
+   * @throws {TestServerError} `USAGE` when `prefix` could shadow `/auth` or `/healthCheck`.
+   */
+  mount(prefix: string, handler: MountedHandler): void;
+  /**
    * Queues one-shot responses for `path` (or `'*'` for any `/auth` path); each authenticated
    * request takes the next one before handlers are consulted.
    */
   enqueue(path: string, ...responses: TestResponse[]): void;
   /** Forgets recorded requests and queued responses. */
   clear(): void;
-  /** Every webhook delivery sent, in order. */
+  /** Every webhook delivery sent, in order (none kept when `keepRequests` is false). */
   readonly webhooks: readonly WebhookDelivery[];
+  /** Where room events are delivered (`options.webhookUrls`). */
+  readonly webhookUrls: readonly string[];
   /**
    * Sends a real webhook delivery of `event` (a `CommonNotifyEvent` as protojson) to `urls`
    * (default: the configured `webhookUrls`), signed with this server's credentials.
@@ -117,11 +146,19 @@ export interface TestServer {
   sendWebhook(event: Record<string, unknown>, urls?: readonly string[]): Promise<WebhookDelivery[]>;
   /** Resolves once every delivery started so far has been answered. */
   webhooksSettled(): Promise<void>;
-  /** Stops listening and drops open connections. */
+  /** Stops listening, drops open connections and cancels webhook deliveries in flight. */
   close(): Promise<void>;
 }
 
 const EMPTY = new Uint8Array(0);
+const inflatedTooLarge = new TextEncoder().encode(BODY_TOO_LARGE_TEXT);
+
+/** fasthttp's answer to a body over the limit. */
+const tooLargeReply = (): TestResponse => ({
+  status: 413,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
+  body: 'Request Entity Too Large',
+});
 const utf8 = new TextDecoder();
 
 /**
@@ -156,18 +193,21 @@ function headerRecord(request: IncomingMessage): Record<string, string> {
   return out;
 }
 
-// Fiber's c.Body() undoes Content-Encoding before the MAC is computed (§1.2 step 5).
-function decodeBody(body: Uint8Array, encoding: string | undefined): Uint8Array {
-  switch ((encoding ?? '').trim().toLowerCase()) {
-    case 'gzip':
-      return new Uint8Array(gunzipSync(body));
-    case 'deflate':
-      return new Uint8Array(inflateSync(body));
-    case 'br':
-      return new Uint8Array(brotliDecompressSync(body));
-    default:
-      return body;
+/** Whether requests to `prefix` would otherwise reach the emulated server's own routes. */
+function shadowsServerPath(prefix: string): boolean {
+  return ['/auth', '/healthCheck'].some(
+    (own) => prefix === own || prefix.startsWith(`${own}/`) || own.startsWith(`${prefix}/`),
+  );
+}
+
+function mountedHandler(
+  mounts: ReadonlyMap<string, MountedHandler>,
+  path: string,
+): MountedHandler | undefined {
+  for (const [prefix, handler] of mounts) {
+    if (path === prefix || path.startsWith(`${prefix}/`)) return handler;
   }
+  return undefined;
 }
 
 async function readBody(
@@ -211,18 +251,28 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const random = seededRandom(seed);
   const commaSpace = options.commaSpace ?? 'random';
   const bodyLimit = options.bodyLimitBytes ?? 50 * 1024 * 1024;
+  const keepRequests = options.keepRequests ?? true;
   const state = createFakeState();
   const webhooks: WebhookDelivery[] = [];
   const pending = new Set<Promise<unknown>>();
+  // Aborted by close(): a delivery to a receiver that never answers must not outlive the server.
+  const stopping = new AbortController();
   const sendWebhook = (event: Record<string, unknown>, urls = options.webhookUrls ?? []) => {
     const sent = Promise.all(
       urls.map(async (url) => {
-        const delivery = await deliverWebhook(url, event, {
-          apiKey,
-          secret,
-          spaceAfterComma: spaced(),
-        });
-        webhooks.push(delivery);
+        const delivery = await deliverWebhook(
+          url,
+          event,
+          { apiKey, secret, spaceAfterComma: spaced() },
+          {
+            signal: stopping.signal,
+            ...(options.webhookTimeoutMs === undefined
+              ? {}
+              : { timeoutMs: options.webhookTimeoutMs }),
+          },
+        );
+        // Like requests: a long-running process (keepRequests: false) keeps no bodies.
+        if (keepRequests) webhooks.push(delivery);
         options.onWebhook?.(delivery);
         return delivery;
       }),
@@ -253,9 +303,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     handlers.set(normalizePath(path), handler);
     custom.add(normalizePath(path));
   }
+  // What restore() goes back to.
+  const startHandlers = new Map(handlers);
+  const startCustom = new Set(custom);
+  const mounts = new Map<string, MountedHandler>();
   const queues = new Map<string, TestResponse[]>();
   const requests: RecordedRequest[] = [];
-  const keepRequests = options.keepRequests ?? true;
   let count = 0;
   const sockets = new Set<Socket>();
 
@@ -309,17 +362,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     }
     if (path !== '/auth' && !path.startsWith('/auth/'))
       return { reply: notFound(), auth: undefined };
-    let decoded: Uint8Array;
-    try {
-      decoded = decodeBody(body, headers['content-encoding']);
-    } catch {
-      decoded = body;
-    }
+    // Fiber's c.Body() undoes Content-Encoding before the MAC is computed (§1.2 step 5), with
+    // the body limit applied to the inflated bytes: past it, c.Body() is the error's text.
+    const decoding = decodeContentEncoding(body, headers['content-encoding'], bodyLimit);
+    const tooLarge = !decoding.ok && decoding.reason === 'too large';
+    const decoded = decoding.ok ? decoding.body : tooLarge ? inflatedTooLarge : body;
     const auth = checkAuth(
       { headers: firstHeaders(request.rawHeaders), body: decoded },
       { apiKey, secret },
     );
     if (!auth.ok) return { reply: commonResponse(false, auth.msg, auth.statusCode, 401), auth };
+    // Signed over the error text itself: Fiber had already set 413; the emulator stops there.
+    if (tooLarge) return { reply: tooLargeReply(), auth };
     const contentType = headers['content-type'] ?? '';
     const form = contentType.includes('multipart/form-data')
       ? parseMultipart(decoded, contentType)
@@ -328,7 +382,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const upstream = authRoute(path);
     // Every JSON route parses c.Body() with protojson whatever the Content-Type says.
     const parsed =
-      method === 'POST' && upstream?.request ? parseRequestBody(upstream.request, text) : undefined;
+      method === 'POST' && upstream?.request
+        ? parseRequestBody(upstream.request, decoded)
+        : undefined;
     const handlerRequest: HandlerRequest = {
       method,
       path,
@@ -343,10 +399,26 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     return { reply, auth, byDefault, ...(parsed ? { protocol: parsed.verdict } : {}) };
   }
 
+  // The request is recorded when its answer is decided, before a scripted delay: a client
+  // that gives up first (a timeout) still sees its request in the log at once, not when the
+  // late answer is finally written to a socket nobody reads.
+  async function delayed(reply: TestResponse): Promise<void> {
+    if (!reply.delayMs) return;
+    // Unref'd: a scripted delay (up to 10 minutes from the control API) must not keep a
+    // stopping process alive after its sockets are gone. Deno's timers are plain numbers.
+    await new Promise((resolve) => {
+      const timer: unknown = setTimeout(resolve, reply.delayMs);
+      (timer as { unref?: () => void }).unref?.();
+    });
+  }
+
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = request.url ?? '/';
     const path = url.split('?')[0] ?? '/';
     const headers = headerRecord(request);
+    // Before the body is read: a mount reads it itself, under its own limit (after its token check).
+    const mounted = mountedHandler(mounts, path);
+    if (mounted) return serveMounted(mounted, request, response, { url, path, headers }, bodyLimit);
     const read = await readBody(request, bodyLimit);
     let reply: TestResponse;
     let auth: AuthVerdict | undefined;
@@ -354,11 +426,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     let byDefault = false;
     const body = read === 'too large' ? EMPTY : read;
     if (read === 'too large') {
-      reply = {
-        status: 413,
-        headers: { 'content-type': 'text/plain; charset=utf-8' },
-        body: 'Request Entity Too Large',
-      };
+      reply = tooLargeReply();
     } else {
       try {
         const routed = await route(request, body, headers, path);
@@ -368,7 +436,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         reply = { status: 500, body: `test-server handler failed: ${String(error)}` };
       }
     }
-    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     const recorded = (res: RecordedResponse) => {
       const entry: RecordedRequest = {
         index: keepRequests ? requests.length : count,
@@ -388,7 +455,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       options.onRequest?.(entry);
     };
     if (reply.hangUp) {
-      recorded({ status: 0, headers: {}, body: EMPTY, hungUp: true });
+      recorded({ status: 0, headers: {}, body: EMPTY, hungUp: true, ...delayOf(reply) });
+      await delayed(reply);
       request.socket.destroy();
       return;
     }
@@ -412,10 +480,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       payload = typeof reply.body === 'string' ? Buffer.from(reply.body) : (reply.body ?? EMPTY);
     }
     const status = reply.status ?? 200;
-    recorded({ status, headers: outHeaders, body: new Uint8Array(payload), hungUp: false });
+    const sent = new Uint8Array(payload);
+    recorded({ status, headers: outHeaders, body: sent, hungUp: false, ...delayOf(reply) });
+    await delayed(reply);
     response.writeHead(status, { ...outHeaders, 'content-length': String(payload.length) });
     response.end(payload);
   }
+
+  const delayOf = (reply: TestResponse) => (reply.delayMs ? { delayMs: reply.delayMs } : {});
 
   const server = createServer((request, response) => {
     onRequest(request, response).catch(() => request.socket.destroy());
@@ -452,6 +524,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     state,
     webhooks,
+    webhookUrls: [...(options.webhookUrls ?? [])],
     sendWebhook,
     async webhooksSettled() {
       while (pending.size > 0) await Promise.allSettled([...pending]);
@@ -459,6 +532,33 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     handle(path, handler) {
       handlers.set(normalizePath(path), handler);
       custom.add(normalizePath(path));
+    },
+    restore(path) {
+      const keys = path === undefined ? [...handlers.keys()] : [normalizePath(path)];
+      for (const key of keys) {
+        const original = startHandlers.get(key);
+        if (original === undefined) handlers.delete(key);
+        else handlers.set(key, original);
+        if (startCustom.has(key)) custom.add(key);
+        else custom.delete(key);
+      }
+    },
+    queued() {
+      const pending = [...queues].filter(([, answers]) => answers.length > 0);
+      return new Map(pending.map(([path, answers]) => [path, [...answers]]));
+    },
+    clearQueued(path) {
+      if (path === undefined) queues.clear();
+      else queues.delete(normalizePath(path));
+    },
+    mount(prefix, handler) {
+      if (!/^\/[^/]/.test(prefix) || prefix.endsWith('/') || shadowsServerPath(prefix)) {
+        throw new TestServerError(
+          'USAGE',
+          `a mount prefix must be an absolute path that is not /auth, /healthCheck or under them, got ${prefix}`,
+        );
+      }
+      mounts.set(prefix, handler);
     },
     enqueue(path, ...responses) {
       const key = normalizePath(path);
@@ -468,8 +568,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       requests.length = 0;
       queues.clear();
     },
-    close() {
-      return new Promise<void>((resolve) => {
+    async close() {
+      // Cancelled deliveries settle (and are reported) before close() resolves.
+      stopping.abort();
+      await Promise.allSettled([...pending]);
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });

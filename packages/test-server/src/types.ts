@@ -83,6 +83,11 @@ export interface RecordedResponse {
   readonly body: Uint8Array;
   /** Set when the handler hung up without answering (a simulated network failure). */
   readonly hungUp: boolean;
+  /**
+   * A scripted delay before the answer was written (or the connection closed). The request
+   * is recorded when its answer is decided, before that delay.
+   */
+  readonly delayMs?: number;
 }
 
 /** A parsed `multipart/form-data` part. */

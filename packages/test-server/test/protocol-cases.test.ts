@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireSubject } from '../../../scripts/test-subject.mjs';
 import {
   AUTH_ROUTES,
   deliverWebhook,
@@ -150,8 +151,9 @@ describe('every request case against the upstream definitions', () => {
   });
 });
 
-describe.skipIf(!hasGo)('the same cases through the upstream Go module', () => {
-  it('parses and validates every request body the same way', { timeout: 600_000 }, async () => {
+describe('the same cases through the upstream Go module', () => {
+  it('parses and validates every request body the same way', { timeout: 600_000 }, async (ctx) => {
+    requireSubject(ctx, hasGo ? undefined : 'go is not on PATH');
     const inputs = cases.map((c) => ({
       op: 'parse',
       message: AUTH_ROUTES.find((r) => r.path === `/auth/${c.path}`)?.request,
@@ -169,7 +171,8 @@ describe.skipIf(!hasGo)('the same cases through the upstream Go module', () => {
 
   it('decodes every answer strictly into its upstream response message', {
     timeout: 600_000,
-  }, async () => {
+  }, async (ctx) => {
+    requireSubject(ctx, hasGo ? undefined : 'go is not on PATH');
     const inputs = [...seen.entries()].map(([c, { answer, text }]) => {
       const route = AUTH_ROUTES.find((r) => r.path === `/auth/${c.path}`);
       const keys = Object.keys(answer);

@@ -17,7 +17,11 @@ export interface WebhookVerifierOptions {
   apiKey: string;
   /** The plugNmeet API secret: the HS256 key. */
   apiSecret: string;
-  /** Allowed clock difference for `nbf`/`exp`, in seconds; default 30. */
+  /**
+   * Allowed clock difference for `nbf`/`exp`, in seconds; default 60, the leeway of the
+   * server's own verifier (go-jose's `DefaultLeeway` in `webhook.VerifyRequest`), so that a
+   * delivery the server would accept is never refused here.
+   */
   clockToleranceSec?: number;
   /** The time to check against; default now. For tests and replays of stored webhooks. */
   currentDate?: () => Date;
@@ -123,7 +127,7 @@ export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookV
     }
   }
   const key = utf8.encode(options.apiSecret);
-  const tolerance = options.clockToleranceSec ?? 30;
+  const tolerance = options.clockToleranceSec ?? 60;
   return {
     async verify(body, headers) {
       const token = typeof headers === 'string' ? headers : webhookToken(headers);

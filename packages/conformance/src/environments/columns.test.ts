@@ -5,6 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireSubject } from '../../../../scripts/test-subject.mjs';
 import { snippetColumns } from '../implementations/snippet-columns.js';
 import type { Availability, CaseInput, Session, SignAnswer } from '../model.js';
 
@@ -116,8 +117,9 @@ describe('columns', () => {
 });
 
 describe('the doc example {"room_id":"room01"} with secret SECRET', () => {
-  it.each(columns.map((column) => [column.id]))('%s', async (id) => {
-    if (!availability.get(id)?.available) return;
+  it.for(columns.map((column) => column.id))('%s', async (id, ctx) => {
+    const found = availability.get(id);
+    requireSubject(ctx, found?.available === false ? found.reason : undefined);
     const answer = await sign(id, DOC_BODY);
     if (id.endsWith('-no-jaxb')) {
       // Java 11+ has no javax.xml.bind: the snippet as published does not compile.

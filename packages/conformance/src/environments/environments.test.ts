@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { requireSubject } from '../../../../scripts/test-subject.mjs';
 import { LANGUAGES } from '../implementations/languages/index.js';
 import { snippetColumns } from '../implementations/snippet-columns.js';
 import { documentedProgram } from '../implementations/snippet-program.js';
@@ -39,12 +40,13 @@ describe('explicit environments', () => {
     }
   });
 
-  it("the developer's LANG does not reach a no-locale column (Java 17 still falls back to US-ASCII)", async () => {
+  it("the developer's LANG does not reach a no-locale column (Java 17 still falls back to US-ASCII)", async (ctx) => {
     const saved = process.env.LANG;
     process.env.LANG = 'en_US.UTF-8';
     try {
       const java = column('java/jdk17-no-locale');
-      if (!(await java.probe()).available) return;
+      const found = await java.probe();
+      requireSubject(ctx, found.available ? undefined : found.reason);
       const session = await java.open('worker');
       const body = '{"name":"Zoë"}';
       const answer = await session.sign({ id: 'x', body: utf8(body), secret: utf8('SECRET') });

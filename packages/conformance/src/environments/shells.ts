@@ -12,7 +12,6 @@ import {
   findExecutable,
   memoize,
   notOnPath,
-  type ToolchainNeed,
 } from './toolchains.js';
 
 export interface ShellEnvironment {
@@ -103,23 +102,16 @@ export const SHELLS: readonly ShellEnvironment[] = [
   },
 ];
 
-/** The tools the snippet's pipeline and the worker use besides the shell. */
-const PIPELINE_TOOLS = [
+/**
+ * The tools the snippet's pipeline and the worker use besides the shell (each declared, with
+ * the shells and curl, in `toolchains.json`).
+ */
+export const PIPELINE_TOOLS = [
   { name: 'openssl', debian: 'openssl' },
   { name: 'awk', debian: 'mawk' },
   { name: 'base64', debian: 'coreutils' },
   { name: 'od', debian: 'coreutils' },
 ] as const;
-
-/**
- * What the shell columns need installed, for `scripts/setup-toolchains`: every shell, the
- * pipeline's tools, and curl, which sends the request end to end.
- */
-export const SHELL_TOOLCHAINS: readonly ToolchainNeed[] = [
-  ...SHELLS.map((shell) => ({ command: shell.command, debian: shell.debian })),
-  ...PIPELINE_TOOLS.map((tool) => ({ command: tool.name, debian: tool.debian })),
-  { command: 'curl', debian: 'curl' },
-];
 
 /** openssl's version and the tools' presence, shared by every shell column. */
 export const pipelineTools = memoize(async (): Promise<Availability<{ openssl: string }>> => {

@@ -104,10 +104,19 @@ export type Availability<T> =
   | { available: false; reason: string; install: string };
 
 /**
- * Something a column needs installed, as `scripts/setup-toolchains` installs it: the Debian
- * package, and what shows it is there (a command on PATH, or a file).
+ * Something a column needs installed, as `toolchains.json` declares it and
+ * `scripts/setup-toolchains` installs it: the Debian package, and what shows it is there (a
+ * command on PATH, a file, or, neither given, the package itself as dpkg knows it).
  */
-export type ToolchainNeed = { debian: string } & ({ command: string } | { file: string });
+export interface ToolchainNeed {
+  debian: string;
+  /** A command on PATH that shows the package is installed (never beside `file`). */
+  command?: string;
+  /** A file that shows it (never beside `command`). */
+  file?: string;
+  /** For people: what it is needed for, where that is not obvious. */
+  why?: string;
+}
 
 /**
  * A command that is not on PATH, as an unavailable toolchain of any kind.

@@ -45,6 +45,8 @@ export interface ColumnSpec<Ready> {
   environment: EnvironmentInfo;
   /** Default: `['sign']`. */
   capabilities?: readonly Capability[];
+  /** See {@link Column.minTimeoutMs}. */
+  minTimeoutMs?: number;
   /** The modes it supports, the default first. */
   modes: readonly ExecutionMode[];
   /** See {@link Column.runGroup}. */
@@ -97,6 +99,7 @@ export function defineColumn<Ready>(spec: ColumnSpec<Ready>): Column {
       return { ...spec.environment, label };
     },
     capabilities: spec.capabilities ?? ['sign'],
+    ...(spec.minTimeoutMs === undefined ? {} : { minTimeoutMs: spec.minTimeoutMs }),
     modes: spec.modes,
     ...(spec.runGroup ? { runGroup: spec.runGroup } : {}),
     async probe(): Promise<Availability> {

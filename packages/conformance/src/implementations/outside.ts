@@ -83,6 +83,7 @@ export async function outsideColumn(
     },
     environment: { id: language, label: command },
     capabilities,
+    ...(hello?.minTimeoutMs === undefined ? {} : { minTimeoutMs: hello.minTimeoutMs }),
     modes: ['worker', 'per-case'],
     // An implementation that cannot even say hello is a broken implementation, not a
     // missing toolchain: it stays available and every case reports why.

@@ -1,5 +1,6 @@
 /**
- * Per-case mode: a fresh protocol v1 process for every case, paying start-up each time.
+ * Per-case mode: a fresh process for every case (signing, verifying, a call or a webhook),
+ * paying start-up each time.
  * Used to measure what the long-lived worker saves, and for implementations that only
  * make sense that way.
  *
@@ -51,6 +52,18 @@ export function perCaseSession(
     verify: (input, presented) =>
       once(
         (s) => s.verify(input, presented),
+        (message) => ({ kind: 'broken', message, stderrTail: '' }),
+      ),
+    // Calls and webhooks too, each in its own process: a mode that cannot run a case must
+    // not drop it (the runner asks for them only when hello declared them).
+    call: (input) =>
+      once(
+        (s) => s.call(input),
+        (message) => ({ kind: 'broken', message, stderrTail: '' }),
+      ),
+    webhook: (input) =>
+      once(
+        (s) => s.webhook(input),
         (message) => ({ kind: 'broken', message, stderrTail: '' }),
       ),
     async close() {},

@@ -29,6 +29,8 @@ export interface HelloReply {
   version: string;
   language: string;
   capabilities: Capability[];
+  /** Protocol v2: the smallest call timeout the SDK can be given, when it is coarse. */
+  minTimeoutMs?: number;
 }
 
 export type Reply =

@@ -19,7 +19,13 @@ import { CELL_MARKS, CELL_STATE_SOURCE } from './cell-state.js';
 import { type FindingView, type ShownBytes, seenIn } from './finding-view.js';
 import type { PropertyState } from './property-state.js';
 import type { Report, ReportColumn } from './report.js';
-import { type MatrixCell, type MatrixRow, reportView, verdictWord } from './view.js';
+import {
+  incompleteLine,
+  type MatrixCell,
+  type MatrixRow,
+  reportView,
+  verdictWord,
+} from './view.js';
 
 const OUTCOMES: readonly Outcome[] = [
   'pass',
@@ -327,12 +333,14 @@ export function renderHtml(report: Report): string {
     });
   }
   const s = report.summary;
-  const verdict = s.ok ? 'OK' : verdictWord(s);
+  const verdict = verdictWord(s);
+  const incomplete = incompleteLine(s);
   const stopped = [
     ...(s.interrupted
       ? [`Interrupted by ${s.interrupted}: only what was judged before is shown.`]
       : []),
     ...(s.nothingJudged ? [`Nothing was judged: ${s.nothingJudged}.`] : []),
+    ...(incomplete ? [`Incomplete: ${incomplete}.`] : []),
   ];
   const counts = OUTCOMES.map((o) => `${s[o]} ${o}`).join(' · ');
   const vectorFiles = report.vectorFiles.map((f) => `${f.name} (${f.vectors})`).join(', ');
@@ -350,7 +358,7 @@ export function renderHtml(report: Report): string {
   const newFindings = view.findings.filter((f) => f.status === 'new').length;
 
   const body = `<header>
-<h1>plugNmeet signing conformance: <span class="badge ${s.ok ? 'pass' : 'fail'}" id="verdict">${verdict}</span></h1>
+<h1>plugNmeet signing conformance: <span class="badge ${verdict === 'OK' ? 'pass' : verdict === 'INCOMPLETE' ? 'xfail' : 'fail'}" id="verdict">${verdict}</span></h1>
 ${stopped.map((line) => `<p class="stopped" id="stopped"><strong>${html(line)}</strong></p>`).join('')}
 <p id="summary">${html(counts)} · ${report.propertyFindings.length} new property findings</p>
 <p class="muted">${html(meta)}<br>vectors: ${html(vectorFiles)}</p>

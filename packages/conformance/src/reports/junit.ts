@@ -8,7 +8,7 @@
 import type { PropertyState } from './property-state.js';
 import type { Report, ReportColumn, ReportResult } from './report.js';
 import { cutNote } from './shown-value.js';
-import { reportView } from './view.js';
+import { incompleteLine, reportView } from './view.js';
 
 function xml(text: string): string {
   return (
@@ -90,13 +90,24 @@ export function renderJunit(report: Report): string {
   });
   // A run that was stopped or judged nothing says so as a failed test of its own: CI
   // systems show test cases, and an empty suite list would look like a pass.
-  const { interrupted, nothingJudged } = report.summary;
+  // An incomplete run says so the same way, as a skipped verdict (an error under
+  // --require-all): a CI page of green suites must not hide columns that never ran.
+  const { interrupted, nothingJudged, ok } = report.summary;
+  const incomplete = incompleteLine(report.summary);
   if (interrupted || nothingJudged) {
     const message = interrupted
       ? `interrupted by ${interrupted}: only what was judged before is reported`
       : `nothing was judged: ${nothingJudged}`;
     suites.push(
       `  <testsuite name="run" tests="1" failures="0" errors="1" skipped="0">\n    <testcase classname="run" name="verdict">\n      <error type="${interrupted ? 'interrupted' : 'nothing-judged'}" message="${xml(message)}"/>\n    </testcase>\n  </testsuite>`,
+    );
+  } else if (incomplete) {
+    const failing = !ok && report.requireAll === true;
+    const element = failing
+      ? `<error type="incomplete" message="${xml(`INCOMPLETE: ${incomplete}`)}"/>`
+      : `<skipped message="${xml(`INCOMPLETE: ${incomplete}`)}"/>`;
+    suites.push(
+      `  <testsuite name="run" tests="1" failures="0" errors="${failing ? 1 : 0}" skipped="${failing ? 0 : 1}">\n    <testcase classname="run" name="verdict">\n      ${element}\n    </testcase>\n  </testsuite>`,
     );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(report.tool.name)}">\n${suites.join('\n')}\n</testsuites>\n`;

@@ -4,9 +4,9 @@
  * @module
  */
 import type { ShownBytes } from './finding-view.js';
-import type { Report } from './report.js';
+import type { Report, Verdict } from './report.js';
 import { renderSdkMatrices } from './sdk-matrix.js';
-import { reportView, verdictWord } from './view.js';
+import { incompleteLine, reportView, verdictWord } from './view.js';
 import { printable, visible } from './visible.js';
 
 /**
@@ -46,16 +46,25 @@ function bytes(shown: ShownBytes): string {
  * appendFileSync(process.env.GITHUB_STEP_SUMMARY ?? 'summary.md', renderMarkdown(report));
  * ```
  */
+const VERDICT_MARK: Record<Verdict, string> = {
+  OK: '✅',
+  INCOMPLETE: '⚠️',
+  FAILED: '❌',
+  INTERRUPTED: '❌',
+  'NOTHING JUDGED': '❌',
+};
+
 export function renderMarkdown(report: Report): string {
   const { groups, rows, findings } = reportView(report);
   const s = report.summary;
   const lines = [
-    `## plugNmeet signing conformance: ${s.ok ? '✅ OK' : `❌ ${verdictWord(s)}`}`,
+    `## plugNmeet signing conformance: ${VERDICT_MARK[verdictWord(s)]} ${verdictWord(s)}`,
     '',
     ...(s.interrupted
       ? [`**Interrupted by ${cell(s.interrupted)}**: only what was judged before is shown.`, '']
       : []),
     ...(s.nothingJudged ? [`**Nothing was judged**: ${cell(s.nothingJudged)}.`, ''] : []),
+    ...(incompleteLine(s) ? [`**Incomplete**: ${cell(incompleteLine(s) ?? '')}.`, ''] : []),
     `${s.pass} pass · ${s.fail} fail · ${s.error} error · ${s.xfail} known · ${s.xpass} stale · ${s.unrepresentable} unrepresentable · ${s.unavailable} unavailable — seed ${report.seed}, ${report.propertyRuns} property cases per column, ${report.tool.name} ${report.tool.version}`,
     '',
     `| column | runtime | ${groups.join(' | ')} | properties |`,

@@ -109,6 +109,19 @@ export interface Finding {
   correction?: string;
 }
 
+/** The word a report's headline says. */
+export type Verdict = 'OK' | 'INCOMPLETE' | 'FAILED' | 'INTERRUPTED' | 'NOTHING JUDGED';
+
+/** What a run with unavailable columns did not judge, and how to make it judge them. */
+export interface Incomplete {
+  /** How many columns were unavailable. */
+  unavailableColumns: number;
+  /** Of how many selected. */
+  columns: number;
+  /** What installs them: one `apt-get install` line for every Debian package, then the rest. */
+  install: string[];
+}
+
 export interface Report {
   formatVersion: typeof REPORT_FORMAT_VERSION;
   tool: { name: string; version: string };
@@ -143,6 +156,13 @@ export interface Report {
   }>;
   summary: Record<Outcome, number> & {
     ok: boolean;
+    /**
+     * The headline every format shows (absent in reports of older versions: read `ok`).
+     * `INCOMPLETE` when columns were unavailable and nothing else failed: never a plain OK.
+     */
+    verdict?: Verdict;
+    /** Columns that could not run, and what installs them: such a run is never a plain OK. */
+    incomplete?: Incomplete;
     /** Why nothing was judged, when nothing was (such a run is not OK). */
     nothingJudged?: string;
     /** The signal that stopped the run early (`SIGINT`, `SIGTERM`, `SIGHUP`). */

@@ -11,7 +11,7 @@ import { paintState } from './paint-state.js';
 import type { Report } from './report.js';
 import { renderSdkMatrices } from './sdk-matrix.js';
 import { type Paint, paintFor } from './style.js';
-import { type ReportView, reportView, verdictWord } from './view.js';
+import { incompleteLine, type ReportView, reportView, verdictWord } from './view.js';
 import { printable, visible } from './visible.js';
 
 /**
@@ -157,9 +157,13 @@ export function renderReport(report: Report, paint: Paint = paintFor(process.std
     );
   }
   if (s.nothingJudged) out.push('', paint.red(`Nothing was judged: ${s.nothingJudged}`));
+  const incomplete = incompleteLine(s);
+  if (incomplete) out.push('', paint.yellow(`INCOMPLETE: ${incomplete}`));
+  const word = verdictWord(s);
+  const painted = word === 'OK' ? paint.green : word === 'INCOMPLETE' ? paint.yellow : paint.red;
   out.push(
     '',
-    `${s.ok ? paint.green('OK') : paint.red(verdictWord(s))}: ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.xfail} xfail, ${s.xpass} xpass, ${s.unrepresentable} unrepresentable, ${s.unavailable} unavailable; ${report.propertyFindings.length} new property findings; seed ${report.seed}; ${(report.durationMs / 1000).toFixed(1)} s`,
+    `${painted(word)}: ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.xfail} xfail, ${s.xpass} xpass, ${s.unrepresentable} unrepresentable, ${s.unavailable} unavailable; ${report.propertyFindings.length} new property findings; seed ${report.seed}; ${(report.durationMs / 1000).toFixed(1)} s`,
   );
   return out.join('\n');
 }

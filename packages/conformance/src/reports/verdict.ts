@@ -1,12 +1,15 @@
 /**
- * The verdict of a report: which expectations went stale, its counts and whether it is OK.
+ * The verdict of a report: which expectations went stale, its counts, whether it is OK and
+ * the word its headline says (INCOMPLETE when columns could not run).
  * One place for each rule, used by a run and by `merge` alike: an unsharded run is judged
  * as the merge of one shard.
  *
  * @module
  */
+
+import { sameColumn } from '../column-key.js';
 import type { Expectation } from '../expectations/file.js';
-import { countOutcomes, type Report } from './report.js';
+import { countOutcomes, type Incomplete, type Report, type Verdict } from './report.js';
 
 type Stale = Report['staleExpectations'][number];
 
@@ -45,23 +48,77 @@ export function summarize(
   interrupted?: string,
 ): Report['summary'] {
   const counts = countOutcomes(report.results);
-  const unavailable = report.columns.some((c) => !c.available) || counts.unavailable > 0;
+  const incomplete = incompleteness(report);
   const nothing = nothingJudged(report);
+  const diverged =
+    counts.fail > 0 ||
+    counts.error > 0 ||
+    counts.xpass > 0 ||
+    report.staleExpectations.length > 0 ||
+    report.propertyFindings.length > 0;
   const ok =
-    counts.fail === 0 &&
-    counts.error === 0 &&
-    counts.xpass === 0 &&
-    report.staleExpectations.length === 0 &&
-    report.propertyFindings.length === 0 &&
-    !(report.requireAll === true && unavailable) &&
+    !diverged &&
+    !(report.requireAll === true && incomplete !== undefined) &&
     nothing === undefined &&
     interrupted === undefined;
   return {
     ...counts,
     ok,
+    verdict: verdictOf({ diverged, incomplete, nothing, interrupted }),
+    ...(incomplete === undefined ? {} : { incomplete }),
     ...(nothing === undefined ? {} : { nothingJudged: nothing }),
     ...(interrupted === undefined ? {} : { interrupted }),
   };
+}
+
+function verdictOf(run: {
+  diverged: boolean;
+  incomplete: Incomplete | undefined;
+  nothing: string | undefined;
+  interrupted: string | undefined;
+}): Verdict {
+  if (run.interrupted !== undefined) return 'INTERRUPTED';
+  if (run.nothing !== undefined) return 'NOTHING JUDGED';
+  if (run.diverged) return 'FAILED';
+  // Whether or not it fails the run (--require-all), a matrix with holes is not an OK.
+  return run.incomplete ? 'INCOMPLETE' : 'OK';
+}
+
+/**
+ * The unavailable columns of a report and what installs them, or undefined when every
+ * column ran. The Debian packages of every `apt-get install X` hint are joined into one line,
+ * so that a user runs one command; other hints follow as they are.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * incompleteness(report); // { unavailableColumns: 3, columns: 60, install: ['apt-get install mksh zsh'] }
+ * ```
+ */
+export function incompleteness(
+  report: Pick<Report, 'columns' | 'results'>,
+): Incomplete | undefined {
+  // A column is a hole when it could not run, or when any of its cells could not (a merged
+  // report keeps the cells of every shard).
+  const holes = report.results.filter((r) => r.outcome === 'unavailable');
+  const unavailable = report.columns.filter(
+    (c) => !c.available || holes.some((r) => sameColumn(r, c)),
+  );
+  if (unavailable.length === 0) return undefined;
+  const packages = new Set<string>();
+  const others = new Set<string>();
+  for (const column of unavailable) {
+    const hint = column.install?.trim();
+    if (!hint) continue;
+    const apt = /^(?:sudo )?apt-get install ((?:[a-z0-9][a-z0-9+.-]+ ?)+)$/.exec(hint);
+    if (apt?.[1]) for (const name of apt[1].trim().split(' ')) packages.add(name);
+    else others.add(hint);
+  }
+  const install = [
+    ...(packages.size > 0 ? [`apt-get install ${[...packages].sort().join(' ')}`] : []),
+    ...others,
+  ];
+  return { unavailableColumns: unavailable.length, columns: report.columns.length, install };
 }
 
 /**

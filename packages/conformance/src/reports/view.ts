@@ -18,6 +18,7 @@ import {
   type ReportColumn,
   type ReportResult,
   resultGroups,
+  type Verdict,
 } from './report.js';
 
 /** One (column × group) cell: its results, their counts and its state. */
@@ -109,17 +110,36 @@ export function reportView(report: Report): ReportView {
 }
 
 /**
- * `FAILED`, or what stopped the run from passing when it is not a divergence: the word every
- * format puts on a report that is not OK.
+ * The word every format puts on a report's headline: `OK`, `INCOMPLETE` (columns were
+ * unavailable), `FAILED`, `INTERRUPTED` or `NOTHING JUDGED`. Reports of older versions,
+ * which carry no `verdict`, are read from `ok` and why it is false.
  *
  * @throws Never.
  * @example
  * ```ts
- * report.summary.ok ? 'OK' : verdictWord(report.summary); // 'INTERRUPTED' after a SIGINT
+ * verdictWord(report.summary); // 'INTERRUPTED' after a SIGINT
  * ```
  */
-export function verdictWord(summary: Report['summary']): string {
+export function verdictWord(summary: Report['summary']): Verdict {
+  if (summary.verdict) return summary.verdict;
   if (summary.interrupted) return 'INTERRUPTED';
   if (summary.nothingJudged) return 'NOTHING JUDGED';
-  return 'FAILED';
+  return summary.ok ? 'OK' : 'FAILED';
+}
+
+/**
+ * The sentence under the headline of a run with unavailable columns, or undefined.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * incompleteLine(report.summary); // '3 of 60 columns unavailable, not judged; install: apt-get install mksh zsh'
+ * ```
+ */
+export function incompleteLine(summary: Report['summary']): string | undefined {
+  const incomplete = summary.incomplete;
+  if (!incomplete) return undefined;
+  const { unavailableColumns: n, columns, install } = incomplete;
+  const what = `${n} of ${columns} column${columns === 1 ? '' : 's'} unavailable, not judged`;
+  return install.length > 0 ? `${what}; install: ${install.join('; ')}` : what;
 }

@@ -201,6 +201,7 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
         seed: options.seed,
         // A tenth of the signature search's size: each generated case is a real HTTP call.
         propertyRuns: Math.ceil(options.runs / 10),
+        ...(column.minTimeoutMs === undefined ? {} : { minTimeoutMs: column.minTimeoutMs }),
         ...(options.signal ? { signal: options.signal } : {}),
       })) {
         if (aborted()) break;

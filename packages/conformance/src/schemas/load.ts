@@ -11,7 +11,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { valueAtPointer } from './json-pointer.js';
 
 /** Every schema this package ships, by its file name in `schemas/` without `.json`. */
-export type SchemaName = 'protocol' | 'expectations' | 'report';
+export type SchemaName = 'protocol' | 'expectations' | 'report' | 'toolchains';
 
 /**
  * The names of every shipped schema, in the order they are loaded.
@@ -21,7 +21,12 @@ export type SchemaName = 'protocol' | 'expectations' | 'report';
  * for (const name of SCHEMA_NAMES) console.log(schemaFile(name));
  * ```
  */
-export const SCHEMA_NAMES: readonly SchemaName[] = ['protocol', 'expectations', 'report'];
+export const SCHEMA_NAMES: readonly SchemaName[] = [
+  'protocol',
+  'expectations',
+  'report',
+  'toolchains',
+];
 
 /**
  * `schemas/` of this package, with a trailing slash. This module sits in `src/schemas/` or

@@ -1,7 +1,8 @@
 /**
  * How the emulator answers a call, per scenario, and what an SDK must make of it: a real
  * answer, one with protojson's quirks, `status:false` at HTTP 200, a 401 (the SDK is
- * handed a wrong secret), a non-JSON 502, and a connection closed with no answer.
+ * handed a wrong secret), a non-JSON 502, a non-JSON page at HTTP 200, a connection closed
+ * with no answer, and an answer that comes only after the SDK's own timeout.
  *
  * @module
  */
@@ -15,7 +16,9 @@ export type CallScenarioId =
   | 'status-false'
   | 'unauthorized'
   | 'bad-gateway'
-  | 'hang-up';
+  | 'html-200'
+  | 'hang-up'
+  | 'timeout';
 
 export interface CallScenario {
   id: CallScenarioId;
@@ -26,8 +29,51 @@ export interface CallScenario {
   httpStatus?: number;
   /** The SDK gets a secret the server does not know. */
   wrongSecret?: boolean;
-  /** The scripted answer; none: the emulator's own stateful handler answers. */
-  script?(route: AuthRoute): TestResponse;
+  /** The timeout handed to the SDK (`CallInput.timeoutMs`); {@link CALL_TIMEOUT_MS} if unset. */
+  timeoutMs?: number;
+  /**
+   * The only endpoints this scenario runs on; every endpoint if unset. A timeout is the SDK
+   * transport's, not an endpoint's, and an SDK that can only be given whole seconds would pay
+   * one per endpoint.
+   */
+  endpoints?: readonly string[];
+  /**
+   * The scripted answer; none: the emulator's own stateful handler answers. `timeoutMs` is
+   * the timeout the SDK was handed for this call.
+   */
+  script?(route: AuthRoute, timeoutMs: number): TestResponse;
+}
+
+/**
+ * The timeout handed to the SDK for every call but the `timeout` scenario's: generous, and
+ * below the runner's default per-case timeout (10 s), so that a hung server is the SDK's own
+ * `timeout`, not the runner's.
+ */
+export const CALL_TIMEOUT_MS = 5000;
+
+/**
+ * The timeout handed to the SDK in the `timeout` scenario, unless its adapter says in hello
+ * that it cannot be given less (`minTimeoutMs`: the PHP SDK takes whole seconds). Short, so
+ * that the scenario costs a conforming SDK a tenth of a second; the emulator answers
+ * {@link LATE_ANSWER_FACTOR} times later, so an SDK that ignores the timeout still gets its
+ * answer, and is judged for it, well before the runner's own limit.
+ */
+export const TIMEOUT_SCENARIO_MS = 100;
+const LATE_ANSWER_FACTOR = 2;
+
+/**
+ * The timeout `scenario` hands an SDK that cannot be given less than `minTimeoutMs`.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * timeoutFor(timeoutScenario, 1000); // 1000: the PHP SDK's whole second
+ * ```
+ */
+export function timeoutFor(scenario: CallScenario, minTimeoutMs = 0): number {
+  return scenario.timeoutMs === undefined
+    ? CALL_TIMEOUT_MS
+    : Math.max(scenario.timeoutMs, minTimeoutMs);
 }
 
 /** Above 2^53: a double cannot hold it, so an SDK that parses JSON numbers into doubles loses it. */
@@ -96,6 +142,19 @@ function quirkyField(field: DescField, depth: number): unknown {
 }
 
 /**
+ * Whether `scenario` runs on `endpoint`.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * runsOn(timeoutScenario, 'room/create'); // false: the timeout runs on one endpoint
+ * ```
+ */
+export function runsOn(scenario: CallScenario, endpoint: string): boolean {
+  return scenario.endpoints === undefined || scenario.endpoints.includes(endpoint);
+}
+
+/**
  * Every scenario a call runs in, the emulator's own answer first.
  *
  * @example
@@ -147,9 +206,33 @@ export const CALL_SCENARIOS: readonly CallScenario[] = [
     }),
   },
   {
+    id: 'html-200',
+    description: 'a proxy in front answers HTTP 200 with an HTML page: not an API answer',
+    expect: 'http',
+    httpStatus: 200,
+    script: () => ({
+      status: 200,
+      headers: { 'content-type': 'text/html' },
+      body: '<html><body><h1>Please wait…</h1></body></html>',
+    }),
+  },
+  {
     id: 'hang-up',
     description: 'the connection is closed with no answer',
     expect: 'network',
     script: () => ({ hangUp: true }),
+  },
+  {
+    id: 'timeout',
+    description: `the server answers only after the timeout handed to the SDK (${TIMEOUT_SCENARIO_MS} ms, or the least it can be given)`,
+    expect: 'timeout',
+    timeoutMs: TIMEOUT_SCENARIO_MS,
+    endpoints: ['room/isRoomActive'],
+    // A success, had the SDK waited: a result here means the timeout it was given was ignored.
+    script: (route, timeoutMs) => ({
+      json: { status: true, msg: 'success' },
+      message: route.response,
+      delayMs: timeoutMs * LATE_ANSWER_FACTOR,
+    }),
   },
 ];

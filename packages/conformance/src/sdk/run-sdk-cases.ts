@@ -10,12 +10,13 @@ import { randomBytes } from 'node:crypto';
 import { AUTH_ROUTES, startTestServer } from '@plugnmeet-signing/test-server';
 import type { Capability, Session } from '../model.js';
 import type { Judgement } from '../runner/judge.js';
-import { CALL_SCENARIOS } from './call-scenarios.js';
+import { CALL_SCENARIOS, runsOn, timeoutFor } from './call-scenarios.js';
 import { judgeCall } from './judge-call.js';
 import { judgeWebhook } from './judge-webhook.js';
 import { SAMPLE_REQUESTS } from './sample-requests.js';
 import { searchSdk } from './sdk-properties.js';
 import { webhookCases } from './webhook-cases.js';
+import { clockSkewCases } from './webhook-clock-skew.js';
 import { signJwt, webhookForgeries } from './webhook-forgeries.js';
 
 /** One judged protocol v2 case, shaped like a vector's cell. */
@@ -40,7 +41,9 @@ const callId = (endpoint: string, scenario: string) =>
  * ```
  */
 export function sdkCaseIds(): string[] {
-  const calls = SAMPLE_REQUESTS.flatMap((s) => CALL_SCENARIOS.map((c) => callId(s.endpoint, c.id)));
+  const calls = SAMPLE_REQUESTS.flatMap((s) =>
+    CALL_SCENARIOS.filter((c) => runsOn(c, s.endpoint)).map((c) => callId(s.endpoint, c.id)),
+  );
   const events = ['room-started', 'participant-joined', 'session-ended'];
   const genuine = events.flatMap((e) => [
     `webhook-${e}`,
@@ -52,7 +55,41 @@ export function sdkCaseIds(): string[] {
     headers: { Authorization: signJwt({ alg: 'HS256' }, {}, 'k') },
   };
   const forged = webhookForgeries(dummy, { apiKey: 'k', secret: 's', now: 0 }).map((f) => f.id);
-  return [...calls, ...genuine, ...forged, 'call-property', 'webhook-property'];
+  const skewed = clockSkewCases(dummy, { secret: 's', now: 0 }).map((c) => c.id);
+  const blanked = `webhook-${events[0]}-empty-authorization`;
+  return [...calls, ...genuine, blanked, ...skewed, ...forged, 'call-property', 'webhook-property'];
+}
+
+/**
+ * An error cell for every case of a capability the implementation declares but `session`
+ * cannot run (a mode without calls or webhooks): such cases are shown as not judged, never
+ * dropped, so that a run cannot say OK over cases it never ran.
+ */
+function notRunnable(session: Session, capabilities: readonly Capability[]): SdkCaseResult[] {
+  const cannot = (['call', 'webhook'] as const).filter(
+    (capability) => capabilities.includes(capability) && !session[capability],
+  );
+  return sdkCaseIds()
+    .filter((id) => !id.endsWith('-property'))
+    .flatMap((id): SdkCaseResult[] => {
+      const capability = id.startsWith('call-') ? 'call' : 'webhook';
+      if (!cannot.includes(capability)) return [];
+      const detail = `this session cannot run ${capability} cases, which the implementation declares: not judged`;
+      return [
+        {
+          id,
+          group: capability === 'call' ? 'calls' : 'webhooks',
+          tags: [capability, 'not-judged'],
+          judgement: {
+            outcome: 'error',
+            expected: 'a judged case',
+            actual: 'not run',
+            detail,
+            cause: 'broken',
+          },
+        },
+      ];
+    });
 }
 
 /**
@@ -68,30 +105,35 @@ export function sdkCaseIds(): string[] {
 export async function runSdkCases(
   session: Session,
   capabilities: readonly Capability[],
-  options: { seed: number; signal?: AbortSignal; propertyRuns?: number },
+  options: { seed: number; signal?: AbortSignal; propertyRuns?: number; minTimeoutMs?: number },
 ): Promise<SdkCaseResult[]> {
-  const { seed, signal, propertyRuns = 0 } = options;
+  const { seed, signal, propertyRuns = 0, minTimeoutMs } = options;
   const apiKey = `pnm-${randomBytes(4).toString('hex')}`;
+  // 32 characters: php-jwt 7 (the PHP SDK's webhook verification) refuses HMAC keys shorter
+  // than 32 bytes, as the server's go-jose does, so a shorter secret fails every delivery.
   const secret = randomBytes(24).toString('base64url');
   // Go's random space after commas in every answer and delivery, as the real server writes
   // them, drawn from the run's seed so that a run can be repeated exactly.
   const server = await startTestServer({ apiKey, secret, commaSpace: 'random', seed });
-  const results: SdkCaseResult[] = [];
+  const results: SdkCaseResult[] = notRunnable(session, capabilities);
   try {
     if (capabilities.includes('call') && session.call) {
       for (const sample of SAMPLE_REQUESTS) {
         const route = AUTH_ROUTES.find((r) => r.path === `/auth/${sample.endpoint}`);
         if (!route) continue;
         for (const scenario of CALL_SCENARIOS) {
+          if (!runsOn(scenario, sample.endpoint)) continue;
           if (signal?.aborted) return results;
           server.clear();
-          if (scenario.script) server.enqueue(sample.endpoint, scenario.script(route));
+          const timeoutMs = timeoutFor(scenario, minTimeoutMs);
+          if (scenario.script) server.enqueue(sample.endpoint, scenario.script(route, timeoutMs));
           const given = scenario.wrongSecret ? `${secret}-wrong` : secret;
           const input = {
             id: callId(sample.endpoint, scenario.id),
             server: { url: server.url, apiKey, secret: given },
             endpoint: sample.endpoint,
             request: sample.request,
+            timeoutMs,
           };
           const answer = await session.call(input);
           const judgement = judgeCall({

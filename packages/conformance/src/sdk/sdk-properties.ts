@@ -10,10 +10,11 @@ import { AUTH_ROUTES, parseRequestBody, type TestServer } from '@plugnmeet-signi
 import fc from 'fast-check';
 import type { Session } from '../model.js';
 import type { Judgement } from '../runner/judge.js';
-import { CALL_SCENARIOS } from './call-scenarios.js';
+import { CALL_SCENARIOS, CALL_TIMEOUT_MS } from './call-scenarios.js';
 import { judgeCall } from './judge-call.js';
 import { judgeWebhook } from './judge-webhook.js';
 import { catchDeliveries } from './webhook-cases.js';
+import { SEARCHED_SKEW_SECONDS, sentByClock } from './webhook-clock-skew.js';
 
 /** Text a JSON layer can get wrong: escapes, separators, controls, astral characters. */
 const hazard = fc.constantFrom(
@@ -87,6 +88,15 @@ const events = fc.record({
   created_at: fc.bigInt({ min: 0n, max: 2n ** 63n - 1n }).map(String),
 });
 
+/**
+ * A generated event and how far its sender's clock is off, in seconds: never beyond the
+ * upstream verifier's leeway, so every one of them is genuine (shrinks toward no skew).
+ */
+const skewedEvents = fc.tuple(
+  events,
+  fc.integer({ min: -SEARCHED_SKEW_SECONDS, max: SEARCHED_SKEW_SECONDS }),
+);
+
 const ANSWER = CALL_SCENARIOS.find((s) => s.id === 'answer') as (typeof CALL_SCENARIOS)[number];
 
 export interface SdkPropertyResult {
@@ -142,17 +152,26 @@ export async function searchSdk(
       server: { url: server.url, apiKey: server.apiKey, secret: server.secret },
       endpoint,
       request,
+      timeoutMs: CALL_TIMEOUT_MS,
     };
     const answer = await session.call(input);
     const requests = [...server.requests];
     return judgeCall({ input, route, scenario: ANSWER, requests, answer, secret: server.secret });
   };
-  const judgeEvent = async (event: Record<string, unknown>) => {
+  const judgeEvent = async ([event, skew]: [Record<string, unknown>, number]) => {
     const [caught] = await catchDeliveries(server, [{ id: 'generated', event }]);
     if (!caught || !session.webhook) return undefined;
-    const { delivery } = caught;
+    const senderNow = Date.now() / 1000 + skew;
+    const delivery =
+      skew === 0
+        ? caught.delivery
+        : sentByClock(caught.delivery, { secret: server.secret, senderNow });
     const id = `webhook-property-${n++}`;
-    const testCase = { id, description: 'a generated event', delivery, valid: true };
+    const description =
+      skew === 0
+        ? 'a generated event'
+        : `a generated event from a sender ${Math.abs(skew)} s ${skew > 0 ? 'ahead' : 'behind'} (within the upstream leeway)`;
+    const testCase = { id, description, delivery, valid: true };
     const answer = await session.webhook({
       id,
       apiKey: server.apiKey,
@@ -175,7 +194,7 @@ export async function searchSdk(
     );
   }
   if (options.webhooks && session.webhook) {
-    results.push(await search('webhook-property', events, judgeEvent, options));
+    results.push(await search('webhook-property', skewedEvents, judgeEvent, options));
   }
   return results;
 }

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestServer } from '@plugnmeet-signing/test-server';
 import { LARGE_INT64 } from './call-scenarios.js';
+import { clockSkewCases } from './webhook-clock-skew.js';
 import { type WebhookCase, type WebhookDelivery, webhookForgeries } from './webhook-forgeries.js';
 
 /** Events with non-ASCII text, escapes and int64 values above 2^53, as the server sends them. */
@@ -114,9 +115,25 @@ function onlyHeader(delivery: WebhookDelivery, keep: RegExp): WebhookDelivery {
 }
 
 /**
+ * `delivery` with `Authorization` present but empty and `Hash-Token` as sent: the token is
+ * still there, in the header the notifier adds for setups that strip `Authorization`.
+ */
+function emptyAuthorization(delivery: WebhookDelivery): WebhookDelivery {
+  const headers = Object.fromEntries(
+    Object.entries(delivery.headers).map(([name, value]) => [
+      name,
+      /^authorization$/i.test(name) ? '' : value,
+    ]),
+  );
+  return { body: delivery.body, headers };
+}
+
+/**
  * Every webhook case for one run: each event genuine with both headers, with `Authorization`
- * alone and with `Hash-Token` alone (all valid), and the first event's forgeries (all
- * invalid), made now so that their times are real.
+ * alone and with `Hash-Token` alone (all valid); for the first event, an empty
+ * `Authorization` beside its `Hash-Token` (valid), its clock-skew cases (valid within the
+ * upstream leeway, invalid beyond it) and its forgeries (all invalid); made now so that
+ * their times are real.
  *
  * @throws {Error} When the emulator's notifier delivers nothing (a broken emulator).
  * @example
@@ -143,12 +160,16 @@ export async function webhookCases(server: TestServer): Promise<WebhookCase[]> {
   ]);
   const [first] = genuine;
   if (first) {
+    const now = Date.now() / 1000;
     cases.push(
-      ...webhookForgeries(first.delivery, {
-        apiKey: server.apiKey,
-        secret: server.secret,
-        now: Date.now() / 1000,
-      }),
+      {
+        id: `webhook-${first.id}-empty-authorization`,
+        description: `${first.id}, an empty Authorization header beside a valid Hash-Token (a proxy blanked it)`,
+        delivery: emptyAuthorization(first.delivery),
+        valid: true,
+      },
+      ...clockSkewCases(first.delivery, { secret: server.secret, now }),
+      ...webhookForgeries(first.delivery, { apiKey: server.apiKey, secret: server.secret, now }),
     );
   }
   return cases;

@@ -48,7 +48,17 @@ export function jwtClaims(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
-function withToken(delivery: WebhookDelivery, token: string | undefined): WebhookDelivery {
+/**
+ * `delivery` with its token (in whichever of `Authorization` and `Hash-Token` it has)
+ * replaced by `token`, or removed when `token` is undefined.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * withToken(genuine, signJwt({ alg: 'HS256', typ: 'JWT' }, claims, secret));
+ * ```
+ */
+export function withToken(delivery: WebhookDelivery, token: string | undefined): WebhookDelivery {
   const headers = { ...delivery.headers };
   for (const name of Object.keys(headers)) {
     if (/^(authorization|hash-token)$/i.test(name)) {
@@ -66,6 +76,20 @@ function tampered(body: Uint8Array): Uint8Array {
   const at = copy.indexOf(0x22, copy.indexOf(0x3a, quote) + 1) + 1;
   copy[at] = copy[at] === 0x61 ? 0x62 : 0x61;
   return copy;
+}
+
+/**
+ * `body` with as many trailing spaces (still the same JSON value) as it takes for the
+ * standard base64 of its SHA-256 to meet `wanted`. About one hash in four has no `+` or `/`,
+ * so a few tries do; 256 never fail in practice, and the last is returned regardless.
+ */
+function bodyWhoseHash(body: Uint8Array, wanted: (base64: string) => boolean): Uint8Array {
+  let candidate = body;
+  for (let spaces = 0; spaces < 256; spaces++) {
+    candidate = new Uint8Array([...body, ...new Uint8Array(spaces).fill(0x20)]);
+    if (wanted(createHash('sha256').update(candidate).digest('base64'))) return candidate;
+  }
+  return candidate;
 }
 
 /** The same JSON value written again with other whitespace: other bytes, so another hash. */
@@ -103,6 +127,11 @@ export function webhookForgeries(
     return withToken(genuine, signJwt(header, next, key));
   };
   const hash = createHash('sha256').update(genuine.body);
+  /** A delivery of `body` whose token is genuine but for its hash claim's encoding. */
+  const withHashClaim = (body: Uint8Array, encoding: 'base64url'): WebhookDelivery => ({
+    ...resign({ sha256: createHash('sha256').update(body).digest(encoding) }),
+    body,
+  });
   const forged = (id: string, description: string, delivery: WebhookDelivery): WebhookCase => ({
     id: `webhook-forged-${id}`,
     description,
@@ -137,10 +166,25 @@ export function webhookForgeries(
     ),
     forged('alg-none', 'alg none, no signature', resign({}, { alg: 'none', typ: 'JWT' })),
     forged('sha256-hex', 'the body hash as hex', resign({ sha256: hash.copy().digest('hex') })),
+    // Two bodies picked for their hash, each re-signed with its own hash as unpadded
+    // base64url: one whose standard base64 has no `+` or `/` (only the padding differs,
+    // which a lenient decoder such as PHP's base64_decode ignores), one whose base64 has them
+    // (the alphabet differs too). Never left to whatever hash the delivery happens to have.
+    forged(
+      'sha256-base64url-unpadded',
+      'the body hash as unpadded base64url, for a body whose base64 hash has no + or /: only the padding differs',
+      withHashClaim(
+        bodyWhoseHash(genuine.body, (b64) => !/[+/]/.test(b64)),
+        'base64url',
+      ),
+    ),
     forged(
       'sha256-base64url',
-      'the body hash as unpadded base64url',
-      resign({ sha256: hash.copy().digest('base64url') }),
+      'the body hash as unpadded base64url, for a body whose base64 hash has + or /: the alphabet differs too',
+      withHashClaim(
+        bodyWhoseHash(genuine.body, (b64) => /[+/]/.test(b64)),
+        'base64url',
+      ),
     ),
     forged('no-sha256', 'no sha256 claim', resign({ sha256: undefined })),
     forged('no-token', 'neither Authorization nor Hash-Token', withToken(genuine, undefined)),

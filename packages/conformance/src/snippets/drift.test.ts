@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { renderEndToEndScript } from '../implementations/wire/shell-end-to-end.js';
+import { DOCUMENTED_SHELL_WIRE, splitShellSnippet } from '../implementations/wire/shell-wire.js';
 import { SNIPPETS, snippetInfo } from './catalog.js';
 import { extractSections, readPage } from './page.js';
-import { extractRegion, renderShellScript, renderWorker, snippetParts } from './render.js';
+import { extractRegion, renderWorker, snippetParts } from './render.js';
 import { applySlots, readSnippet, signStatements, splitImports } from './slots.js';
 
 const page = readPage();
@@ -89,9 +91,15 @@ describe('slots are the only edits', () => {
     const shell = snippetInfo('shell');
     const { statements } = snippetParts(shell);
     expect(statements.trimEnd().split('\n').at(-1)).toMatch(/^SIGNATURE=\$\(echo -n "\$BODY"/);
-    const script = renderShellScript();
-    expect(extractRegion(script, 'statements')).toBe(applySlots(readSnippet(shell), shell.slots));
-    expect(script).toContain('curl -X POST "$PNM_BASE_URL"/auth/room/getActiveRoomInfo');
+    // The script the runs execute: the snippet whole, cut once where its signing ends.
+    const split = splitShellSnippet(DOCUMENTED_SHELL_WIRE);
+    expect(split.sign + split.request).toBe(applySlots(readSnippet(shell), shell.slots));
+    const script = renderEndToEndScript(split);
+    const signed = script.indexOf(split.sign);
+    const kept = script.indexOf('> "$PNM_SIGNATURE_FILE"');
+    const requested = script.indexOf(split.request);
+    expect([signed > 0, kept > signed, requested > kept]).toEqual([true, true, true]);
+    expect(split.request).toContain('curl -X POST "$PNM_BASE_URL"/auth/room/getActiveRoomInfo');
   });
 
   it('applySlots refuses a literal that is missing or repeated', () => {

@@ -100,35 +100,3 @@ export function extractRegion(source: string, region: RegionName): string {
     })
     .join('');
 }
-
-/**
- * The whole shell snippet (curl included) with every slot applied, preceded by assignments
- * that read its inputs from the script's arguments: `sh script.sh <body-b64> <secret-b64>
- * <api-key> <base-url>`. For the wire-level check, which points the URL at a loopback server.
- * `source` is the documented shell snippet by default; pass a correction's entry and text
- * (`correctionInfo('shell-corrected')`, `readCorrection(...)`) to render that one whole.
- */
-export function renderShellScript(
-  source: { info: SnippetInfo<string>; text: string } = documentedShell(),
-): string {
-  const applied = applySlots(source.text, source.info.slots);
-  return [
-    '# The documented shell snippet, run whole: its inputs come from the arguments.',
-    'PNM_BODY=$(printf %s "$1" | base64 -d && printf x) || exit 97',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
-    'PNM_BODY=${PNM_BODY%x}',
-    'PNM_SECRET=$(printf %s "$2" | base64 -d && printf x) || exit 97',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion
-    'PNM_SECRET=${PNM_SECRET%x}',
-    'PNM_API_KEY=$3',
-    'PNM_BASE_URL=$4',
-    '# --- snippet statements (begin) ---',
-    `${applied}# --- snippet statements (end) ---`,
-    '',
-  ].join('\n');
-}
-
-function documentedShell(): { info: SnippetInfo<string>; text: string } {
-  const info = snippetInfo('shell');
-  return { info, text: readSnippet(info) };
-}

@@ -340,6 +340,7 @@ describe('requests, as PROTOCOL.md shows them', () => {
         server: { url: 'http://127.0.0.1:1', apiKey: 'k', secret: 's' },
         endpoint: 'room/isRoomActive',
         request: { room_id: 'r' },
+        timeoutMs: 5000,
       },
     ],
     [

@@ -17,7 +17,8 @@ import type {
 } from '../../src/reports/report.js';
 import { caseMark } from '../../src/reports/sdk-matrix.js';
 import type { Paint } from '../../src/reports/style.js';
-import { matrixCell, reportView, verdictWord } from '../../src/reports/view.js';
+import { summarize } from '../../src/reports/verdict.js';
+import { incompleteLine, matrixCell, reportView, verdictWord } from '../../src/reports/view.js';
 import { cell, column, properties, report } from './fixtures.js';
 
 const C = 'shell/dash';
@@ -285,21 +286,70 @@ describe('matrixCell and reportView', () => {
   });
 });
 
-describe('verdictWord', () => {
-  test.each<[string, Partial<Report['summary']>, string]>([
-    ['divergences', {}, 'FAILED'],
-    ['an interrupt', { interrupted: 'SIGINT' }, 'INTERRUPTED'],
-    ['nothing judged', { nothingJudged: 'no column was selected' }, 'NOTHING JUDGED'],
+describe('the verdict', () => {
+  const judged = [column(C)];
+  const failing = [cell(C, 'v1', 'fail')];
+  const passing = [cell(C, 'v1', 'pass')];
+  const missing = column('php/utf8', {
+    available: false,
+    install: 'apt-get install php-cli',
+  });
+  const missingToo = column('ruby/utf8', { available: false, install: 'apt-get install ruby' });
+  const sdk = column('impl-1/javascript', { available: false, install: 'npm install x' });
+  test.each<[string, Partial<Omit<Report, 'summary'>>, string | undefined, string, boolean]>([
+    ['divergences', { columns: judged, results: failing }, undefined, 'FAILED', false],
+    ['an interrupt', { columns: judged, results: passing }, 'SIGINT', 'INTERRUPTED', false],
+    ['nothing judged', { columns: [] }, undefined, 'NOTHING JUDGED', false],
+    ['an interrupt before nothing judged', { columns: [] }, 'SIGTERM', 'INTERRUPTED', false],
+    ['every column ran and agreed', { columns: judged, results: passing }, undefined, 'OK', true],
     [
-      'an interrupt before nothing judged',
-      { interrupted: 'SIGTERM', nothingJudged: 'x' },
-      'INTERRUPTED',
+      'a column was unavailable: never a plain OK, though the exit stays 0',
+      { columns: [...judged, missing], results: passing },
+      undefined,
+      'INCOMPLETE',
+      true,
     ],
-  ])('%s', (_, extra, word) => {
-    // A run that judged a failing cell: neither interrupted nor empty, unless said so.
-    const failed = report({ columns: [column(C)], results: [cell(C, 'v1', 'fail')] }).summary;
-    expect(failed.nothingJudged).toBeUndefined();
-    expect(verdictWord({ ...failed, ...extra })).toBe(word);
+    [
+      'a column was unavailable under --require-all',
+      { columns: [...judged, missing], results: passing, requireAll: true },
+      undefined,
+      'INCOMPLETE',
+      false,
+    ],
+    [
+      'a divergence beside an unavailable column',
+      { columns: [...judged, missing], results: failing },
+      undefined,
+      'FAILED',
+      false,
+    ],
+  ])('%s', (_, parts, interrupted, word, ok) => {
+    const base = report(parts);
+    const summary = summarize(base, interrupted);
+    expect(summary.verdict).toBe(word);
+    expect(verdictWord(summary)).toBe(word);
+    expect(summary.ok).toBe(ok);
+  });
+
+  test('an incomplete run says how many columns and the one line that installs them', () => {
+    const summary = report({
+      columns: [column(C), missing, missingToo, sdk],
+      results: [cell(C, 'v1', 'pass')],
+    }).summary;
+    expect(summary.incomplete).toEqual({
+      unavailableColumns: 3,
+      columns: 4,
+      install: ['apt-get install php-cli ruby', 'npm install x'],
+    });
+    expect(incompleteLine(summary)).toBe(
+      '3 of 4 columns unavailable, not judged; install: apt-get install php-cli ruby; npm install x',
+    );
+  });
+
+  test('a report of an older version, without a verdict, is read from ok', () => {
+    const { verdict: _, ...old } = report({ columns: judged, results: failing }).summary;
+    expect(verdictWord(old)).toBe('FAILED');
+    expect(verdictWord({ ...old, interrupted: 'SIGHUP' })).toBe('INTERRUPTED');
   });
 });
 

@@ -3,21 +3,37 @@
  *
  * @module
  */
+import { mountControlApi, refuseControlApi } from '../control/api.js';
+import { createControlJournal } from '../control/journal.js';
 import { TestServerError } from '../errors.js';
 import { requestLogLine, webhookLogLine } from '../request-log.js';
 import { startTestServer } from '../server.js';
 import { parseCliArgs, USAGE } from './args.js';
+import { isLoopbackHost } from './exposure.js';
+import { boundedLineWriter } from './line-writer.js';
 
 /** Where the CLI writes; the process streams by default. */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * A request or webhook line, which may be dropped while the reader lags; default `stdout`.
+   * The process's own io drops them past 8 MiB queued and says how many (`line-writer.ts`).
+   */
+  log?(text: string): void;
 }
 
-const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
+function processIo(): CliIo {
+  const out = boundedLineWriter(process.stdout);
+  return {
+    stdout: (text) => out.keep(text),
+    stderr: (text) => process.stderr.write(text),
+    log: (text) => out.log(text),
+  };
+}
+
+/** How long a stop waits for webhook deliveries in flight before cancelling them. */
+const STOP_GRACE_MS = 2_000;
 
 /**
  * Runs `pnm-test-server` until SIGINT or SIGTERM. stdout carries only JSON lines: first
@@ -37,8 +53,9 @@ const processIo: CliIo = {
  */
 export async function main(
   argv: readonly string[] = process.argv.slice(2),
-  io: CliIo = processIo,
+  io: CliIo = processIo(),
 ): Promise<void> {
+  const log = io.log ?? io.stdout;
   let options: ReturnType<typeof parseCliArgs>;
   try {
     options = parseCliArgs(argv);
@@ -53,6 +70,8 @@ export async function main(
     return;
   }
   let server: Awaited<ReturnType<typeof startTestServer>>;
+  // Kept only when the control API can list it.
+  const journal = options.control ? createControlJournal() : undefined;
   try {
     server = await startTestServer({
       port: options.port,
@@ -65,9 +84,15 @@ export async function main(
       unknownFields: false,
       // A long-running process must not keep every body in memory.
       keepRequests: false,
-      onRequest: (request) => io.stdout(`${requestLogLine(request)}\n`),
+      onRequest: (request) => {
+        journal?.recordRequest(request);
+        log(`${requestLogLine(request)}\n`);
+      },
       webhookUrls: options.webhooks,
-      onWebhook: (delivery) => io.stdout(`${webhookLogLine(delivery)}\n`),
+      onWebhook: (delivery) => {
+        journal?.recordWebhook(delivery);
+        log(`${webhookLogLine(delivery)}\n`);
+      },
     });
   } catch (error) {
     const reason = error instanceof TestServerError ? error.message : String(error);
@@ -75,16 +100,43 @@ export async function main(
     process.exitCode = 3;
     return;
   }
-  io.stderr(`pnm-test-server: listening on ${server.url} (API key ${server.apiKey})\n`);
-  io.stdout(`${JSON.stringify({ type: 'listening', url: server.url, seed: server.seed })}\n`);
+  // Mounted before the listening line, which is what clients wait for.
+  if (journal) {
+    mountControlApi(server, {
+      journal,
+      ...(options.controlToken === undefined ? {} : { token: options.controlToken }),
+    });
+  } else refuseControlApi(server);
+  const control = journal ? `${server.url}/__control` : null;
+  if (journal && options.controlToken === undefined && !isLoopbackHost(options.host)) {
+    io.stderr(
+      `pnm-test-server: warning: the control API is open to anyone who can reach ${options.host}; start it with --control-token T, or listen on 127.0.0.1\n`,
+    );
+  }
+  io.stderr(
+    `pnm-test-server: listening on ${server.url} (API key ${server.apiKey})${control ? `, control API at ${control}` : ''}\n`,
+  );
+  io.stdout(
+    `${JSON.stringify({ type: 'listening', url: server.url, seed: server.seed, control })}\n`,
+  );
 
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      server
-        .webhooksSettled()
-        .then(() => server.close())
+      // Deliveries in flight get a short grace, then close() cancels them: a receiver that
+      // never answers must not hold the stop (each delivery also has its own timeout).
+      let grace: ReturnType<typeof setTimeout> | undefined;
+      Promise.race([
+        server.webhooksSettled(),
+        new Promise<void>((done) => {
+          grace = setTimeout(done, STOP_GRACE_MS);
+        }),
+      ])
+        .then(() => {
+          clearTimeout(grace);
+          return server.close();
+        })
         .then(() => {
           io.stdout(`${JSON.stringify({ type: 'stopped', signal })}\n`);
           resolve();

@@ -10,6 +10,7 @@ import type { Violation } from '@bufbuild/protovalidate';
 import type { ProtocolVerdict } from '../types.js';
 import { droppedFields } from './dropped-fields.js';
 import { messageSchema, protocolRegistry, protocolValidator } from './registry.js';
+import { strictJsonRefusal } from './strict-json.js';
 
 /** A parsed request: the verdict, and the message (proto names, set fields only) when it parsed. */
 export interface ParsedRequest {
@@ -35,11 +36,17 @@ function goValidationText(unordered: readonly Violation[]): string {
   return `validation errors:${violations.map((v) => `\n - ${line(v)}`).join('')}`;
 }
 
+const lossyUtf8 = new TextDecoder();
+const encoder = new TextEncoder();
+
 /**
- * Parses and validates `text` as the request message `messageName`.
+ * Parses and validates `body` (the raw bytes, or text) as the request message `messageName`.
  *
  * Parse errors carry the `proto:` prefix of Go's protojson, but not its exact wording or
- * line:column (protobuf-es words them its own way); the verdict is the same.
+ * line:column (protobuf-es words them its own way); the verdict is the same. Three refusals
+ * `JSON.parse` cannot see are Go's own text, line:column included: a duplicate field or map
+ * key, invalid UTF-8 in a string (only raw bytes can carry it), and nesting past the
+ * recursion limit (`strictJsonRefusal`).
  *
  * @throws {TestServerError} `UNKNOWN_DEFINITION` when the message is not in the bundle.
  * @example
@@ -49,13 +56,19 @@ function goValidationText(unordered: readonly Violation[]): string {
  * //   error: 'validation error: room_id: value is required' }
  * ```
  */
-export function parseRequestBody(messageName: string, text: string): ParsedRequest {
+export function parseRequestBody(messageName: string, body: string | Uint8Array): ParsedRequest {
   const schema = messageSchema(messageName);
+  const bytes = typeof body === 'string' ? encoder.encode(body) : body;
+  const text = typeof body === 'string' ? body : lossyUtf8.decode(body);
   const registry = protocolRegistry();
   const verdict = (v: Omit<ProtocolVerdict, 'message'>): ProtocolVerdict => ({
     message: messageName,
     ...v,
   });
+  const refusal = strictJsonRefusal(schema, bytes);
+  if (refusal !== undefined) {
+    return { verdict: verdict({ dropped_fields: [], verdict: 'parse error', error: refusal }) };
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -22,9 +22,9 @@ export interface WebhookDelivery {
   readonly body: Uint8Array;
   /** The JWT sent in `Authorization` and `Hash-Token`. */
   readonly token: string;
-  /** The receiver's HTTP status, or 0 when the request failed. */
+  /** The receiver's HTTP status, or 0 when no answer came (failed, timed out, cancelled). */
   readonly status: number;
-  /** Why the request failed, when it did. */
+  /** Why the request failed, timed out or was cancelled, when it did (even after a status). */
   readonly error?: string;
 }
 
@@ -83,35 +83,88 @@ export function webhookToken(body: Uint8Array, apiKey: string, secret: string): 
   return `${header}.${claims}.${base64url(signature)}`;
 }
 
+/** How long a delivery may take and when it is cancelled. */
+export interface WebhookLimits {
+  /**
+   * Milliseconds from sending to the end of the answer read; default
+   * {@link WEBHOOK_TIMEOUT_MS}. The upstream notifier has no timeout at all (a bare
+   * `http.Transport`): a receiver that never answers holds its worker forever. The emulator
+   * gives up, so that a stop is never held hostage by a receiver.
+   */
+  readonly timeoutMs?: number;
+  /** Cancels the delivery (the server's `close()` aborts every delivery in flight). */
+  readonly signal?: AbortSignal;
+}
+
+/** The default time a delivery may take, answer read included. */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/**
+ * How much of a receiver's answer is read. The notifier discards the answer (its body is
+ * never used); reading a little lets the receiver finish writing, and stopping there keeps an
+ * endless answer from costing memory or time.
+ */
+export const WEBHOOK_ANSWER_READ_BYTES = 64 * 1024;
+
+/** Reads and discards at most `limit` bytes of `body`, then cancels the rest. */
+async function discardAnswer(body: ReadableStream<Uint8Array> | null, limit: number) {
+  if (body === null) return;
+  const reader = body.getReader();
+  let read = 0;
+  try {
+    while (read <= limit) {
+      const chunk = await reader.read();
+      if (chunk.done) return;
+      read += chunk.value.byteLength;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}
+
 /**
  * Sends one delivery of `event` to `url` and reports the receiver's answer (never throws for
- * a refused or unreachable receiver: that is part of the report).
+ * a refused, unreachable, slow or cancelled receiver: that is part of the report). The status
+ * is reported once the headers arrive; at most {@link WEBHOOK_ANSWER_READ_BYTES} of the answer
+ * are read, within the same timeout.
  *
  * @throws {TestServerError} `WEBHOOK_FAILED` when `event` is not a valid `CommonNotifyEvent`.
  * @example
  * ```ts
  * const delivery = await deliverWebhook('http://127.0.0.1:9000/hook',
  *   { event: 'room_created', room: { room_id: 'r1' } },
- *   { apiKey: 'plugnmeet', secret, spaceAfterComma: true });
- * delivery.status; // 200
+ *   { apiKey: 'plugnmeet', secret, spaceAfterComma: true }, { timeoutMs: 2000 });
+ * delivery.status; // 200, or 0 with `error` when it failed, timed out or was cancelled
  * ```
  */
 export async function deliverWebhook(
   url: string,
   event: Record<string, unknown>,
   signing: WebhookSigning,
+  limits: WebhookLimits = {},
 ): Promise<WebhookDelivery> {
   const body = webhookBody(event, signing.spaceAfterComma);
   const token = webhookToken(body, signing.apiKey, signing.secret);
+  const timeoutMs = limits.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = limits.signal ? AbortSignal.any([timeout, limits.signal]) : timeout;
+  let status = 0;
   try {
     const response = await fetch(url, {
       method: 'POST',
       body: new Uint8Array(body),
       headers: { Authorization: token, 'Hash-Token': token, 'Content-Type': 'application/json' },
+      signal,
     });
-    await response.arrayBuffer();
-    return { url, body, token, status: response.status };
+    status = response.status;
+    await discardAnswer(response.body, WEBHOOK_ANSWER_READ_BYTES);
+    return { url, body, token, status };
   } catch (error) {
-    return { url, body, token, status: 0, error: String(error) };
+    const reason = timeout.aborted
+      ? `timed out after ${timeoutMs} ms`
+      : limits.signal?.aborted
+        ? 'cancelled: the server stopped'
+        : String(error);
+    return { url, body, token, status, error: reason };
   }
 }

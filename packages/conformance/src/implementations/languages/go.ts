@@ -5,6 +5,7 @@
  * @module
  */
 import { dirname, join } from 'node:path';
+import { languageNeeds } from '../../environments/declared-toolchains.js';
 import { explicitEnv, UTF8_LOCALE } from '../../environments/process-env.js';
 import { commandRuntime } from '../../environments/runtimes.js';
 import { aptInstall, findExecutable, memoize, runCommand } from '../../environments/toolchains.js';
@@ -83,6 +84,8 @@ function goColumn(program: SnippetProgram): Column {
  */
 export const GO: LanguageModule = {
   snippet: 'go',
-  toolchains: [{ command: 'go', debian: 'golang-go' }],
+  get toolchains() {
+    return languageNeeds('go');
+  },
   columns: (program) => [goColumn(program)],
 };

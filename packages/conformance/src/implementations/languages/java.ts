@@ -8,9 +8,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { languageNeeds } from '../../environments/declared-toolchains.js';
 import {
   BASELINE_JDK_MAJOR,
-  JAXB_API_JAR,
   JAXB_INSTALL,
   JDK_INSTALL,
   type Jdk,
@@ -149,6 +149,8 @@ function javaColumns(program: SnippetProgram, jvmRoot: string | undefined): Colu
 export const JAVA: LanguageModule = {
   snippet: 'java',
   // JDKs are found, never installed: which ones a user has is the point of the columns.
-  toolchains: [{ file: JAXB_API_JAR, debian: 'libjaxb-api-java' }],
+  get toolchains() {
+    return languageNeeds('java');
+  },
   columns: (program, options) => javaColumns(program, options.jvmRoot),
 };

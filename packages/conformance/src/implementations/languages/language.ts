@@ -20,7 +20,10 @@ export interface LanguageOptions {
 export interface LanguageModule {
   /** The catalog entry (`src/snippets/catalog.ts`) whose snippet this module runs. */
   snippet: SnippetId;
-  /** What its columns need installed: `scripts/setup-toolchains` installs these. */
+  /**
+   * What its columns need installed, read from its entry in `toolchains.json` (plain data, so
+   * `scripts/setup-toolchains` can read it on a fresh clone before anything is built).
+   */
   toolchains: readonly ToolchainNeed[];
   /**
    * Every environment column of `program` — the documented snippet, or a correction of it,

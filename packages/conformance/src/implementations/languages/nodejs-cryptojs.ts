@@ -5,6 +5,7 @@
  * @module
  */
 import { dirname, join } from 'node:path';
+import { languageNeeds } from '../../environments/declared-toolchains.js';
 import { explicitEnv, UTF8_LOCALE } from '../../environments/process-env.js';
 import { cryptoJs, node } from '../../environments/runtimes.js';
 import type { Column } from '../../model.js';
@@ -58,6 +59,8 @@ function cryptoJsColumn(program: SnippetProgram): Column {
  */
 export const NODEJS_CRYPTOJS: LanguageModule = {
   snippet: 'nodejs-cryptojs',
-  toolchains: [],
+  get toolchains() {
+    return languageNeeds('nodejs-cryptojs');
+  },
   columns: (program) => [cryptoJsColumn(program)],
 };

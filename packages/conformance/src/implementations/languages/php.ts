@@ -3,6 +3,8 @@
  *
  * @module
  */
+
+import { languageNeeds } from '../../environments/declared-toolchains.js';
 import { C_LOCALE, UTF8_LOCALE } from '../../environments/process-env.js';
 import { commandRuntime } from '../../environments/runtimes.js';
 import { aptInstall, memoize } from '../../environments/toolchains.js';
@@ -23,7 +25,9 @@ const php = memoize(() =>
  */
 export const PHP: LanguageModule = {
   snippet: 'php',
-  toolchains: [{ command: 'php', debian: 'php-cli' }],
+  get toolchains() {
+    return languageNeeds('php');
+  },
   columns: (program) =>
     [UTF8_LOCALE, C_LOCALE].map((locale) => interpretedColumn(program, php, 'PHP', locale)),
 };

@@ -4,6 +4,8 @@
  *
  * @module
  */
+
+import { languageNeeds } from '../../environments/declared-toolchains.js';
 import { C_LOCALE, UTF8_LOCALE } from '../../environments/process-env.js';
 import type { Runtime } from '../../environments/runtimes.js';
 import {
@@ -52,7 +54,9 @@ const python = memoize(async (): Promise<Availability<Runtime>> => {
  */
 export const PYTHON: LanguageModule = {
   snippet: 'python',
-  toolchains: [{ command: 'python3', debian: 'python3' }],
+  get toolchains() {
+    return languageNeeds('python');
+  },
   columns: (program) =>
     [UTF8_LOCALE, C_LOCALE].map((locale) => interpretedColumn(program, python, 'Python', locale)),
 };

@@ -3,6 +3,8 @@
  *
  * @module
  */
+
+import { languageNeeds } from '../../environments/declared-toolchains.js';
 import { C_LOCALE, UTF8_LOCALE } from '../../environments/process-env.js';
 import { commandRuntime } from '../../environments/runtimes.js';
 import { aptInstall, memoize } from '../../environments/toolchains.js';
@@ -23,7 +25,9 @@ const ruby = memoize(() =>
  */
 export const RUBY: LanguageModule = {
   snippet: 'ruby',
-  toolchains: [{ command: 'ruby', debian: 'ruby' }],
+  get toolchains() {
+    return languageNeeds('ruby');
+  },
   columns: (program) =>
     [UTF8_LOCALE, C_LOCALE].map((locale) => interpretedColumn(program, ruby, 'Ruby', locale)),
 };

@@ -8,11 +8,11 @@
  * @module
  */
 import { dirname, join } from 'node:path';
+import { languageNeeds } from '../../environments/declared-toolchains.js';
 import { C_LOCALE, cleanHome, explicitEnv, UTF8_LOCALE } from '../../environments/process-env.js';
 import {
   pipelineTools,
   probeShell,
-  SHELL_TOOLCHAINS,
   SHELLS,
   type ShellEnvironment,
 } from '../../environments/shells.js';
@@ -119,6 +119,8 @@ function shellColumn(program: SnippetProgram, shell: ShellEnvironment): Column {
  */
 export const SHELL: LanguageModule = {
   snippet: 'shell',
-  toolchains: SHELL_TOOLCHAINS,
+  get toolchains() {
+    return languageNeeds('shell');
+  },
   columns: (program) => SHELLS.map((shell) => shellColumn(program, shell)),
 };

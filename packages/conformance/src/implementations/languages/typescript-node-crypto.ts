@@ -7,6 +7,7 @@
  */
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { languageNeeds } from '../../environments/declared-toolchains.js';
 import { explicitEnv, UTF8_LOCALE } from '../../environments/process-env.js';
 import { bun, deno, node, tsxLoader } from '../../environments/runtimes.js';
 import type { Column } from '../../model.js';
@@ -122,6 +123,8 @@ function typescriptColumn(program: SnippetProgram, runtime: TsRuntime): Column {
  */
 export const TYPESCRIPT_NODE_CRYPTO: LanguageModule = {
   snippet: 'typescript-node-crypto',
-  toolchains: [],
+  get toolchains() {
+    return languageNeeds('typescript-node-crypto');
+  },
   columns: (program) => TS_RUNTIMES.map((runtime) => typescriptColumn(program, runtime)),
 };

@@ -1,0 +1,2 @@
+/** The settings every package's vitest config starts from. */
+export const sharedTest: { setupFiles: string[] };
