@@ -5,13 +5,14 @@
  *
  * @module
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterEach, expect } from 'vitest';
 import type { Report } from '../src/reports/report.js';
+import { SHOWN_BYTES, SHOWN_CHARS } from '../src/reports/shown-value.js';
 import { cli, emptyExpectations } from './helpers.js';
 
 /** A hostile implementation of test/fixtures/hostile/. */
@@ -70,12 +71,22 @@ export function readReports(dir: string) {
 
 /**
  * Starts the built CLI with `args`; the returned promise is the execa result plus the
- * elapsed time. A run that outlives twice `boundMs` is killed so that a hang fails the
+ * elapsed time; `nodeArgs` go to node before the CLI, `prefix` (a command such as
+ * `setpriv …`) runs node. A run that outlives twice `boundMs` is killed so that a hang fails the
  * test (on its bound) instead of hanging the suite.
  */
-export function startCli(args: string[], boundMs: number, env: Record<string, string> = {}) {
+export function startCli(
+  args: string[],
+  boundMs: number,
+  env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
+  prefix: readonly string[] = [],
+) {
   const started = Date.now();
-  const child = execa(process.execPath, [cli, ...args], {
+  const [file = process.execPath, ...prefixArgs] = prefix;
+  const nodeArgv = [...nodeArgs, cli, ...args];
+  const argv = prefix.length > 0 ? [...prefixArgs, process.execPath, ...nodeArgv] : nodeArgv;
+  const child = execa(file, argv, {
     reject: false,
     env: { CI: 'false', NO_COLOR: '1', PATH: process.env.PATH ?? '', ...env },
     extendEnv: false,
@@ -85,6 +96,35 @@ export function startCli(args: string[], boundMs: number, env: Record<string, st
   });
   const done = child.then((result) => ({ ...result, elapsedMs: Date.now() - started }));
   return { child, done };
+}
+
+const peakPreload = fileURLToPath(new URL('./fixtures/peak-rss.mjs', import.meta.url));
+
+/** The bound on the runner's peak resident memory that every bounded-input case holds. */
+export const PEAK_BOUND_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * {@link runCli} with the runner's peak resident set size (`peakBytes`, from
+ * `process.resourceUsage().maxRSS` written at exit by a preloaded module), so a test can
+ * hold a case to {@link PEAK_BOUND_BYTES}.
+ */
+export async function runCliMeasured(
+  args: string[],
+  boundMs: number,
+  dir: string,
+  env: Record<string, string> = {},
+  prefix: readonly string[] = [],
+) {
+  const peakFile = join(dir, 'peak-rss.txt');
+  const result = await startCli(
+    args,
+    boundMs,
+    { ...env, PNM_TEST_PEAK_FILE: peakFile },
+    ['--import', peakPreload],
+    prefix,
+  ).done;
+  const peakBytes = existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8')) : Number.NaN;
+  return { ...result, peakBytes };
 }
 
 /** {@link startCli}, awaited. */
@@ -151,4 +191,29 @@ export function killRecorded(pidFile: string): void {
       process.kill(pid, 'SIGKILL');
     } catch {}
   }
+}
+
+/** The length of the longest line of `text`. */
+export function longestLine(text: string): number {
+  let longest = 0;
+  for (const line of text.split('\n')) longest = Math.max(longest, line.length);
+  return longest;
+}
+
+/**
+ * Asserts that the four reports of {@link reportArgs} were written in `dir`, each under
+ * `maxBytes`, and that no value in the JSON report's cells is longer than a cut value can be
+ * (SHOWN_CHARS and the note saying the full size); returns them.
+ */
+export function expectBoundedReports(dir: string, maxBytes: number) {
+  for (const name of ['report.json', 'junit.xml', 'summary.md', 'report.html'])
+    expect(statSync(join(dir, name)).size, name).toBeLessThan(maxBytes);
+  const reports = readReports(dir);
+  const cutMax = SHOWN_CHARS + ' (1000000000 characters in all)…'.length;
+  for (const result of reports.json.results) {
+    for (const value of [result.expected, result.actual, result.detail])
+      expect(value.length).toBeLessThanOrEqual(cutMax);
+    if (result.sent) expect(result.sent.hex.length).toBeLessThanOrEqual(2 * SHOWN_BYTES);
+  }
+  return reports;
 }

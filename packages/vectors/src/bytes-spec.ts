@@ -7,6 +7,7 @@
  * @module
  */
 import { decodeBase64, decodeHex, encodeUtf8 } from './codec.js';
+import type { ExpansionBudget } from './expansion-budget.js';
 import { schemaError } from './issues.js';
 
 /** The largest expansion accepted: a typo in `count` must not exhaust memory. */
@@ -36,16 +37,27 @@ function onlyForm(
   return [key, spec[key]];
 }
 
-function expandPlain(spec: unknown, jsonPath: string, file: string, repeat: boolean): Uint8Array {
+function expandPlain(
+  spec: unknown,
+  jsonPath: string,
+  file: string,
+  repeat: boolean,
+  budget?: ExpansionBudget,
+): Uint8Array {
   const [form, value] = onlyForm(spec, jsonPath, file, repeat);
   const at = `${jsonPath}/${form}`;
   if (form === 'utf8') return encodeUtf8(value, at, file);
   if (form === 'hex') return decodeHex(value, at, file);
   if (form === 'base64') return decodeBase64(value, at, file);
-  return expandRepeat(value, at, file);
+  return expandRepeat(value, at, file, budget);
 }
 
-function expandRepeat(spec: unknown, at: string, file: string): Uint8Array {
+function expandRepeat(
+  spec: unknown,
+  at: string,
+  file: string,
+  budget?: ExpansionBudget,
+): Uint8Array {
   if (!isPlainObject(spec)) throw schemaError(file, at, 'must be an object with unit and count');
   for (const key of Object.keys(spec)) {
     if (!REPEAT_KEYS.has(key)) throw schemaError(file, at, `has unknown property "${key}"`);
@@ -76,6 +88,8 @@ function expandRepeat(spec: unknown, at: string, file: string): Uint8Array {
       `expands to ${total} bytes, more than the ${MAX_EXPANDED_BYTES}-byte limit`,
     );
   }
+  // Refused before the bytes are made: a file of many large repeats must not fill memory first.
+  budget?.check(total, file, at);
   const out = new Uint8Array(total);
   out.set(prefix, 0);
   out.set(unit, prefix.length);
@@ -100,6 +114,8 @@ function expandRepeat(spec: unknown, at: string, file: string): Uint8Array {
  * @param spec The parsed JSON value.
  * @param jsonPath JSON Pointer of `spec` in its file, used in error messages.
  * @param file The file `spec` came from, used in error messages.
+ * @param budget The load's total budget, charged with the bytes (a `repeat` is checked
+ * against it before it is expanded).
  * @throws {VectorError} `ERR_VECTOR_SCHEMA` naming `file` and the JSON path at fault when
  * the spec is malformed, ambiguous or too large.
  * @example
@@ -110,6 +126,13 @@ function expandRepeat(spec: unknown, at: string, file: string): Uint8Array {
  * // throws: x.json: /vectors/3/body: must have exactly one of utf8, hex, base64, repeat
  * ```
  */
-export function expandBytes(spec: unknown, jsonPath: string, file: string): Uint8Array {
-  return expandPlain(spec, jsonPath, file, true);
+export function expandBytes(
+  spec: unknown,
+  jsonPath: string,
+  file: string,
+  budget?: ExpansionBudget,
+): Uint8Array {
+  const bytes = expandPlain(spec, jsonPath, file, true, budget);
+  budget?.charge(bytes.length, file, jsonPath);
+  return bytes;
 }

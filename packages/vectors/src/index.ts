@@ -17,6 +17,11 @@ export { expandBytes, MAX_EXPANDED_BYTES } from './bytes-spec.js';
 export { fromHex, toHex } from './codec.js';
 export { isVectorError, VectorError, type VectorErrorCode, type VectorIssue } from './errors.js';
 export {
+  ExpansionBudget,
+  MAX_TOTAL_EXPANDED_BYTES,
+  MAX_TOTAL_VECTORS,
+} from './expansion-budget.js';
+export {
   loadVectorFiles,
   loadVectorFilesSync,
   loadVectorFilesWith,
@@ -24,7 +29,7 @@ export {
   loadVectorsSync,
   MAX_VECTOR_FILE_BYTES,
 } from './load.js';
-export { parseVectorFile } from './parse.js';
+export { decodeVectorBytes, parseVectorFile, parseVectorText } from './parse.js';
 export { BUNDLED_VECTORS_DIR, defaultVectorsDir } from './paths.js';
 export type { SignVector, Vector, VectorBase, VectorFile, VerifyVector } from './types.js';
 export { bundledVectorSet, type VectorSetInfo } from './vector-set.js';

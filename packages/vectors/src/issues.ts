@@ -6,7 +6,10 @@
 import { VectorError, type VectorErrorCode, type VectorIssue } from './errors.js';
 import { displayPath } from './paths.js';
 
-/** `file: /json/path: message`, one line per issue. */
+/** The most issues a message lists one per line; `issues` keeps them all. */
+const LISTED_ISSUES = 20;
+
+/** `file: /json/path: message`, one line per issue (the first 20, then how many more). */
 export function vectorError(
   code: VectorErrorCode,
   file: string,
@@ -14,9 +17,13 @@ export function vectorError(
   cause?: unknown,
 ): VectorError {
   const where = displayPath(file);
-  const message = issues
-    .map((issue) => `${where ? `${where}: ` : ''}${issue.jsonPath || '/'}: ${issue.message}`)
-    .join('\n');
+  const more = issues.length - LISTED_ISSUES;
+  const message = [
+    ...issues
+      .slice(0, LISTED_ISSUES)
+      .map((issue) => `${where ? `${where}: ` : ''}${issue.jsonPath || '/'}: ${issue.message}`),
+    ...(more > 0 ? [`${where ? `${where}: ` : ''}… and ${more} more issues`] : []),
+  ].join('\n');
   return new VectorError(code, message, { file, issues, cause });
 }
 

@@ -9,8 +9,9 @@ import { readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { VectorIssue } from './errors.js';
+import { ExpansionBudget } from './expansion-budget.js';
 import { vectorError } from './issues.js';
-import { parseVectorBytes } from './parse.js';
+import { decodeVectorBytes, parseVectorBytes, parseVectorText } from './parse.js';
 import { defaultVectorsDir, displayPath } from './paths.js';
 import type { Vector, VectorFile } from './types.js';
 
@@ -103,7 +104,10 @@ function checkIdsAcrossFiles(files: readonly VectorFile[]): VectorFile[] {
  *
  * @param dir Defaults to {@link defaultVectorsDir} (the vectors this package ships, or
  * `PNM_VECTORS_DIR`).
- * Only regular files up to {@link MAX_VECTOR_FILE_BYTES} are read (a symlink to one is fine).
+ * Only regular files up to {@link MAX_VECTOR_FILE_BYTES} are read (a symlink to one is fine),
+ * one at a time, and all their bodies and secrets together may expand to at most
+ * `budget` (MAX_TOTAL_EXPANDED_BYTES unless given; pass one budget to several loads to hold
+ * them to one total).
  *
  * @throws {VectorError} `ERR_VECTOR_IO` (unreadable or empty directory, unreadable file,
  * one that is not a regular file such as a FIFO or device, or one over the size bound),
@@ -115,7 +119,10 @@ function checkIdsAcrossFiles(files: readonly VectorFile[]): VectorFile[] {
  * for (const file of await loadVectorFiles()) console.log(file.name, file.vectors.length);
  * ```
  */
-export async function loadVectorFiles(dir: string = defaultVectorsDir()): Promise<VectorFile[]> {
+export async function loadVectorFiles(
+  dir: string = defaultVectorsDir(),
+  budget: ExpansionBudget = new ExpansionBudget(),
+): Promise<VectorFile[]> {
   const root = resolve(dir);
   let entries: Entry[];
   try {
@@ -123,24 +130,31 @@ export async function loadVectorFiles(dir: string = defaultVectorsDir()): Promis
   } catch (cause) {
     throw ioError(root, 'list the directory', cause);
   }
-  const files = await Promise.all(
-    vectorFileNames(root, entries).map(async (name) => {
-      const path = join(root, name);
-      let bytes: Uint8Array;
-      let why: string | undefined;
-      try {
-        why = unreadable(await stat(path));
-        bytes = why === undefined ? await readFile(path) : new Uint8Array();
-      } catch (cause) {
-        throw ioError(path, 'read the file', cause);
-      }
-      if (why !== undefined) throw refuse(path, why);
-      // It may have grown between stat and read.
-      if (bytes.length > MAX_VECTOR_FILE_BYTES) throw refuse(path, 'too large');
-      return parseVectorBytes(bytes, path);
-    }),
-  );
+  // One file at a time, each read, decoded and parsed before the next is read: several
+  // large files never sit in memory together, and a file's bytes are let go before its text
+  // is parsed.
+  const files: VectorFile[] = [];
+  for (const name of vectorFileNames(root, entries)) {
+    const path = join(root, name);
+    files.push(parseVectorText(await readVectorText(path), path, budget));
+  }
   return checkIdsAcrossFiles(files);
+}
+
+/** The text of one vector file, after the type and size checks (see {@link unreadable}). */
+async function readVectorText(path: string): Promise<string> {
+  let bytes: Uint8Array;
+  let why: string | undefined;
+  try {
+    why = unreadable(await stat(path));
+    bytes = why === undefined ? await readFile(path) : new Uint8Array();
+  } catch (cause) {
+    throw ioError(path, 'read the file', cause);
+  }
+  if (why !== undefined) throw refuse(path, why);
+  // It may have grown between stat and read.
+  if (bytes.length > MAX_VECTOR_FILE_BYTES) throw refuse(path, 'too large');
+  return decodeVectorBytes(bytes, path);
 }
 
 /**
@@ -157,7 +171,10 @@ export async function loadVectorFiles(dir: string = defaultVectorsDir()): Promis
  * ```
  */
 export async function loadVectorFilesWith(dirs: readonly string[]): Promise<VectorFile[]> {
-  const groups = await Promise.all([defaultVectorsDir(), ...dirs].map((d) => loadVectorFiles(d)));
+  // One budget for the whole set: the total is what the run holds, whatever the directories.
+  const budget = new ExpansionBudget();
+  const groups: VectorFile[][] = [];
+  for (const dir of [defaultVectorsDir(), ...dirs]) groups.push(await loadVectorFiles(dir, budget));
   return checkIdsAcrossFiles(groups.flat());
 }
 
@@ -172,7 +189,10 @@ export async function loadVectorFilesWith(dirs: readonly string[]): Promise<Vect
  * test.each(vectors.filter((v) => v.kind === 'sign'))('$id', (v) => { ... });
  * ```
  */
-export function loadVectorFilesSync(dir: string = defaultVectorsDir()): VectorFile[] {
+export function loadVectorFilesSync(
+  dir: string = defaultVectorsDir(),
+  budget: ExpansionBudget = new ExpansionBudget(),
+): VectorFile[] {
   const root = resolve(dir);
   let entries: Entry[];
   try {
@@ -192,7 +212,7 @@ export function loadVectorFilesSync(dir: string = defaultVectorsDir()): VectorFi
     }
     if (why !== undefined) throw refuse(path, why);
     if (bytes.length > MAX_VECTOR_FILE_BYTES) throw refuse(path, 'too large');
-    return parseVectorBytes(bytes, path);
+    return parseVectorBytes(bytes, path, budget);
   });
   return checkIdsAcrossFiles(files);
 }

@@ -5,25 +5,41 @@
  * @module
  */
 import { basename, dirname } from 'node:path';
+import { BytePool } from './byte-pool.js';
 import { expandBytes } from './bytes-spec.js';
 import { isVectorError, VectorError, type VectorIssue } from './errors.js';
+import type { ExpansionBudget } from './expansion-budget.js';
 import { vectorError } from './issues.js';
 import { findJsonProblem } from './json-text.js';
 import { displayPath } from './paths.js';
 import { type RawVector, schemaIssues, schemaPathFor, validatorFor } from './schema.js';
 import type { Vector, VectorFile } from './types.js';
 
+/** One frozen array per distinct tag list of a file: thousands of vectors share a few. */
+function sharedTags(tags: readonly string[], lists: Map<string, readonly string[]>) {
+  const key = tags.join('\u0000');
+  let list = lists.get(key);
+  if (!list) {
+    list = Object.freeze([...tags]);
+    lists.set(key, list);
+  }
+  return list;
+}
+
 function expandVector(
   raw: RawVector,
   at: string,
   path: string,
   issues: VectorIssue[],
+  budget: ExpansionBudget | undefined,
+  pool: BytePool,
+  tagLists: Map<string, readonly string[]>,
 ): Vector | undefined {
   let body: Uint8Array | undefined;
   let secret: Uint8Array | undefined;
   for (const field of ['body', 'secret'] as const) {
     try {
-      const bytes = expandBytes(raw[field], `${at}/${field}`, path);
+      const bytes = pool.keep(expandBytes(raw[field], `${at}/${field}`, path, budget));
       if (field === 'body') body = bytes;
       else secret = bytes;
     } catch (error) {
@@ -36,7 +52,7 @@ function expandVector(
     id: raw.id,
     file: basename(path),
     description: raw.description,
-    tags: Object.freeze([...raw.tags]),
+    tags: sharedTags(raw.tags, tagLists),
     body,
     secret,
   };
@@ -59,6 +75,7 @@ function expandVector(
  *
  * @param json The parsed file (`JSON.parse` of its text).
  * @param path Where it came from; named in error messages and kept as `VectorFile.path`.
+ * @param budget The load's total expansion budget (none: only the per-string limit).
  * @throws {VectorError} `ERR_VECTOR_SCHEMA` listing every schema problem with its JSON path;
  * `ERR_VECTOR_DUPLICATE_ID` when two vectors in the file share an id; `ERR_VECTOR_IO` when
  * the schema itself cannot be read.
@@ -68,7 +85,7 @@ function expandVector(
  * for (const vector of file.vectors) console.log(vector.id, vector.body.length);
  * ```
  */
-export function parseVectorFile(json: unknown, path: string): VectorFile {
+export function parseVectorFile(json: unknown, path: string, budget?: ExpansionBudget): VectorFile {
   const validate = validatorFor(schemaPathFor(dirname(path)));
   if (!validate(json)) {
     throw vectorError('ERR_VECTOR_SCHEMA', path, schemaIssues(validate.errors ?? []));
@@ -82,8 +99,10 @@ export function parseVectorFile(json: unknown, path: string): VectorFile {
     });
   }
   const vectors: Vector[] = [];
+  const pool = new BytePool();
+  const tagLists = new Map<string, readonly string[]>();
   json.vectors.forEach((raw, i) => {
-    const vector = expandVector(raw, `/vectors/${i}`, path, issues);
+    const vector = expandVector(raw, `/vectors/${i}`, path, issues, budget, pool, tagLists);
     if (vector) vectors.push(vector);
   });
   if (issues.length > 0) throw vectorError('ERR_VECTOR_SCHEMA', path, issues);
@@ -116,11 +135,37 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /**
  * Decodes a file's bytes (UTF-8, nothing else), checks the JSON syntax with a position for
  * every runtime, then {@link parseVectorFile}.
+ *
+ * @param budget The load's total expansion budget.
+ * @throws {VectorError} `ERR_VECTOR_JSON` (not UTF-8, or not JSON with line and column), and
+ * as {@link parseVectorFile}.
+ * @example
+ * ```ts
+ * const file = parseVectorBytes(readFileSync('vectors/x.json'), 'vectors/x.json');
+ * ```
  */
-export function parseVectorBytes(bytes: Uint8Array, path: string): VectorFile {
-  let text: string;
+export function parseVectorBytes(
+  bytes: Uint8Array,
+  path: string,
+  budget?: ExpansionBudget,
+): VectorFile {
+  return parseVectorText(decodeVectorBytes(bytes, path), path, budget);
+}
+
+/**
+ * A vector file's bytes as text: UTF-8, nothing else. Kept apart from the parse so that a
+ * loader can let go of the bytes before the text is parsed (one copy of a large file at a
+ * time, not three).
+ *
+ * @throws {VectorError} `ERR_VECTOR_JSON` when the bytes are not valid UTF-8.
+ * @example
+ * ```ts
+ * const text = decodeVectorBytes(await readFile(path), path);
+ * ```
+ */
+export function decodeVectorBytes(bytes: Uint8Array, path: string): string {
   try {
-    text = strictUtf8.decode(bytes);
+    return strictUtf8.decode(bytes);
   } catch (cause) {
     throw new VectorError('ERR_VECTOR_JSON', `${displayPath(path)}: is not valid UTF-8`, {
       file: path,
@@ -128,6 +173,19 @@ export function parseVectorBytes(bytes: Uint8Array, path: string): VectorFile {
       cause,
     });
   }
+}
+
+/**
+ * Checks the JSON syntax of a vector file's text with a position for every runtime, then
+ * {@link parseVectorFile}.
+ *
+ * @throws {VectorError} `ERR_VECTOR_JSON` with line and column, and as {@link parseVectorFile}.
+ * @example
+ * ```ts
+ * const file = parseVectorText('{"formatVersion":1,…}', 'vectors/x.json');
+ * ```
+ */
+export function parseVectorText(text: string, path: string, budget?: ExpansionBudget): VectorFile {
   const problem = findJsonProblem(text);
   if (problem) {
     const { line, column, reason } = problem;
@@ -140,5 +198,10 @@ export function parseVectorBytes(bytes: Uint8Array, path: string): VectorFile {
       },
     );
   }
-  return parseVectorFile(JSON.parse(text), path);
+  const json: unknown = JSON.parse(text);
+  // Counted before the schema runs: validating and expanding a quarter of a million vectors
+  // is what the count budget is there to avoid.
+  const vectors = (json as { vectors?: unknown } | null)?.vectors;
+  if (budget && Array.isArray(vectors)) budget.chargeVectors(vectors.length, path);
+  return parseVectorFile(json, path, budget);
 }

@@ -93,9 +93,15 @@ function note(error: ErrorObject): string | undefined {
  * per branch; the annotated parent's `x-message` says the same in one readable line.
  */
 export function schemaIssues(errors: readonly ErrorObject[]): VectorIssue[] {
-  const summarized = errors
-    .filter((e) => (e.keyword === 'anyOf' || e.keyword === 'oneOf') && note(e) !== undefined)
-    .map((e) => `${e.schemaPath}/`);
+  // Distinct schema paths (a handful), not one per error: a file of 250,000 vectors with a
+  // bad tag has 250,000 such errors, and a list of them made this quadratic.
+  const summarized = [
+    ...new Set(
+      errors
+        .filter((e) => (e.keyword === 'anyOf' || e.keyword === 'oneOf') && note(e) !== undefined)
+        .map((e) => `${e.schemaPath}/`),
+    ),
+  ];
   const merged = new Map<string, { jsonPath: string; message: string; unknown: string[] }>();
   for (const error of errors) {
     if (error.keyword === 'if') continue;

@@ -9,6 +9,7 @@
 import { sameColumn } from '../column-key.js';
 import { wireTwinsOf } from '../implementations/wire/index.js';
 import type { Finding, Report, ReportColumn } from '../reports/report.js';
+import { type BytesShown, fullSize } from '../reports/shown-value.js';
 import { visible } from '../reports/visible.js';
 import { SNIPPETS, snippetInfo } from '../snippets/catalog.js';
 import { extractSections, PAGE_END_HEADING, PAGE_FILE } from '../snippets/page.js';
@@ -268,11 +269,19 @@ export function correctionsProven(evidence: readonly CorrectionEvidence[]): bool
   );
 }
 
-function shown(bytes: { hex: string; text?: string }): string {
-  if (bytes.text === undefined) return `hex \`${bytes.hex || '(empty)'}\``;
+function shown(bytes: BytesShown): string {
+  const size = fullSize(bytes);
+  if (bytes.text === undefined) {
+    const hex = bytes.hex || '(empty)';
+    return hex.length > 200 || bytes.size !== undefined
+      ? `hex \`${hex.slice(0, 200)}…\` (${size} bytes)`
+      : `hex \`${hex}\``;
+  }
   const quoted = visible(bytes.text);
   const text =
-    quoted.length > 100 ? `${quoted.slice(0, 97)}…" (${bytes.hex.length / 2} bytes)` : quoted;
+    quoted.length > 100 || bytes.size !== undefined
+      ? `${quoted.slice(0, 97)}…" (${size} bytes)`
+      : quoted;
   return `\`${text.replace(/`/g, 'ˋ')}\``;
 }
 

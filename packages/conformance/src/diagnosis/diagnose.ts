@@ -13,10 +13,19 @@ export interface Diagnosis {
   /** Stable id, e.g. `echo-interprets-backslashes` or `default-charset-ascii+default-charset-ascii`. */
   id: string;
   explanation: string;
-  /** The bytes the implementation really hashed, hex, for the report. */
+  /** The bytes the implementation really hashed (the first 512), hex, for the report. */
   hashedBodyHex?: string;
   hashedSecretHex?: string;
 }
+
+/**
+ * The largest input (body and secret) the transformations are tried on: 4 MiB, four times
+ * the largest shipped body. A larger divergence is reported unexplained.
+ */
+export const MAX_DIAGNOSED_BYTES = 4 * 1024 * 1024;
+
+/** How many bytes of what was really hashed a diagnosis keeps, as hex. */
+const HASHED_HEX_BYTES = 512;
 
 const IDENTITY: Transform = { id: 'identity', explanation: '', apply: (bytes) => bytes };
 
@@ -63,6 +72,9 @@ export function diagnose(
       explanation: 'the hex digest came with surrounding whitespace',
     };
   }
+  // Each transformation copies the body: dozens of copies of a huge one cost gigabytes and
+  // minutes, and the causes they find show on small inputs already.
+  if (body.length + secret.length > MAX_DIAGNOSED_BYTES) return undefined;
   if (hmac(secret, body) === actual) {
     return { id: 'arguments-swapped', explanation: 'body and secret were swapped' };
   }
@@ -89,8 +101,8 @@ export function diagnose(
       return {
         id: ids.join('+'),
         explanation,
-        hashedBodyHex: Buffer.from(hashedBody).toString('hex'),
-        hashedSecretHex: Buffer.from(hashedSecret).toString('hex'),
+        hashedBodyHex: Buffer.from(hashedBody.subarray(0, HASHED_HEX_BYTES)).toString('hex'),
+        hashedSecretHex: Buffer.from(hashedSecret.subarray(0, HASHED_HEX_BYTES)).toString('hex'),
       };
     }
   }

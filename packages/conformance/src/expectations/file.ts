@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { ConformanceError } from '../errors.js';
+import { writeFileSync } from 'node:fs';
+import { ConformanceError, isConformanceError } from '../errors.js';
+import { readInputFile } from '../input-file.js';
 import { checkFile } from '../schemas/check-file.js';
 
 export const EXPECTATIONS_FORMAT_VERSION = 1;
@@ -44,8 +45,11 @@ interface RawFile {
  * Reads an expectations file and validates it against `schemas/expectations.json`.
  * An entry without `vectors` lists none; a `description` that is not a string reads as empty.
  *
- * @throws {ConformanceError} `ERR_CONFORMANCE_EXPECTATIONS` naming the file and the JSON
- * Pointer at fault (`expectations.json: /expectations/0/cause: expected a non-empty string, got ""`).
+ * Only a regular file up to MAX_INPUT_FILE_BYTES is read (`input-file.ts`): a FIFO or a
+ * device is refused without being opened for a blocking read.
+ *
+ * @throws {ConformanceError} `ERR_CONFORMANCE_EXPECTATIONS` naming the file: not a regular
+ * file, too large, not JSON, or the JSON Pointer at fault (`expectations.json: /expectations/0/cause: expected a non-empty string, got ""`).
  * @example
  * ```ts
  * const file = readExpectations('packages/conformance/expectations.json');
@@ -54,8 +58,9 @@ interface RawFile {
 export function readExpectations(path: string): ExpectationsFile {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(readInputFile(path, 'ERR_CONFORMANCE_EXPECTATIONS'));
   } catch (cause) {
+    if (isConformanceError(cause)) throw cause;
     throw new ConformanceError(
       'ERR_CONFORMANCE_EXPECTATIONS',
       `${path}: not readable JSON: ${(cause as Error).message}`,

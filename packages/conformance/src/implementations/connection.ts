@@ -7,6 +7,7 @@
  * @module
  */
 import { execa } from 'execa';
+import { contained, containmentHere } from './containment.js';
 import { LineReader } from './line-reader.js';
 import {
   isStopped,
@@ -25,6 +26,13 @@ export interface LaunchSpec {
   cwd?: string;
   /** The complete environment: nothing is inherited that is not listed here. */
   env: Record<string, string>;
+  /**
+   * Start it in a PID namespace of its own where the system allows (containment.ts): for
+   * code the runner does not trust (`--impl`). The documented snippets' workers are not:
+   * they start no helpers, and every JVM being PID 1 of its namespace makes concurrent JVMs
+   * share one `/tmp/hsperfdata_<user>/1` file (a warning the JVM prints on stdout).
+   */
+  contain?: boolean;
 }
 
 /** A failure of the implementation (not of the runner), named for the report. */
@@ -35,9 +43,16 @@ export class Broken extends Error {
 /** How long a process that closed stdout or exited gets to deliver its last words. */
 const LAST_WORDS_MS = 500;
 
-function spawn(spec: LaunchSpec, token: string) {
-  return execa(spec.command, [...spec.args], {
-    cwd: spec.cwd ?? process.cwd(),
+function spawn(spec: LaunchSpec, tracked: TrackedProcess) {
+  const token = tracked.token;
+  const cwd = spec.cwd ?? process.cwd();
+  // An untrusted implementation in a PID namespace of its own where the system allows.
+  const launch = spec.contain
+    ? contained(containmentHere(), spec.command, spec.args, spec.env, cwd)
+    : { file: spec.command, args: [...spec.args] };
+  if (launch.cgroup !== undefined) tracked.cgroup = launch.cgroup;
+  return execa(launch.file, launch.args, {
+    cwd,
     env: { ...spec.env, [PROCESS_MARKER]: token },
     extendEnv: false,
     stdin: 'pipe',
@@ -74,7 +89,7 @@ export class Connection {
   constructor(spec: LaunchSpec, maxLineBytes: number) {
     if (isStopped()) throw new Broken('not started: the run was interrupted');
     this.#tracked = newTrackedProcess();
-    this.#child = spawn(spec, this.#tracked.token);
+    this.#child = spawn(spec, this.#tracked);
     this.#tracked.pid = this.#child.pid;
     // execa's own promise settles only when stdio closes, which a helper can prevent.
     this.#child.then(

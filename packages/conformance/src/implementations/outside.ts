@@ -57,6 +57,8 @@ export async function outsideColumn(
     command: file ?? '',
     args,
     env: implementationEnv(process.env, passEnv),
+    // Code the runner does not trust: whatever it starts must die with it.
+    contain: true,
   };
   let first: ProcessSession | undefined;
   let failure: string | undefined;

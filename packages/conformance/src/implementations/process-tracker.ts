@@ -14,6 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { killCgroup, removeCgroup } from './cgroup.js';
 
 /** The environment variable that marks a process (and its descendants) as started by a session. */
 export const PROCESS_MARKER = 'PNM_CONFORMANCE_PROCESS';
@@ -22,6 +23,8 @@ export const PROCESS_MARKER = 'PNM_CONFORMANCE_PROCESS';
 export interface TrackedProcess {
   readonly token: string;
   pid: number | undefined;
+  /** The cgroup it runs in, when contained by one (containment.ts): killed as a whole. */
+  cgroup?: string;
 }
 
 const live = new Set<TrackedProcess>();
@@ -118,6 +121,8 @@ function sigkill(target: number): void {
  * ```
  */
 export function killTracked(tracked: TrackedProcess): void {
+  // Everything in its cgroup, wherever it went and whatever it carries.
+  if (tracked.cgroup !== undefined) killCgroup(tracked.cgroup);
   if (tracked.pid !== undefined) sigkill(-tracked.pid);
   for (let round = 0; round < 3; round++) {
     const members = membersOf(tracked);
@@ -143,6 +148,7 @@ export function killTracked(tracked: TrackedProcess): void {
  */
 export function untrack(tracked: TrackedProcess): void {
   live.delete(tracked);
+  if (tracked.cgroup !== undefined) removeCgroup(tracked.cgroup);
 }
 
 /**
@@ -172,6 +178,6 @@ export function stopEverything(): void {
 export function killEverything(): void {
   for (const tracked of live) {
     killTracked(tracked);
-    live.delete(tracked);
+    untrack(tracked);
   }
 }

@@ -1,14 +1,15 @@
 /**
- * Bytes as a report shows them: hex always, and the text when they are valid UTF-8.
+ * Bytes as a report shows them: hex always, and the text when they are valid UTF-8; cut to
+ * {@link SHOWN_BYTES} with the full size said (`shown-value.ts`).
  *
  * @module
  */
-
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+import { type BytesShown, bytesShown, SHOWN_BYTES } from './shown-value.js';
 
 /**
- * `bytes` as `{ hex, text? }`: `text` only when the bytes are valid UTF-8, so a report never
- * shows a replacement character the input did not have.
+ * `bytes` as `{ hex, text?, size? }`: `text` only when the bytes are valid UTF-8, so a
+ * report never shows a replacement character the input did not have; at most
+ * {@link SHOWN_BYTES} of them, and `size` (the full count) when they were cut.
  *
  * @throws Never.
  * @example
@@ -16,10 +17,6 @@ const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * bytesField(new Uint8Array([0x68, 0x69])); // { hex: '6869', text: 'hi' }
  * ```
  */
-export function bytesField(bytes: Uint8Array): { hex: string; text?: string } {
-  let text: string | undefined;
-  try {
-    text = strict.decode(bytes);
-  } catch {}
-  return { hex: Buffer.from(bytes).toString('hex'), ...(text === undefined ? {} : { text }) };
+export function bytesField(bytes: Uint8Array): BytesShown {
+  return bytesShown(bytes, SHOWN_BYTES);
 }

@@ -10,13 +10,17 @@
 import { columnKey } from '../column-key.js';
 import type { Outcome } from '../model.js';
 import type { Finding, PropertyFinding, Report } from './report.js';
+import { type BytesShown, cutNote, fullSize } from './shown-value.js';
 
 /** Bytes as a finding shows them: `text` only when they are valid UTF-8. */
 export interface ShownBytes {
+  /** Hex of the bytes shown (the first SHOWN_BYTES of a longer input). */
   hex: string;
   text?: string;
-  /** How many bytes. */
+  /** How many bytes the input has (more than `hex` shows when `cut`). */
   length: number;
+  /** `` or ` (the first 512 of 1048576 bytes)`: what every renderer says of a cut input. */
+  cutNote: string;
 }
 
 /** One finding, ready to format. */
@@ -47,8 +51,9 @@ export interface FindingView {
   correction?: string;
 }
 
-function shownBytes(bytes: { hex: string; text?: string }): ShownBytes {
-  return { ...bytes, length: bytes.hex.length / 2 };
+function shownBytes(bytes: BytesShown): ShownBytes {
+  const { size: _size, ...shown } = bytes;
+  return { ...shown, length: fullSize(bytes), cutNote: cutNote(bytes) };
 }
 
 /**

@@ -7,8 +7,21 @@
 import type { Vector } from '@plugnmeet-signing/vectors';
 import { cellKey, columnKey } from '../column-key.js';
 import { correctionOf } from '../corrections/catalog.js';
+import type { Outcome } from '../model.js';
 import { bytesField } from './bytes-field.js';
 import type { Finding, PropertyFinding, ReportColumn, ReportResult } from './report.js';
+import { cutText } from './shown-value.js';
+
+/**
+ * The outcomes a finding is made of. Only cells with one of them keep the bytes an
+ * implementation sent: a passing cell's bytes would be shown nowhere.
+ *
+ * @example
+ * ```ts
+ * FINDING_OUTCOMES.has('pass'); // false
+ * ```
+ */
+export const FINDING_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>(['fail', 'error', 'xfail']);
 
 /** Builds the findings list of a run. */
 export function collectFindings(
@@ -31,9 +44,11 @@ export function collectFindings(
   };
   const groups = new Map<string, ReportResult[]>();
   for (const result of results) {
-    if (!['fail', 'error', 'xfail'].includes(result.outcome)) continue;
+    if (!FINDING_OUTCOMES.has(result.outcome)) continue;
     const key = cellKey(result, result.cause ?? 'unexplained');
-    groups.set(key, [...(groups.get(key) ?? []), result]);
+    const group = groups.get(key);
+    if (group) group.push(result);
+    else groups.set(key, [result]);
   }
   const findings: Finding[] = [];
   for (const [key, cells] of groups) {
@@ -56,7 +71,7 @@ export function collectFindings(
       ...(column?.runtimeVersion ? { runtimeVersion: column.runtimeVersion } : {}),
       outcome: unexpected ? (cells.find((c) => c.outcome !== 'xfail')?.outcome ?? 'fail') : 'xfail',
       cause,
-      explanation: explanations.get(cellKey(first, cause)) ?? smallest.detail,
+      explanation: cutText(explanations.get(cellKey(first, cause)) ?? smallest.detail),
       vectors: cells.map((c) => c.vector),
       minimal: {
         // A call or webhook cell has no vector: what the SDK sent, or was handed, instead.
@@ -78,11 +93,11 @@ export function collectFindings(
       ...(column?.runtimeVersion ? { runtimeVersion: column.runtimeVersion } : {}),
       outcome: found.outcome,
       cause: found.cause ?? 'unexplained',
-      explanation: found.explanation,
+      explanation: cutText(found.explanation),
       vectors: ['property'],
       minimal: { body: found.body, secret: found.secret },
-      expected: found.expected,
-      actual: found.actual,
+      expected: cutText(found.expected),
+      actual: cutText(found.actual),
       expectedFailure: false,
       ...correctionFor(found.implementation),
     });

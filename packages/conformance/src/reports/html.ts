@@ -93,7 +93,7 @@ function bytesHtml(label: string, bytes: ShownBytes): string {
     bytes.text === undefined
       ? '<span class="muted">not valid UTF-8: see the hex</span>'
       : `<code class="text">${html(JSON.stringify(bytes.text))}</code>`;
-  return `<dt>${label}</dt><dd class="bytes ${label}"><div><span class="tag">text</span>${text}</div><div><span class="tag">hex</span><code class="hex">${bytes.hex ? html(bytes.hex) : '<span class="muted">(empty)</span>'}</code></div><div class="muted">${length} byte${length === 1 ? '' : 's'}</div></dd>`;
+  return `<dt>${label}</dt><dd class="bytes ${label}"><div><span class="tag">text</span>${text}</div><div><span class="tag">hex</span><code class="hex">${bytes.hex ? html(bytes.hex) : '<span class="muted">(empty)</span>'}</code></div><div class="muted">${length} byte${length === 1 ? '' : 's'}${html(bytes.cutNote)}</div></dd>`;
 }
 
 /** Expected and actual, with differing characters marked when they line up. */

@@ -3,10 +3,11 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
-import { ConformanceError } from '../errors.js';
+import { ConformanceError, isConformanceError } from '../errors.js';
+import { readInputFile } from '../input-file.js';
 import { checkFile } from '../schemas/check-file.js';
 import type { Report } from './report.js';
+import { REPORT_BUDGET_BYTES } from './report-budget.js';
 
 /**
  * The report as JSON text, valid under `schemas/report.json`.
@@ -35,8 +36,9 @@ export function renderJson(report: Report): string {
 export function readJsonReport(path: string): Report {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(readInputFile(path, 'ERR_CONFORMANCE_REPORT', REPORT_BUDGET_BYTES));
   } catch (cause) {
+    if (isConformanceError(cause)) throw cause;
     throw new ConformanceError(
       'ERR_CONFORMANCE_REPORT',
       `${path}: not readable JSON: ${(cause as Error).message}`,

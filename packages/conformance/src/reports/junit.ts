@@ -7,6 +7,7 @@
 
 import type { PropertyState } from './property-state.js';
 import type { Report, ReportColumn, ReportResult } from './report.js';
+import { cutNote } from './shown-value.js';
 import { incompleteLine, reportView } from './view.js';
 
 function xml(text: string): string {
@@ -56,7 +57,7 @@ function propertyTestcase(column: ReportColumn, property: PropertyState): string
   const body = property.findings
     .map(
       (f) =>
-        `${f.cause}: body hex ${f.body.hex}, secret hex ${f.secret.hex}; expected ${f.expected}, got ${f.actual}`,
+        `${f.cause}: body hex ${f.body.hex}${cutNote(f.body)}, secret hex ${f.secret.hex}${cutNote(f.secret)}; expected ${f.expected}, got ${f.actual}`,
     )
     .join('\n');
   return `    <testcase classname="${classname}" name="property-search"><failure type="property" message="${property.findings.length} new divergence(s)">${xml(body)}</failure></testcase>`;

@@ -33,7 +33,8 @@ function code(text: string, max = 80): string {
 
 /** Bytes in a table cell: the text when they are UTF-8, else the hex. */
 function bytes(shown: ShownBytes): string {
-  return shown.text !== undefined ? code(visible(shown.text)) : `hex ${code(shown.hex)}`;
+  const size = shown.cutNote ? ` (${shown.length} bytes)` : '';
+  return `${shown.text !== undefined ? code(visible(shown.text)) : `hex ${code(shown.hex)}`}${size}`;
 }
 
 /**

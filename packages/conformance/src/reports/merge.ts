@@ -12,6 +12,7 @@ import { cellKey, columnKey } from '../column-key.js';
 import { ConformanceError } from '../errors.js';
 import type { Expectation } from '../expectations/file.js';
 import { type Finding, type PropertySummary, type Report, resultGroups } from './report.js';
+import { fullSize } from './shown-value.js';
 import { staleFromResults, summarize } from './verdict.js';
 
 export { staleFromResults };
@@ -66,7 +67,7 @@ function mergeProperties(summaries: readonly PropertySummary[]): PropertySummary
 
 /** One finding per (column, cause, vectors or property search), with the smallest input. */
 function mergeFindings(findings: readonly Finding[]): Finding[] {
-  const size = (f: Finding) => f.minimal.body.hex.length + f.minimal.secret.hex.length;
+  const size = (f: Finding) => fullSize(f.minimal.body) + fullSize(f.minimal.secret);
   const merged = new Map<string, Finding>();
   for (const f of findings) {
     const key = cellKey(f, f.cause, String(f.vectors[0] === 'property'));

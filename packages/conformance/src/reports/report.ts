@@ -7,6 +7,7 @@
 import type { VectorSetInfo } from '@plugnmeet-signing/vectors';
 import type { Expectation } from '../expectations/file.js';
 import type { CheckLevel, ImplementationOrigin, Outcome } from '../model.js';
+import type { BytesShown } from './shown-value.js';
 
 export const REPORT_FORMAT_VERSION = 1;
 
@@ -49,8 +50,11 @@ export interface ReportResult {
   detail: string;
   /** Id of the reproduced cause, when a divergence could be explained. */
   cause?: string;
-  /** Protocol v2 cells: the body the SDK sent, or the webhook body it was handed. */
-  sent?: { hex: string; text?: string };
+  /**
+   * Protocol v2 cells that did not pass: the body the SDK sent, or the webhook body it was
+   * handed (cut to SHOWN_BYTES, with its full `size`). Passing cells keep no bytes.
+   */
+  sent?: BytesShown;
 }
 
 /** A divergence the property search found, shrunk to a minimal case. */
@@ -62,8 +66,8 @@ export interface PropertyFinding {
   /** fast-check's replay path, for `--seed S --path P`. */
   path: string;
   runs: number;
-  body: { hex: string; text?: string };
-  secret: { hex: string; text?: string };
+  body: BytesShown;
+  secret: BytesShown;
   expected: string;
   actual: string;
   cause?: string;
@@ -97,7 +101,7 @@ export interface Finding {
   explanation: string;
   /** Vector ids that show it (or `property` for the property search). */
   vectors: string[];
-  minimal: { body: { hex: string; text?: string }; secret: { hex: string; text?: string } };
+  minimal: { body: BytesShown; secret: BytesShown };
   expected: string;
   actual: string;
   /** Whether the expectations file knows this one. */

@@ -74,10 +74,18 @@ function matrixLines({ groups, rows: matrix }: ReportView, paint: Paint): string
   return [paint.bold(line(header)), ...rows.map(line)].join('\n');
 }
 
+/** A finding's input on one terminal line: at most 120 characters of it, and its size when cut. */
 function shown(bytes: ShownBytes): string {
-  if (bytes.text === undefined) return `hex ${bytes.hex || '(empty)'}`;
+  if (bytes.text === undefined) {
+    const hex = bytes.hex || '(empty)';
+    return hex.length > 120 || bytes.cutNote
+      ? `hex ${hex.slice(0, 120)}… (${bytes.length} bytes)`
+      : `hex ${hex}`;
+  }
   const quoted = visible(bytes.text);
-  return quoted.length > 120 ? `${quoted.slice(0, 117)}…" (${bytes.length} bytes)` : quoted;
+  return quoted.length > 120 || bytes.cutNote
+    ? `${quoted.slice(0, 117)}…" (${bytes.length} bytes)`
+    : quoted;
 }
 
 /**

@@ -9,12 +9,14 @@ import { applyExpectation } from '../expectations/match.js';
 import type { Capability, Column, ExecutionMode, Outcome, Session } from '../model.js';
 import { searchColumn } from '../properties/search.js';
 import { bytesField } from '../reports/bytes-field.js';
+import { FINDING_OUTCOMES } from '../reports/findings.js';
 import type {
   PropertyFinding,
   PropertySummary,
   ReportColumn,
   ReportResult,
 } from '../reports/report.js';
+import { cutText } from '../reports/shown-value.js';
 import { runSdkCases } from '../sdk/run-sdk-cases.js';
 import type { RunListener } from './events.js';
 import { type Judgement, judgeSign, judgeVerify } from './judge.js';
@@ -100,11 +102,16 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
     group: vector.group,
     tags: vector.tags,
     outcome,
-    expected: judgement.expected ?? '',
-    actual: judgement.actual ?? '',
-    detail: judgement.detail ?? '',
-    ...(judgement.cause ? { cause: judgement.cause } : {}),
-    ...(judgement.sent ? { sent: bytesField(judgement.sent) } : {}),
+    // What an implementation said is shown cut (shown-value.ts): a reply may hold a number
+    // of a million digits or a megabyte of event.
+    expected: cutText(judgement.expected ?? ''),
+    actual: cutText(judgement.actual ?? ''),
+    detail: cutText(judgement.detail ?? ''),
+    ...(judgement.cause ? { cause: cutText(judgement.cause) } : {}),
+    // The bytes a finding shows, for the cells that make findings; a passing cell keeps none.
+    ...(judgement.sent && FINDING_OUTCOMES.has(outcome)
+      ? { sent: bytesField(judgement.sent) }
+      : {}),
   });
   const canVerify = column.capabilities.includes('verify');
   // A protocol v2 implementation may be an SDK that only calls: no sign capability, no vectors.
@@ -129,7 +136,8 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
     };
   }
   report.available = true;
-  report.runtimeVersion = availability.runtimeVersion;
+  // An outside implementation names itself in its hello: shown cut, as every value it sends.
+  report.runtimeVersion = cutText(availability.runtimeVersion);
 
   let session: Session;
   try {

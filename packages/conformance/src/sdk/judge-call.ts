@@ -182,31 +182,34 @@ export function judgeCall(call: {
     const problem = requestProblem(request, input, route, secret);
     if (problem) return verdict('fail', problem.cause, problem.detail);
   }
-  const retries = requests.length > 1 ? ` (sent ${requests.length} times)` : '';
+  // Exactly one request must reach the server (PROTOCOL.md): a repeated POST may create,
+  // end or kick twice on the real one, so a retry is a failure of the request, whatever the answer.
+  if (requests.length > 1)
+    return verdict(
+      'fail',
+      'repeated-request',
+      `the request reached the emulator ${requests.length} times; exactly one must`,
+    );
   const own = scenario.script || scenario.wrongSecret ? undefined : ownAnswer(requests.at(-1));
   const expect = own?.kind ?? scenario.expect;
   if (expect !== 'result' && expect !== scenario.expect) {
     // The server says "nothing found" on a list call with status:false and NOT_FOUND; an SDK
     // may present that as the empty list it means, keeping no value it was not sent.
     if (answer.kind === 'result' && own?.notFound && onlyEmptyLists(answer.result)) {
-      return verdict('pass', undefined, `NOT_FOUND presented as an empty list${retries}`);
+      return verdict('pass', undefined, `NOT_FOUND presented as an empty list`);
     }
     // The emulator's own handler failed the call (a room not active, say): so must the SDK.
     return answer.kind === 'failure' && answer.failure.kind === expect
-      ? verdict('pass', undefined, `the emulator answered ${expect}${retries}`)
+      ? verdict('pass', undefined, `the emulator answered ${expect}`)
       : verdict(
           'fail',
           'wrong-answer-kind',
-          `the emulator answered ${expect}; the SDK said ${actual}${retries}`,
+          `the emulator answered ${expect}; the SDK said ${actual}`,
         );
   }
   if (scenario.expect === 'result') {
     if (answer.kind !== 'result')
-      return verdict(
-        'fail',
-        'wrong-answer-kind',
-        `the server answered; the SDK said ${actual}${retries}`,
-      );
+      return verdict('fail', 'wrong-answer-kind', `the server answered; the SDK said ${actual}`);
     const last = requests.at(-1);
     const sentText = utf8.decode(last?.response.body ?? new Uint8Array());
     const lost = lostValues(parseExactJson(sentText), answer.result);
@@ -216,14 +219,10 @@ export function judgeCall(call: {
         'lost-values',
         `${lost.slice(0, 5).join('; ')}${lost.length > 5 ? `; and ${lost.length - 5} more` : ''}`,
       );
-    return verdict('pass', undefined, retries);
+    return verdict('pass', undefined, '');
   }
   if (answer.kind !== 'failure' || answer.failure.kind !== scenario.expect) {
-    return verdict(
-      'fail',
-      'wrong-answer-kind',
-      `${scenario.description}; the SDK said ${actual}${retries}`,
-    );
+    return verdict('fail', 'wrong-answer-kind', `${scenario.description}; the SDK said ${actual}`);
   }
   if (
     scenario.httpStatus !== undefined &&
@@ -236,5 +235,5 @@ export function judgeCall(call: {
       `httpStatus ${answer.failure.httpStatus}, expected ${scenario.httpStatus}`,
     );
   }
-  return verdict('pass', undefined, retries);
+  return verdict('pass', undefined, '');
 }

@@ -22,11 +22,11 @@ function lowerCamel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
+/** A value in 80 characters at most; a longer one (a number of a million digits too) says its length. */
 function show(value: ExactJson | undefined): string {
   if (value === undefined) return 'nothing';
-  if (value instanceof ExactNumber) return value.text;
-  const text = JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  const text = value instanceof ExactNumber ? value.text : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}… (${text.length} characters)` : text;
 }
 
 /** Whether two scalars are the same value under protojson's rules (int64 as text or number). */

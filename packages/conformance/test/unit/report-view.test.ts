@@ -147,11 +147,23 @@ describe('findingView', () => {
 
   test('shows its minimal bytes with their length, text only when they were UTF-8', () => {
     const view = findingView(finding());
-    expect(view.body).toEqual({ hex: '610a', text: 'a\n', length: 2 });
-    expect(view.secret).toEqual({ hex: 'ff', length: 1 });
+    expect(view.body).toEqual({ hex: '610a', text: 'a\n', length: 2, cutNote: '' });
+    expect(view.secret).toEqual({ hex: 'ff', length: 1, cutNote: '' });
     expect(
       findingView(finding({ minimal: { body: { hex: '' }, secret: { hex: '' } } })).body,
-    ).toEqual({ hex: '', length: 0 });
+    ).toEqual({ hex: '', length: 0, cutNote: '' });
+  });
+
+  test('a cut input says its full length and how much of it is shown', () => {
+    const view = findingView(
+      finding({ minimal: { body: { hex: '6162', text: 'ab', size: 9000 }, secret: { hex: '' } } }),
+    );
+    expect(view.body).toEqual({
+      hex: '6162',
+      text: 'ab',
+      length: 9000,
+      cutNote: ' (the first 2 of 9000 bytes)',
+    });
   });
 
   test.each<[string, Partial<Finding>, PropertyFinding[], number | undefined]>([
