@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { literalToken, stringText } from '../src/protocol/json-bytes.js';
+import { parseRequestBody } from '../src/protocol/parse-request.js';
 import { messageSchema } from '../src/protocol/registry.js';
 import { strictJsonRefusal } from '../src/protocol/strict-json.js';
 
@@ -79,5 +80,17 @@ describe('byte-level tokens agree with the text they replaced', () => {
   ])('stringText(%s) is what JSON.parse makes of it', (json) => {
     const bytes = encode(`[${json}]`);
     expect(stringText(bytes, 1, bytes.length - 1)).toBe(JSON.parse(json));
+  });
+});
+
+describe('dropped fields of a body with very many unknown keys', () => {
+  it('lists 300,000 unknown keys of a nested message (a spread of them overflowed the stack)', () => {
+    const keys = Array.from({ length: 300_000 }, (_, k) => `"u${k}":0`).join(',');
+    const parsed = parseRequestBody(
+      'plugnmeet.CreateRoomReq',
+      `{"room_id":"r","metadata":{"room_title":"t",${keys}}}`,
+    );
+    expect(parsed.verdict.dropped_fields).toHaveLength(300_000);
+    expect(parsed.verdict.dropped_fields.at(-1)).toBe('metadata.u299999');
   });
 });
