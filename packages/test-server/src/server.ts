@@ -32,6 +32,7 @@ import type {
   TestResponse,
 } from './types.js';
 import { deliverWebhook, type WebhookDelivery } from './webhooks/deliver.js';
+import { checkWebhookTimeout } from './webhooks/timeout.js';
 
 /** The sample credentials of plugNmeet's `config_sample.yaml`. */
 export const SAMPLE_API_KEY = 'plugnmeet';
@@ -88,7 +89,8 @@ export interface TestServerOptions {
   onWebhook?: (delivery: WebhookDelivery) => void;
   /**
    * Milliseconds a webhook delivery may take, answer read included; default 10 000. The
-   * upstream notifier waits forever; `close()` cancels deliveries still in flight.
+   * upstream notifier waits forever; `close()` cancels deliveries still in flight. An integer
+   * from 1 to 2^31 - 1 (checked at start).
    */
   webhookTimeoutMs?: number;
 }
@@ -251,6 +253,7 @@ async function readBody(
  * request's exact bytes with its auth verdict. Runs on Node, Deno and Bun.
  *
  * @throws {Error} when the port cannot be bound.
+ * @throws {TestServerError} `USAGE` when `webhookTimeoutMs` is not an integer from 1 to 2^31 - 1.
  * @example
  * ```ts
  * const server = await startTestServer({ apiKey: 'plugnmeet', secret });
@@ -260,6 +263,11 @@ async function readBody(
  * ```
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  // At start, not at the first delivery: a bad value would only surface there, as a raw error.
+  const webhookTimeoutMs =
+    options.webhookTimeoutMs === undefined
+      ? undefined
+      : checkWebhookTimeout(options.webhookTimeoutMs, 'webhookTimeoutMs');
   const apiKey = options.apiKey ?? SAMPLE_API_KEY;
   const host = options.host ?? '127.0.0.1';
   const secret = options.secret ?? SAMPLE_SECRET;
@@ -282,9 +290,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
           { apiKey, secret, spaceAfterComma: spaced() },
           {
             signal: stopping.signal,
-            ...(options.webhookTimeoutMs === undefined
-              ? {}
-              : { timeoutMs: options.webhookTimeoutMs }),
+            ...(webhookTimeoutMs === undefined ? {} : { timeoutMs: webhookTimeoutMs }),
           },
         );
         // Like requests: a long-running process (keepRequests: false) keeps no bodies.
