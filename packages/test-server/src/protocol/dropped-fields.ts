@@ -53,7 +53,8 @@ function collect(
     byName = fieldsByName(schema);
     lookups.set(schema, byName);
   }
-  for (const key in json) {
+  // Object.keys: faster than for…in on an object of millions of keys.
+  for (const key of Object.keys(json)) {
     const path = prefix === '' ? key : `${prefix}.${key}`;
     const field = byName.get(key);
     if (!field) {
@@ -68,7 +69,7 @@ function collect(
         collect(field.message, item, `${path}[${i}]`, dropped, lookups);
       });
     } else if (field.fieldKind === 'map' && field.mapKind === 'message' && isObject(value)) {
-      for (const k in value) {
+      for (const k of Object.keys(value)) {
         collect(field.message, value[k], `${path}[${JSON.stringify(k)}]`, dropped, lookups);
       }
     }

@@ -9,7 +9,7 @@ import { pathToString } from '@bufbuild/protobuf/reflect';
 import type { Violation } from '@bufbuild/protovalidate';
 import type { ProtocolVerdict } from '../types.js';
 import { droppedFields } from './dropped-fields.js';
-import { dropNullOneofMembers } from './null-oneofs.js';
+import { protojsonInput } from './protojson-input.js';
 import { messageSchema, protocolRegistry, protocolValidator } from './registry.js';
 import { strictJsonRefusal } from './strict-json.js';
 
@@ -85,8 +85,9 @@ export function parseRequestBody(messageName: string, body: string | Uint8Array)
   const dropped = droppedFields(schema, json);
   let parsed: ReturnType<typeof fromJson>;
   try {
-    // Go skips a null before its oneof check; protobuf-es would count it as set.
-    parsed = fromJson(schema, dropNullOneofMembers(schema, json) as JsonValue, {
+    // Known fields only (fromJson would walk every unknown key), null oneof members left out
+    // (Go skips a null before its oneof check; protobuf-es would count it as set).
+    parsed = fromJson(schema, protojsonInput(schema, json) as JsonValue, {
       ignoreUnknownFields: true,
       registry,
     });
