@@ -6,7 +6,8 @@
  *
  * Not exact (Node does not say where): flate corruption inside a stream, which Go reports as
  * `flate: corrupt input before offset N`, and fewer than 10 bytes of trailing garbage after
- * a gzip member, which Go reports as `unexpected EOF`.
+ * a gzip member, which Go reports as `unexpected EOF`; and a corrupt zstd frame past its magic
+ * number, decoded only on a Node with zstd (22.15+; this machine has 20), in Node's words.
  *
  * @module
  */
@@ -32,6 +33,8 @@ export function goDecodeErrorText(coding: string, input: Uint8Array, error: unkn
   if (gzip && input.length === 0) return 'EOF';
   if (gzip && input.length < 10) return 'unexpected EOF';
   if (code === 'Z_BUF_ERROR') return 'unexpected EOF';
+  // Only where Node has zstd (22.15+), not measured here (Node 20): Node's words, labelled.
+  if (coding === 'zstd') return `zstd: ${String(message)}`;
   if (typeof code === 'string' && code.startsWith('ERR__ERROR_')) {
     // Node names brotli's decoder error (ERR__ERROR_FORMAT_PADDING_2); Go prints the same
     // name after `brotli: ` (PADDING_2).
