@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Peak memory of the pnm-test-server process under the hostile inputs of issue 18 (items
 // 1-4), read from /proc/<pid>/status (VmHWM) of the bin itself, and how long its stop takes.
-// Linux only. Usage: node bench/hostile.bench.mjs [path/to/bin/pnm-test-server.js]
+// Linux only. Usage: node bench/hostile.bench.mjs [path/to/bin/pnm-test-server.js] [case words]
+// (case words: only the cases whose name contains them, e.g. "" "50 MiB body" for this bin)
 // (default: this package's bin; pass another checkout's bin to compare). A watchdog kills a
 // server past 4 GB resident, so an unbounded build is measured without taking the machine.
 import { spawn } from 'node:child_process';
@@ -11,7 +12,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { constants, createBrotliCompress, gzipSync } from 'node:zlib';
 
-const bin = process.argv[2] ?? fileURLToPath(new URL('../bin/pnm-test-server.js', import.meta.url));
+const bin = process.argv[2] || fileURLToPath(new URL('../bin/pnm-test-server.js', import.meta.url));
 const KEY = 'bench-key';
 const SECRET = 'bench-secret-0123456789abcdefghijklmnop';
 const MIB = 1 << 20;
@@ -77,6 +78,12 @@ const post = (url, body, headers) =>
   fetch(url, { method: 'POST', body, headers })
     .then(async (r) => `${r.status} ${(await r.text()).slice(0, 60)}`)
     .catch((error) => `failed: ${error.cause?.code ?? error.message}`);
+/** The answer of `send()` and the seconds it took (a figure to read, not a bound). */
+const timed = async (send) => {
+  const began = performance.now();
+  const answer = await send();
+  return `${answer.slice(0, 3)} in ${((performance.now() - began) / 1000).toFixed(1)} s`;
+};
 const signed = (body, extra = {}) => ({ 'API-KEY': KEY, 'HASH-SIGNATURE': sign(body), ...extra });
 
 async function brotliBomb() {
@@ -145,6 +152,21 @@ const cases = {
       last = await post(`${run.url}/auth/room/isRoomActive`, body, signed(body));
     return last;
   },
+  // The strict JSON scan and the parse run on the event loop: how long a 50 MiB body holds it.
+  async '50 MiB body: array of 26M zeros, time to the answer'(run) {
+    // Just under the 50 MiB body limit (over it, fasthttp refuses before any parse).
+    const body = Buffer.from(`{"room_id":"r","x":[${'0,'.repeat(25 * MIB - 32)}0]}`);
+    return timed(() => post(`${run.url}/auth/room/isRoomActive`, body, signed(body)));
+  },
+  async '50 MiB body: object of 4.1M unknown keys, time to the answer'(run) {
+    const keys = [];
+    for (let n = 0, length = 0; length < 50 * MIB - 64; n++) {
+      keys.push(`"k${n}":0,`);
+      length += keys.at(-1).length;
+    }
+    const body = Buffer.from(`{${keys.join('')}"room_id":"r"}`);
+    return timed(() => post(`${run.url}/auth/room/isRoomActive`, body, signed(body)));
+  },
   async 'duplicate key, invalid UTF-8, 100,000-deep unknown field'(run) {
     const bodies = [
       Buffer.from('{"room_id":"a","room_id":"b"}'),
@@ -163,6 +185,7 @@ console.log(`bin: ${bin}\n`);
 console.log('| case | answer | peak (VmHWM) | a signed call afterwards | SIGTERM |');
 console.log('|---|---|---:|---|---|');
 for (const [name, run] of Object.entries(cases)) {
+  if (process.argv[3] && !name.includes(process.argv[3])) continue;
   const args = name.startsWith('webhook')
     ? ['--webhook', `${hooks.base}/${name.includes('never') ? 'never' : 'endless'}`]
     : [];

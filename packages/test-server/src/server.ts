@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { artifactHandlers } from './artifact-handlers.js';
 import { checkAuth } from './auth.js';
-import { BODY_TOO_LARGE_TEXT, decodeContentEncoding } from './content-encoding.js';
+import { decodeContentEncoding } from './content-encoding.js';
 import type { HandlerContext } from './context.js';
 import { TestServerError } from './errors.js';
 import { type MountedHandler, serveMounted } from './mounted.js';
@@ -32,6 +32,7 @@ import type {
   TestResponse,
 } from './types.js';
 import { deliverWebhook, type WebhookDelivery } from './webhooks/deliver.js';
+import { checkWebhookTimeout } from './webhooks/timeout.js';
 
 /** The sample credentials of plugNmeet's `config_sample.yaml`. */
 export const SAMPLE_API_KEY = 'plugnmeet';
@@ -88,7 +89,8 @@ export interface TestServerOptions {
   onWebhook?: (delivery: WebhookDelivery) => void;
   /**
    * Milliseconds a webhook delivery may take, answer read included; default 10 000. The
-   * upstream notifier waits forever; `close()` cancels deliveries still in flight.
+   * upstream notifier waits forever; `close()` cancels deliveries still in flight. An integer
+   * from 1 to 2^31 - 1 (checked at start).
    */
   webhookTimeoutMs?: number;
 }
@@ -151,14 +153,30 @@ export interface TestServer {
 }
 
 const EMPTY = new Uint8Array(0);
-const inflatedTooLarge = new TextEncoder().encode(BODY_TOO_LARGE_TEXT);
+
+/** Fiber's `SendStatus` answer: the status with its standard text. */
+const statusReply = (status: 413 | 415 | 501): TestResponse => ({
+  status,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
+  body: STATUS_TEXT[status],
+});
+const STATUS_TEXT = {
+  413: 'Request Entity Too Large',
+  415: 'Unsupported Media Type',
+  501: 'Not Implemented',
+} as const;
 
 /** fasthttp's answer to a body over the limit. */
-const tooLargeReply = (): TestResponse => ({
-  status: 413,
-  headers: { 'content-type': 'text/plain; charset=utf-8' },
-  body: 'Request Entity Too Large',
-});
+const tooLargeReply = (): TestResponse => statusReply(413);
+
+/** The values of every `name` field line (lowercase), in the order they were sent. */
+function headerLines(rawHeaders: readonly string[], name: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if ((rawHeaders[i] as string).toLowerCase() === name) out.push(rawHeaders[i + 1] as string);
+  }
+  return out;
+}
 const utf8 = new TextDecoder();
 
 /**
@@ -235,6 +253,7 @@ async function readBody(
  * request's exact bytes with its auth verdict. Runs on Node, Deno and Bun.
  *
  * @throws {Error} when the port cannot be bound.
+ * @throws {TestServerError} `USAGE` when `webhookTimeoutMs` is not an integer from 1 to 2^31 - 1.
  * @example
  * ```ts
  * const server = await startTestServer({ apiKey: 'plugnmeet', secret });
@@ -244,6 +263,11 @@ async function readBody(
  * ```
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  // At start, not at the first delivery: a bad value would only surface there, as a raw error.
+  const webhookTimeoutMs =
+    options.webhookTimeoutMs === undefined
+      ? undefined
+      : checkWebhookTimeout(options.webhookTimeoutMs, 'webhookTimeoutMs');
   const apiKey = options.apiKey ?? SAMPLE_API_KEY;
   const host = options.host ?? '127.0.0.1';
   const secret = options.secret ?? SAMPLE_SECRET;
@@ -266,9 +290,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
           { apiKey, secret, spaceAfterComma: spaced() },
           {
             signal: stopping.signal,
-            ...(options.webhookTimeoutMs === undefined
-              ? {}
-              : { timeoutMs: options.webhookTimeoutMs }),
+            ...(webhookTimeoutMs === undefined ? {} : { timeoutMs: webhookTimeoutMs }),
           },
         );
         // Like requests: a long-running process (keepRequests: false) keeps no bodies.
@@ -363,17 +385,36 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     if (path !== '/auth' && !path.startsWith('/auth/'))
       return { reply: notFound(), auth: undefined };
     // Fiber's c.Body() undoes Content-Encoding before the MAC is computed (§1.2 step 5), with
-    // the body limit applied to the inflated bytes: past it, c.Body() is the error's text.
-    const decoding = decodeContentEncoding(body, headers['content-encoding'], bodyLimit);
-    const tooLarge = !decoding.ok && decoding.reason === 'too large';
-    const decoded = decoding.ok ? decoding.body : tooLarge ? inflatedTooLarge : body;
+    // the body limit applied to every stage's output: when a stage fails, c.Body() is the
+    // error's text, and that text is what the MAC is checked over.
+    const decoding = decodeContentEncoding(
+      body,
+      headerLines(request.rawHeaders, 'content-encoding'),
+      bodyLimit,
+    );
+    if (!decoding.ok && decoding.reason === 'unavailable here') {
+      // Not Fiber's answer: the emulator cannot know the decoded bytes, so it says so.
+      return {
+        reply: {
+          status: 501,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+          body: decoding.text,
+        },
+        auth: undefined,
+      };
+    }
+    // A fresh array per request: it is handed out as auth.signedInput and the request's body.
+    const decoded = decoding.ok ? decoding.body : new TextEncoder().encode(decoding.text);
     const auth = checkAuth(
       { headers: firstHeaders(request.rawHeaders), body: decoded },
       { apiKey, secret },
     );
     if (!auth.ok) return { reply: commonResponse(false, auth.msg, auth.statusCode, 401), auth };
-    // Signed over the error text itself: Fiber had already set 413; the emulator stops there.
-    if (tooLarge) return { reply: tooLargeReply(), auth };
+    // Signed over the error text itself: Fiber had already set the status; the emulator stops
+    // there. A corrupt stream sets none: the handler goes on with the text as the body.
+    if (!decoding.ok && decoding.status !== undefined) {
+      return { reply: statusReply(decoding.status), auth };
+    }
     const contentType = headers['content-type'] ?? '';
     const form = contentType.includes('multipart/form-data')
       ? parseMultipart(decoded, contentType)

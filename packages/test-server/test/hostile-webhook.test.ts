@@ -1,8 +1,10 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STOP_GRACE_MS } from '../src/cli/main.js';
+import { TestServerError } from '../src/errors.js';
 import { startTestServer } from '../src/server.js';
-import { deliverWebhook } from '../src/webhooks/deliver.js';
+import { deliverWebhook, WEBHOOK_ANSWER_READ_BYTES } from '../src/webhooks/deliver.js';
 import { post, sign } from './helpers.js';
 import {
   apiKey,
@@ -16,6 +18,12 @@ import {
   stopServerProcess,
 } from './server-process.js';
 
+/**
+ * A generous bound on what an endless answer gets to send before the delivery stops reading:
+ * 64 KiB read, plus what the kernel's socket buffers on both ends take without being read.
+ */
+const ENDLESS_BYTES_BOUND = 8 * 1024 * 1024;
+
 /** Receivers that misbehave: one never answers, one streams an answer that never ends. */
 async function hostileReceivers() {
   const open = new Set<ServerResponse>();
@@ -26,9 +34,15 @@ async function hostileReceivers() {
     open.add(response);
     response.on('close', () => open.delete(response));
     if (request.url === '/never') return; // read nothing, answer nothing
+    // What left this side of the socket, counted by the kernel's acceptance (bytesWritten),
+    // not by write() calls: the delivery's reader stopped whatever the client buffered.
+    const socket = request.socket;
+    socket.on('close', () => {
+      endlessBytes += socket.bytesWritten;
+    });
     response.writeHead(200, { 'content-type': 'text/plain' });
     const pump = () => {
-      while (!response.destroyed && response.write(chunk)) endlessBytes += chunk.length;
+      while (!response.destroyed && response.write(chunk));
       if (!response.destroyed) response.once('drain', pump);
     };
     response.on('close', () => {
@@ -81,6 +95,10 @@ describe('webhook deliveries are bounded in time and in what they read', () => {
     expect(delivery.status).toBe(200);
     expect(delivery.error).toBeUndefined();
     await expect.poll(receivers.endlessClosed, { timeout: 10_000 }).toBe(true);
+    // Near the 64 KiB read limit (socket buffers on both sides add some): not the ~20 s of
+    // an endless answer that an unbounded read would have taken in before its timeout.
+    expect(receivers.endlessBytes()).toBeGreaterThan(WEBHOOK_ANSWER_READ_BYTES);
+    expect(receivers.endlessBytes()).toBeLessThan(ENDLESS_BYTES_BOUND);
   });
 
   it('close() cancels a delivery in flight and reports it', { timeout: 30_000 }, async () => {
@@ -91,6 +109,46 @@ describe('webhook deliveries are bounded in time and in what they read', () => {
     const [delivery] = await sent;
     expect(delivery).toMatchObject({ status: 0, error: 'cancelled: the server stopped' });
     expect(server.webhooks).toHaveLength(1);
+  });
+});
+
+describe('a webhook timeout is a whole number of milliseconds from 1 to 2^31 - 1', () => {
+  const bad: unknown[] = [
+    -1,
+    0,
+    Number.NaN,
+    1.5,
+    1e12,
+    2 ** 31,
+    Number.POSITIVE_INFINITY,
+    'abc',
+    '2000',
+  ];
+  const expected = {
+    code: 'USAGE',
+    message: expect.stringContaining('an integer number of milliseconds from 1 to 2147483647'),
+  };
+
+  it.each(bad)('startTestServer refuses webhookTimeoutMs %s at start, coded', async (value) => {
+    const started = startTestServer({ apiKey, secret, webhookTimeoutMs: value as number });
+    await expect(started).rejects.toBeInstanceOf(TestServerError);
+    await expect(started).rejects.toMatchObject(expected);
+  });
+
+  it.each(bad)('deliverWebhook refuses timeoutMs %s before sending, coded', async (value) => {
+    const signing = { apiKey, secret, spaceAfterComma: false };
+    const event = { event: 'room_created', room: { room_id: 'r1' } };
+    const sent = deliverWebhook('http://127.0.0.1:9/unused', event, signing, {
+      timeoutMs: value as number,
+    });
+    await expect(sent).rejects.toBeInstanceOf(TestServerError);
+    await expect(sent).rejects.toMatchObject(expected);
+  });
+
+  it.each([1, 2 ** 31 - 1])('takes %s', async (timeoutMs) => {
+    const server = await startTestServer({ apiKey, secret, webhookTimeoutMs: timeoutMs });
+    await server.close();
+    expect(server.webhookUrls).toEqual([]);
   });
 });
 
@@ -118,8 +176,14 @@ describe('the bin with --webhook at hostile receivers', () => {
       expect(await stillAnswers(server.url)).toMatchObject({ status: 200 });
       expect(peakMemory(server.pid)).toBeLessThan(PEAK_BUDGET_BYTES);
 
-      // The delivery to the silent receiver is still in flight: the stop cancels it.
+      expect(receivers.endlessBytes()).toBeGreaterThan(WEBHOOK_ANSWER_READ_BYTES);
+      expect(receivers.endlessBytes()).toBeLessThan(ENDLESS_BYTES_BOUND);
+
+      // The delivery to the silent receiver is still in flight: the stop cancels it after the
+      // grace. A did-not-hang bound (grace + 1 s), not a performance figure.
+      const began = performance.now();
       expect(CLEAN_EXITS).toContain(await stopServerProcess(server));
+      expect(performance.now() - began).toBeLessThan(STOP_GRACE_MS + 1000);
       const never = server.lines.find((l) => l.type === 'webhook' && l.url === receivers.never);
       expect(never).toMatchObject({ status: 0, error: 'cancelled: the server stopped' });
       expect(server.lines.at(-1)).toEqual({ type: 'stopped', signal: 'SIGTERM' });

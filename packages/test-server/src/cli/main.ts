@@ -33,7 +33,7 @@ function processIo(): CliIo {
 }
 
 /** How long a stop waits for webhook deliveries in flight before cancelling them. */
-const STOP_GRACE_MS = 2_000;
+export const STOP_GRACE_MS = 2_000;
 
 /**
  * Runs `pnm-test-server` until SIGINT or SIGTERM. stdout carries only JSON lines: first

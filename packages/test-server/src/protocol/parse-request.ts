@@ -9,6 +9,7 @@ import { pathToString } from '@bufbuild/protobuf/reflect';
 import type { Violation } from '@bufbuild/protovalidate';
 import type { ProtocolVerdict } from '../types.js';
 import { droppedFields } from './dropped-fields.js';
+import { protojsonInput } from './protojson-input.js';
 import { messageSchema, protocolRegistry, protocolValidator } from './registry.js';
 import { strictJsonRefusal } from './strict-json.js';
 
@@ -84,7 +85,12 @@ export function parseRequestBody(messageName: string, body: string | Uint8Array)
   const dropped = droppedFields(schema, json);
   let parsed: ReturnType<typeof fromJson>;
   try {
-    parsed = fromJson(schema, json as JsonValue, { ignoreUnknownFields: true, registry });
+    // Known fields only (fromJson would walk every unknown key), null oneof members left out
+    // (Go skips a null before its oneof check; protobuf-es would count it as set).
+    parsed = fromJson(schema, protojsonInput(schema, json) as JsonValue, {
+      ignoreUnknownFields: true,
+      registry,
+    });
   } catch (error) {
     return {
       verdict: verdict({

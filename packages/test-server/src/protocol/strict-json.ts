@@ -14,6 +14,7 @@
  */
 import { type DescField, type DescMessage, ScalarType } from '@bufbuild/protobuf';
 import { GO_CONTROL_ESCAPES, goPosition, goQuote, runeLength } from './go-json-text.js';
+import { literalToken, stringText } from './json-bytes.js';
 
 /** `protowire.DefaultRecursionLimit`: the remaining depth protojson starts a body with. */
 export const PROTOJSON_RECURSION_LIMIT = 10_000;
@@ -61,6 +62,8 @@ type Frame = { after: 'open' | 'comma' | 'value' } & (
 
 const utf8 = new TextDecoder();
 const BOM = [0xef, 0xbb, 0xbf];
+/** `\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`: the escapes besides `\u`. */
+const SIMPLE_ESCAPES = new Set([0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]);
 
 /** `protoreflect.Kind.String()` per protobuf-es scalar type. */
 const GO_KIND: Record<ScalarType, string> = {
@@ -120,8 +123,13 @@ function slotOf(field: DescField, remaining: number): Slot {
   }
 }
 
-const fieldNamed = (schema: DescMessage, name: string) =>
-  schema.fields.find((f) => f.jsonName === name) ?? schema.fields.find((f) => f.name === name);
+/** A message's fields by JSON name, then by proto name (the JSON name wins, as in Go). */
+function fieldsByName(schema: DescMessage): Map<string, DescField> {
+  const byName = new Map<string, DescField>();
+  for (const f of schema.fields) byName.set(f.name, f);
+  for (const f of schema.fields) byName.set(f.jsonName, f);
+  return byName;
+}
 
 /** A byte of a number or of `true`, `false`, `null` (checked exactly by the normal parse). */
 const isLiteralByte = (b: number) =>
@@ -187,6 +195,16 @@ export function strictJsonRefusal(schema: DescMessage, bytes: Uint8Array): strin
     return `proto: syntax error ${goPosition(bytes, 0)}: invalid value \ufeff`;
   }
   const stack: Frame[] = [];
+  // Built once per message type per scan: millions of keys each look their field up.
+  const lookups = new Map<DescMessage, Map<string, DescField>>();
+  const fieldNamed = (message: DescMessage, name: string) => {
+    let byName = lookups.get(message);
+    if (byName === undefined) {
+      byName = fieldsByName(message);
+      lookups.set(message, byName);
+    }
+    return byName.get(name);
+  };
   let i = 0;
   let pending: Slot | undefined = {
     kind: 'message',
@@ -209,6 +227,9 @@ export function strictJsonRefusal(schema: DescMessage, bytes: Uint8Array): strin
       if (b === 0x5c) {
         const escaped = bytes[i + 1];
         if (escaped !== 0x75) {
+          // Any other escape than these is a syntax error: stop, the normal parse reports it
+          // (and nothing after it may be reported first, as Go stops there too).
+          if (!SIMPLE_ESCAPES.has(escaped as number)) return -1;
           i += 2;
           continue;
         }
@@ -230,6 +251,10 @@ export function strictJsonRefusal(schema: DescMessage, bytes: Uint8Array): strin
         if (i + 6 > bytes.length) return -1; // unexpected EOF: the normal parse says so
         const next6 = goQuote(bytes.subarray(i, i + 6));
         return `proto: syntax error ${goPosition(bytes, start)}: invalid escape code ${next6} in string`;
+      }
+      if (b < 0x80) {
+        i++;
+        continue;
       }
       const n = runeLength(bytes, i);
       if (n === 0)
@@ -296,15 +321,10 @@ export function strictJsonRefusal(schema: DescMessage, bytes: Uint8Array): strin
       );
     }
     while (i < bytes.length && isLiteralByte(bytes[i] as number)) i++;
-    const word = utf8.decode(bytes.subarray(start, i));
-    const token =
-      word === 'true' || word === 'false' || word === 'null'
-        ? word
-        : /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/.test(word)
-          ? 'number'
-          : undefined;
+    // Compared in place: only a refusal's message needs the literal as text.
+    const token = literalToken(bytes, start, i);
     if (token === undefined) return false; // a syntax error: the normal parse reports it
-    return fits(slot, token) || misfit(slot, word, bytes, start);
+    return fits(slot, token) || misfit(slot, utf8.decode(bytes.subarray(start, i)), bytes, start);
   };
 
   while (true) {
@@ -349,20 +369,20 @@ export function strictJsonRefusal(schema: DescMessage, bytes: Uint8Array): strin
     const end = scanString();
     if (typeof end === 'string') return end;
     if (end < 0) return undefined;
-    const raw = utf8.decode(bytes.subarray(start, end));
-    let name: string;
-    try {
-      name = JSON.parse(raw) as string;
-    } catch {
-      return undefined;
-    }
     while (isSpace(bytes[i])) i++;
     if (bytes[i] !== 0x3a) return undefined;
     i++;
     if (top.type === 'skip') {
+      // An unknown field's keys are never looked at: no text is made for them.
       pending = { kind: 'skip', limit: top.limit, open: top.open };
-    } else if (top.type === 'map') {
-      if (top.seen.has(name)) return `proto: ${goPosition(bytes, start)}: duplicate map key ${raw}`;
+      continue;
+    }
+    const name = stringText(bytes, start, end);
+    if (name === undefined) return undefined;
+    const raw = () => utf8.decode(bytes.subarray(start, end));
+    if (top.type === 'map') {
+      if (top.seen.has(name))
+        return `proto: ${goPosition(bytes, start)}: duplicate map key ${raw()}`;
       top.seen.add(name);
       pending = top.value;
     } else {
@@ -372,7 +392,7 @@ export function strictJsonRefusal(schema: DescMessage, bytes: Uint8Array): strin
         continue;
       }
       if (top.seen.has(field.number)) {
-        return `proto: ${goPosition(bytes, start)}: duplicate field ${raw}`;
+        return `proto: ${goPosition(bytes, start)}: duplicate field ${raw()}`;
       }
       top.seen.add(field.number);
       pending = slotOf(field, top.remaining);

@@ -14,6 +14,7 @@ import { TestServerError } from '../errors.js';
 import { goProtoJsonPopulated } from '../protocol/encode-answer.js';
 import { messageSchema, protocolRegistry } from '../protocol/registry.js';
 import { encodeProtoJson } from '../protojson.js';
+import { checkWebhookTimeout } from './timeout.js';
 
 /** A delivery as sent, and how the receiver answered. */
 export interface WebhookDelivery {
@@ -89,7 +90,8 @@ export interface WebhookLimits {
    * Milliseconds from sending to the end of the answer read; default
    * {@link WEBHOOK_TIMEOUT_MS}. The upstream notifier has no timeout at all (a bare
    * `http.Transport`): a receiver that never answers holds its worker forever. The emulator
-   * gives up, so that a stop is never held hostage by a receiver.
+   * gives up, so that a stop is never held hostage by a receiver. An integer from 1 to
+   * 2^31 - 1.
    */
   readonly timeoutMs?: number;
   /** Cancels the delivery (the server's `close()` aborts every delivery in flight). */
@@ -128,7 +130,8 @@ async function discardAnswer(body: ReadableStream<Uint8Array> | null, limit: num
  * is reported once the headers arrive; at most {@link WEBHOOK_ANSWER_READ_BYTES} of the answer
  * are read, within the same timeout.
  *
- * @throws {TestServerError} `WEBHOOK_FAILED` when `event` is not a valid `CommonNotifyEvent`.
+ * @throws {TestServerError} `WEBHOOK_FAILED` when `event` is not a valid `CommonNotifyEvent`;
+ *   `USAGE` when `limits.timeoutMs` is not an integer from 1 to 2^31 - 1.
  * @example
  * ```ts
  * const delivery = await deliverWebhook('http://127.0.0.1:9000/hook',
@@ -145,7 +148,11 @@ export async function deliverWebhook(
 ): Promise<WebhookDelivery> {
   const body = webhookBody(event, signing.spaceAfterComma);
   const token = webhookToken(body, signing.apiKey, signing.secret);
-  const timeoutMs = limits.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
+  // Checked before anything is sent: AbortSignal.timeout would throw ERR_OUT_OF_RANGE.
+  const timeoutMs =
+    limits.timeoutMs === undefined
+      ? WEBHOOK_TIMEOUT_MS
+      : checkWebhookTimeout(limits.timeoutMs, 'limits.timeoutMs');
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = limits.signal ? AbortSignal.any([timeout, limits.signal]) : timeout;
   let status = 0;
