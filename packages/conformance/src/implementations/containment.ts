@@ -127,7 +127,10 @@ export function probeContainment(
 function probePidNamespace(env: Record<string, string | undefined>): Containment {
   const unshare = resolveCommand('unshare', env, process.cwd());
   if (!unshare) return { kind: 'none', reason: 'util-linux unshare is not on PATH' };
-  // Where setpriv (util-linux 2.33+) can give unshare a parent-death signal, it is used.
+  // Where setpriv (util-linux 2.33+) can give unshare a parent-death signal, it is used: the
+  // signal comes when the thread that forked it ends, and Node spawns from its main thread,
+  // whose end is the runner's. unshare keeps it across exec (it is not set-user-ID). A runner
+  // killed in the instant between fork and setpriv's prctl still leaves unshare running.
   const setpriv = resolveCommand('setpriv', env, process.cwd());
   const prefixes: Array<readonly string[]> = setpriv
     ? [[setpriv, '--pdeathsig', 'KILL'], []]
