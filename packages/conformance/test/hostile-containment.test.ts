@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { requireSubject } from '../../../scripts/test-subject.mjs';
 import { probeContainment } from '../src/implementations/containment.js';
+import { outsideColumn } from '../src/implementations/outside.js';
 import {
   expectNoSurvivors,
   impl,
@@ -159,6 +160,23 @@ describe('a helper that leaves the process group, the tree and the environment',
     // the worker is gone, the escaped helper is not (trackedWorkDirs kills it after the test)
     const [helper, worker] = recordedPids(w.pids); // the helper records itself first
     expect(worker !== undefined && isRunning(worker)).toBe(false);
+    expect(helper !== undefined && isRunning(helper)).toBe(true);
+  });
+});
+
+describe('the containment probed for the run', () => {
+  test('is the one every launch uses: passed down, not probed again', async (ctx) => {
+    requireSubject(ctx, namespaceMissing && cgroupMissing);
+    const w = work();
+    // The system could contain it; the containment the caller passes says not to.
+    const column = await outsideColumn(impl('escapes', w.pids), 1, {
+      containment: { kind: 'none', reason: 'passed by the test' },
+    });
+    expect((await column.probe()).available).toBe(true);
+    await (await column.open('worker')).close();
+    const [helper, worker] = recordedPids(w.pids);
+    expect(worker !== undefined && isRunning(worker)).toBe(false);
+    // uncontained, as passed (trackedWorkDirs kills it after the test)
     expect(helper !== undefined && isRunning(helper)).toBe(true);
   });
 });
