@@ -1,14 +1,18 @@
 /**
  * Issue 18, item 8: a helper that double-forks, calls setsid and drops its environment
  * (`env -i`) carries no process token and is nobody's descendant; it must still die with
- * the run: in a cgroup (as root), in a PID namespace (chosen, or unprivileged), and the run
- * told not to contain shows what is left on systems without either
- * (src/implementations/containment.ts).
+ * the run, even when the implementation leaves its cgroup or the runner is killed with
+ * SIGKILL: in a PID namespace (the default, as root and unprivileged), in the cgroup
+ * fallback (what it holds and what it does not), and the run told not to contain shows what
+ * is left on systems without either (src/implementations/containment.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { chmodSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { requireSubject } from '../../../scripts/test-subject.mjs';
 import { probeContainment } from '../src/implementations/containment.js';
+import { outsideColumn } from '../src/implementations/outside.js';
 import {
   expectNoSurvivors,
   impl,
@@ -19,52 +23,130 @@ import {
   recordedPids,
   reportArgs,
   runCliMeasured,
+  startCli,
   trackedWorkDirs,
+  waitForText,
 } from './hostile-helpers.js';
 
 const work = trackedWorkDirs();
-const containment = probeContainment(process.env);
-const ci = process.env.CI === 'true';
 const isRoot = process.getuid?.() === 0;
-/** `setpriv` drops root to nobody for the unprivileged run. */
-const setpriv = spawnSync('setpriv', ['--version']).status === 0;
+/** Probed before any test runs: a probe sweeps stale cgroups, which afterEach looks for. */
+const namespace = probeContainment(process.env, ['pid-namespace']);
+const cgroup = probeContainment(process.env, ['cgroup']);
+const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
+const namespaceMissing =
+  namespace.kind === 'none' ? `no PID namespace: ${namespace.reason}` : undefined;
+const cgroupMissing = cgroup.kind === 'none' ? `no cgroup: ${cgroup.reason}` : undefined;
+const rootMissing = isRoot ? undefined : 'the test runs as root to leave a cgroup';
+
+/** The cgroup v2 directory this test process (and the runners it starts) is in. */
+function ownCgroupDir(): string | undefined {
+  try {
+    const mount = readFileSync('/proc/self/mounts', 'utf8')
+      .split('\n')
+      .map((line) => line.split(' '))
+      .find((fields) => fields[2] === 'cgroup2')?.[1];
+    const own = readFileSync('/proc/self/cgroup', 'utf8')
+      .split('\n')
+      .find((line) => line.startsWith('0::'))
+      ?.slice(3);
+    return mount === undefined || own === undefined ? undefined : join(mount, own);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The runner cgroups left behind: `pnm-conformance-<pid>-…` whose runner is gone (a live
+ * runner of another test file may hold its own meanwhile).
+ */
+function leftoverCgroups(): string[] {
+  const parent = ownCgroupDir();
+  if (parent === undefined) return [];
+  let names: string[] = [];
+  try {
+    names = readdirSync(parent);
+  } catch {}
+  return names.filter((name) => {
+    const pid = /^pnm-conformance-(\d+)-/.exec(name)?.[1];
+    return pid !== undefined && !isRunning(Number(pid));
+  });
+}
+
+// After every hostile run, whatever its mode: no cgroup of this runner's is left behind.
+afterEach(() => {
+  expect(leftoverCgroups()).toEqual([]);
+});
 
 describe('a helper that leaves the process group, the tree and the environment', () => {
-  // Without a cgroup or a PID namespace nothing finds such a helper: the test has no subject.
-  test.skipIf(containment.kind === 'none' && !ci)(
-    `is killed with the run (${containment.kind})`,
-    async () => {
+  test(`is killed with the run (default: ${namespace.kind}, else ${cgroup.kind})`, async (ctx) => {
+    requireSubject(ctx, namespaceMissing && cgroupMissing);
+    await expectEscapedHelperKilled('escapes');
+  });
+
+  test('is killed with the run when the implementation left its cgroup (root, default mode)', async (ctx) => {
+    requireSubject(ctx, rootMissing ?? namespaceMissing);
+    const w = await expectEscapedHelperKilled('leaves-cgroup');
+    // it did leave: only the PID namespace held the helper
+    expect(readFileSync(w.pids, 'utf8')).toMatch(/# moved to /);
+  });
+
+  test('leaves a cgroup-only run when the implementation left its cgroup (what the fallback cannot hold)', async (ctx) => {
+    requireSubject(ctx, rootMissing ?? cgroupMissing);
+    const w = work();
+    const result = await runCliMeasured(
+      ['--impl', impl('leaves-cgroup', w.pids), ...quick(w.expectations)],
+      30_000,
+      w.dir,
+      { PNM_CONFORMANCE_CONTAINMENT: 'cgroup' },
+    );
+    expect(result.exitCode).toBe(0);
+    expect(readFileSync(w.pids, 'utf8')).toMatch(/# moved to /);
+    // the worker is gone, the helper is not (trackedWorkDirs kills it after the test)
+    const [helper, worker] = recordedPids(w.pids); // the helper records itself first
+    expect(worker !== undefined && isRunning(worker)).toBe(false);
+    expect(helper !== undefined && isRunning(helper)).toBe(true);
+  });
+
+  test('is killed with the run in a cgroup (the fallback) too', async (ctx) => {
+    requireSubject(ctx, cgroupMissing);
+    await expectEscapedHelperKilled('escapes', { PNM_CONFORMANCE_CONTAINMENT: 'cgroup' });
+  });
+
+  test('is killed, and no cgroup is left, when the implementation nests a cgroup in its own', async (ctx) => {
+    requireSubject(ctx, cgroupMissing);
+    const w = await expectEscapedHelperKilled('nests-cgroup', {
+      PNM_CONFORMANCE_CONTAINMENT: 'cgroup',
+    });
+    expect(readFileSync(w.pids, 'utf8')).toMatch(/# moved to .*\/leaf\n/);
+    expect(leftoverCgroups()).toEqual([]);
+  });
+
+  test('is killed with the run in a PID namespace when chosen', async (ctx) => {
+    requireSubject(ctx, namespaceMissing);
+    await expectEscapedHelperKilled('escapes', { PNM_CONFORMANCE_CONTAINMENT: 'pid-namespace' });
+  });
+
+  test('is killed with the run of an unprivileged runner too (a user and PID namespace)', async (ctx) => {
+    requireSubject(
+      ctx,
+      rootMissing ?? (hasSetpriv ? undefined : 'setpriv is not on PATH (to become nobody)'),
+    );
+    if (probeUnprivileged() !== 0) {
+      // No user namespaces for nobody here: the tracker's kills remain, as the README says.
       expect(
-        containment.kind,
-        'containment.ts found neither a cgroup nor a PID namespace',
-      ).not.toBe('none');
-      await expectEscapedHelperKilled();
-    },
-  );
-
-  test.skipIf(!isRoot)(
-    'is killed with the run in a PID namespace too (chosen as root)',
-    async () => {
-      await expectEscapedHelperKilled({ PNM_CONFORMANCE_CONTAINMENT: 'pid-namespace' });
-    },
-  );
-
-  test.skipIf(!(isRoot && setpriv))(
-    'is killed with the run of an unprivileged runner too (a user and PID namespace)',
-    async () => {
-      if (probeUnprivileged() !== 0) {
-        // No user namespaces for nobody here: the tracker's kills remain, as the README says.
-        expect(ci, 'unprivileged user namespaces are refused on this CI machine').toBe(false);
-        return;
-      }
-      await expectEscapedHelperKilled({}, [
-        'setpriv',
-        '--reuid=65534',
-        '--regid=65534',
-        '--clear-groups',
-      ]);
-    },
-  );
+        process.env.CI,
+        'unprivileged user namespaces are refused on this CI machine',
+      ).not.toBe('true');
+      return;
+    }
+    await expectEscapedHelperKilled('escapes', {}, [
+      'setpriv',
+      '--reuid=65534',
+      '--regid=65534',
+      '--clear-groups',
+    ]);
+  });
 
   test('survives a run that is told not to contain (what is left on systems without either)', async () => {
     const w = work();
@@ -82,16 +164,84 @@ describe('a helper that leaves the process group, the tree and the environment',
   });
 });
 
-/** Runs the escaping fixture and checks that the worker and its helper are both gone. */
+describe('the containment probed for the run', () => {
+  test('is the one every launch uses: passed down, not probed again', async (ctx) => {
+    requireSubject(ctx, namespaceMissing && cgroupMissing);
+    const w = work();
+    // The system could contain it; the containment the caller passes says not to.
+    const column = await outsideColumn(impl('escapes', w.pids), 1, {
+      containment: { kind: 'none', reason: 'passed by the test' },
+    });
+    expect((await column.probe()).available).toBe(true);
+    await (await column.open('worker')).close();
+    const [helper, worker] = recordedPids(w.pids);
+    expect(worker !== undefined && isRunning(worker)).toBe(false);
+    // uncontained, as passed (trackedWorkDirs kills it after the test)
+    expect(helper !== undefined && isRunning(helper)).toBe(true);
+  });
+});
+
+describe('a runner killed with SIGKILL mid-run', () => {
+  test('takes the implementation and its escaped helper with it (PID namespace)', async (ctx) => {
+    requireSubject(
+      ctx,
+      namespaceMissing ?? (hasSetpriv ? undefined : 'setpriv is not on PATH (--pdeathsig)'),
+    );
+    const w = await killRunnerMidRun({ PNM_CONFORMANCE_CONTAINMENT: 'pid-namespace' });
+    // the implementation and its helper
+    await expectNoSurvivors(w.pids, 2);
+  });
+
+  test('leaves its cgroups to the next run, whose start-up sweep kills and removes them (cgroup)', async (ctx) => {
+    requireSubject(ctx, cgroupMissing);
+    const w = await killRunnerMidRun({ PNM_CONFORMANCE_CONTAINMENT: 'cgroup' }, 'nest');
+    // Nothing holds them once the runner is gone; any runner's start-up sweep does (another
+    // test file's may come first, so that they still run here is not asserted).
+    expect(readFileSync(w.pids, 'utf8')).toMatch(/# moved to .*\/leaf\n/);
+    const next = work();
+    const result = await runCliMeasured(
+      ['--impl', impl('good', next.pids), ...quick(next.expectations)],
+      30_000,
+      next.dir,
+      { PNM_CONFORMANCE_CONTAINMENT: 'cgroup' },
+    );
+    expect(result.exitCode).toBe(0);
+    await expectNoSurvivors(w.pids, 2);
+    expect(leftoverCgroups()).toEqual([]);
+  });
+});
+
+/**
+ * Starts a run of the hanging fixture (`more` goes to it), waits until it has an escaped
+ * helper, and kills the runner with SIGKILL.
+ */
+async function killRunnerMidRun(env: Record<string, string>, ...more: string[]) {
+  const w = work();
+  const { child, done } = startCli(
+    ['--impl', impl('escapes-and-hangs', w.pids, ...more), ...quick(w.expectations)],
+    30_000,
+    env,
+  );
+  await waitForText(w.pids, '# hanging', 20_000);
+  child.kill('SIGKILL');
+  const result = await done;
+  // it was killed, not finished: a generous bound only says the test did not hang
+  expect(result.signal).toBe('SIGKILL');
+  expect(result.elapsedMs).toBeLessThan(60_000);
+  return w;
+}
+
+/** Runs fixture `name` and checks that the worker and its escaped helper are both gone. */
 async function expectEscapedHelperKilled(
+  name: string,
   env: Record<string, string> = {},
   prefix: readonly string[] = [],
-): Promise<void> {
+) {
   const w = work();
   // nobody (the unprivileged run) must be able to write the PID file and the reports
   chmodSync(w.dir, 0o777);
   const result = await runCliMeasured(
-    ['--impl', impl('escapes', w.pids), ...quick(w.expectations), ...reportArgs(w.dir)],
+    ['--impl', impl(name, w.pids), ...quick(w.expectations), ...reportArgs(w.dir)],
     30_000,
     w.dir,
     env,
@@ -104,6 +254,7 @@ async function expectEscapedHelperKilled(
   // the worker and its escaped helper
   await expectNoSurvivors(w.pids, 2);
   expect(readReports(w.dir).json.summary.ok).toBe(true);
+  return w;
 }
 
 /** Whether nobody may make a user and PID namespace here (0: yes). */

@@ -13,6 +13,7 @@ import { isConformanceError } from '../errors.js';
 import { writeExpectations } from '../expectations/file.js';
 import { checkVectorIds, loadRunExpectations } from '../expectations/for-run.js';
 import { expectationsFromReport } from '../expectations/update.js';
+import { probeContainmentFor } from '../implementations/containment.js';
 import { outsideColumn } from '../implementations/outside.js';
 import { killEverything } from '../implementations/process-tracker.js';
 import type { Column } from '../model.js';
@@ -79,6 +80,8 @@ async function runWatched(
   });
 
   const columns: Column[] = [];
+  // What the system allows does not change during a run: probed once, passed to each column.
+  const containment = options.impl.length > 0 ? probeContainmentFor(process.env) : undefined;
   for (const [i, command] of options.impl.entries()) {
     columns.push(
       await outsideColumn(command, i + 1, {
@@ -86,6 +89,7 @@ async function runWatched(
         startTimeoutMs: options.helloTimeoutMs,
         maxReplyBytes: options.maxReplyBytes,
         passEnv: options.passEnv,
+        ...(containment ? { containment } : {}),
       }),
     );
   }

@@ -7,7 +7,7 @@
  * @module
  */
 import { execa } from 'execa';
-import { contained, containmentHere } from './containment.js';
+import { type Containment, contained } from './containment.js';
 import { LineReader } from './line-reader.js';
 import {
   isStopped,
@@ -27,12 +27,13 @@ export interface LaunchSpec {
   /** The complete environment: nothing is inherited that is not listed here. */
   env: Record<string, string>;
   /**
-   * Start it in a PID namespace of its own where the system allows (containment.ts): for
-   * code the runner does not trust (`--impl`). The documented snippets' workers are not:
-   * they start no helpers, and every JVM being PID 1 of its namespace makes concurrent JVMs
-   * share one `/tmp/hsperfdata_<user>/1` file (a warning the JVM prints on stdout).
+   * How to contain it, as probed once for the run (containment.ts: a PID namespace, else a
+   * cgroup of its own, else nothing more): for code the runner does not trust (`--impl`).
+   * Unset: started plain. The documented snippets' workers are: they start no helpers, and
+   * every JVM being PID 1 of its namespace makes concurrent JVMs share one
+   * `/tmp/hsperfdata_<user>/1` file (a warning the JVM prints on stdout).
    */
-  contain?: boolean;
+  containment?: Containment;
 }
 
 /** A failure of the implementation (not of the runner), named for the report. */
@@ -46,9 +47,9 @@ const LAST_WORDS_MS = 500;
 function spawn(spec: LaunchSpec, tracked: TrackedProcess) {
   const token = tracked.token;
   const cwd = spec.cwd ?? process.cwd();
-  // An untrusted implementation in a PID namespace of its own where the system allows.
-  const launch = spec.contain
-    ? contained(containmentHere(), spec.command, spec.args, spec.env, cwd)
+  // An untrusted implementation, contained as the run's probe found possible.
+  const launch = spec.containment
+    ? contained(spec.containment, spec.command, spec.args, spec.env, cwd)
     : { file: spec.command, args: [...spec.args] };
   if (launch.cgroup !== undefined) tracked.cgroup = launch.cgroup;
   return execa(launch.file, launch.args, {

@@ -1,19 +1,25 @@
 /**
  * Contains every untrusted implementation process so that whatever it starts dies with it:
  * a helper that double-forks, calls `setsid()` and drops its environment (`env -i`) carries
- * no token and is nobody's descendant, but it cannot leave its cgroup or PID namespace.
+ * no token and is nobody's descendant, but it cannot leave its PID namespace.
  *
- * In order of preference, probed once per run:
- * 1. **A cgroup v2 per process** (`cgroup.ts`), where the runner may create cgroups (root,
- *    or a delegated subtree): the process moves itself in before it runs the implementation,
- *    and `cgroup.kill` kills every member. Nothing about the process changes.
- * 2. **A PID namespace** (util-linux `unshare --pid --fork --kill-child`, inside a user
+ * In order of preference, probed once per run (the runner passes the answer down):
+ * 1. **A PID namespace** (util-linux `unshare --pid --fork --kill-child`, inside a user
  *    namespace with `--user --map-current-user` when not root): the kernel kills every
- *    process of the namespace when its first process ends, and `--kill-child` ends that one
- *    if `unshare` dies (a runner killed with SIGKILL too). The implementation is PID 1 there:
- *    a SIGTERM or SIGINT it has no handler for is ignored (the runner ends it with EOF, then
- *    SIGKILL), and `/proc` is still the host's. JVMs in separate namespaces all being PID 1
- *    share `/tmp/hsperfdata_<user>/1` and warn on stdout when they run at once.
+ *    process of the namespace when its first process ends, and no process can leave it
+ *    (a cgroup can be left by anyone allowed to write another cgroup's `cgroup.procs`, which
+ *    root is). `unshare` is started under `setpriv --pdeathsig KILL`, so a runner killed with
+ *    SIGKILL takes `unshare` with it, `--kill-child` then ends the namespace's first process,
+ *    and the namespace goes with it. Without `setpriv` a runner killed with SIGKILL leaves
+ *    the namespace running. The implementation is PID 1 there: a SIGTERM or SIGINT it has no
+ *    handler for is ignored (the runner ends it with EOF, then SIGKILL), and `/proc` is still
+ *    the host's. JVMs in separate namespaces all being PID 1 share
+ *    `/tmp/hsperfdata_<user>/1` and warn on stdout when they run at once.
+ * 2. **A cgroup v2 per process** (`cgroup.ts`), where no PID namespace can be made but the
+ *    runner may create cgroups (a delegated subtree): the process moves itself in before it
+ *    runs the implementation, and `cgroup.kill` kills every member. A process allowed to
+ *    write another cgroup's `cgroup.procs` leaves it and survives; the cgroups of a runner
+ *    killed with SIGKILL are killed and removed by the next run's start-up sweep.
  * 3. **Nothing more** (no cgroup rights and no user namespaces, no `unshare`, macOS, a
  *    container whose seccomp profile refuses `unshare(2)`): processes start as before and
  *    the process tracker's group, descendant and token kills remain; a helper that leaves
@@ -25,13 +31,17 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import { cgroupLaunch, probeCgroupParent } from './cgroup.js';
+import { cgroupLaunch, probeCgroupParent, sweepStaleCgroups } from './cgroup.js';
 
 /** How implementation processes are contained on this system. */
 export type Containment =
-  /** A cgroup v2 per process under `parent` (root, or a delegated subtree): cgroup.ts. */
+  /**
+   * `prefix` (`setpriv --pdeathsig KILL`, or empty where there is no `setpriv`) runs
+   * `unshare flags -- command …`.
+   */
+  | { kind: 'pid-namespace'; unshare: string; flags: readonly string[]; prefix: readonly string[] }
+  /** A cgroup v2 per process under `parent` (a delegated subtree): cgroup.ts. */
   | { kind: 'cgroup'; parent: string }
-  | { kind: 'pid-namespace'; unshare: string; flags: readonly string[] }
   | { kind: 'none'; reason: string };
 
 /** The flag sets tried, in order: a plain PID namespace (root), then inside a user namespace. */
@@ -76,10 +86,12 @@ export function resolveCommand(
 }
 
 /**
- * Finds out, by starting `unshare … true` once per flag set, which containment works
- * here. Costs a few milliseconds; callers keep the answer for the run.
+ * Finds out, by starting `unshare … true` once per flag set (and creating a probe cgroup when
+ * no namespace can be made), which containment works here. Costs a few milliseconds; the
+ * runner probes once per run and passes the answer to every launch.
  *
- * @param env The environment whose PATH finds `unshare`.
+ * @param env The environment whose PATH finds `unshare` and `setpriv`.
+ * @param kinds The kinds to try, in this order of preference.
  * @throws Never.
  * @example
  * ```ts
@@ -89,56 +101,69 @@ export function resolveCommand(
  */
 export function probeContainment(
   env: Record<string, string | undefined>,
-  kinds: ReadonlyArray<'cgroup' | 'pid-namespace'> = ['cgroup', 'pid-namespace'],
+  kinds: ReadonlyArray<'cgroup' | 'pid-namespace'> = ['pid-namespace', 'cgroup'],
 ): Containment {
   if (process.platform !== 'linux')
     return { kind: 'none', reason: `no cgroups or PID namespaces on ${process.platform}` };
-  let why = '';
-  if (kinds.includes('cgroup')) {
-    const parent = probeCgroupParent();
-    if (typeof parent === 'string') return { kind: 'cgroup', parent };
-    why = `${parent.reason}; `;
+  // A run killed with SIGKILL in cgroup mode left its cgroups and their processes: whatever
+  // this run's mode, they go now (a no-op where there are none or no rights to see them).
+  sweepStaleCgroups();
+  const reasons: string[] = [];
+  for (const kind of kinds) {
+    if (kind === 'pid-namespace') {
+      const namespace = probePidNamespace(env);
+      if (namespace.kind !== 'none') return namespace;
+      reasons.push(namespace.reason);
+    } else {
+      const parent = probeCgroupParent();
+      if (typeof parent === 'string') return { kind: 'cgroup', parent };
+      reasons.push(parent.reason);
+    }
   }
-  if (!kinds.includes('pid-namespace'))
-    return { kind: 'none', reason: why || 'PNM_CONFORMANCE_CONTAINMENT=none' };
-  const namespace = probePidNamespace(env);
-  return namespace.kind === 'none'
-    ? { kind: 'none', reason: `${why}${namespace.reason}` }
-    : namespace;
+  return { kind: 'none', reason: reasons.join('; ') || `${CONTAINMENT_VARIABLE}=none` };
 }
 
 /** The PID namespace half of {@link probeContainment}. */
 function probePidNamespace(env: Record<string, string | undefined>): Containment {
   const unshare = resolveCommand('unshare', env, process.cwd());
   if (!unshare) return { kind: 'none', reason: 'util-linux unshare is not on PATH' };
+  // Where setpriv (util-linux 2.33+) can give unshare a parent-death signal, it is used: the
+  // signal comes when the thread that forked it ends, and Node spawns from its main thread,
+  // whose end is the runner's. unshare keeps it across exec (it is not set-user-ID). A runner
+  // killed in the instant between fork and setpriv's prctl still leaves unshare running.
+  const setpriv = resolveCommand('setpriv', env, process.cwd());
+  const prefixes: Array<readonly string[]> = setpriv
+    ? [[setpriv, '--pdeathsig', 'KILL'], []]
+    : [[]];
   let last = '';
-  for (const flags of FLAG_SETS) {
-    const probe = spawnSync(unshare, [...flags, 'true'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      timeout: 5000,
-      encoding: 'utf8',
-    });
-    if (probe.status === 0) return { kind: 'pid-namespace', unshare, flags };
-    last = (probe.stderr ?? '').trim() || String(probe.error?.message ?? probe.status);
+  for (const prefix of prefixes) {
+    for (const flags of FLAG_SETS) {
+      const [file = unshare, ...args] = [...prefix, unshare, ...flags, 'true'];
+      const probe = spawnSync(file, args, {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        timeout: 5000,
+        encoding: 'utf8',
+      });
+      if (probe.status === 0) return { kind: 'pid-namespace', unshare, flags, prefix };
+      last = (probe.stderr ?? '').trim() || String(probe.error?.message ?? probe.status);
+    }
   }
   return { kind: 'none', reason: `unshare cannot make a PID namespace here: ${last}` };
 }
 
-let here: Containment | undefined;
-
 /**
- * {@link probeContainment} for this machine with the runner's PATH, probed on first use and
- * kept: what the system allows does not change during a run.
+ * {@link probeContainment} as the runner's environment chooses it
+ * ({@link CONTAINMENT_VARIABLE}), with that environment's PATH. The runner calls it once per
+ * run and hands the answer to every launch (`LaunchSpec.containment`).
  *
  * @throws Never.
  * @example
  * ```ts
- * containmentHere().kind; // 'cgroup' as root on Linux, 'pid-namespace' unprivileged
+ * probeContainmentFor(process.env).kind; // 'pid-namespace' on Linux with util-linux
  * ```
  */
-export function containmentHere(): Containment {
-  here ??= probeContainment(process.env, chosenKinds(process.env[CONTAINMENT_VARIABLE]));
-  return here;
+export function probeContainmentFor(env: Record<string, string | undefined>): Containment {
+  return probeContainment(env, chosenKinds(env[CONTAINMENT_VARIABLE]));
 }
 
 /**
@@ -150,7 +175,7 @@ export const CONTAINMENT_VARIABLE = 'PNM_CONFORMANCE_CONTAINMENT';
 function chosenKinds(value: string | undefined): ReadonlyArray<'cgroup' | 'pid-namespace'> {
   if (value === 'cgroup' || value === 'pid-namespace') return [value];
   if (value === 'none') return [];
-  return ['cgroup', 'pid-namespace'];
+  return ['pid-namespace', 'cgroup'];
 }
 
 /**
@@ -184,5 +209,13 @@ export function contained(
       return plain;
     }
   }
-  return { file: containment.unshare, args: [...containment.flags, '--', executable, ...args] };
+  const [file = containment.unshare, ...rest] = [
+    ...containment.prefix,
+    containment.unshare,
+    ...containment.flags,
+    '--',
+    executable,
+    ...args,
+  ];
+  return { file, args: rest };
 }

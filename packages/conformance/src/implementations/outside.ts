@@ -8,6 +8,7 @@
 import type { Column } from '../model.js';
 import { defineColumn } from './column-kit.js';
 import { splitCommandLine } from './command-line.js';
+import { type Containment, probeContainmentFor } from './containment.js';
 import { implementationEnv } from './implementation-env.js';
 import { perCaseSession } from './per-case-session.js';
 import { type LaunchSpec, ProcessSession, type ProcessSessionOptions } from './process-session.js';
@@ -17,6 +18,12 @@ import { capabilitiesOf } from './protocol.js';
 export type OutsideOptions = Partial<ProcessSessionOptions> & {
   /** Names of the runner's environment variables the implementation also gets (`--pass-env`). */
   passEnv?: readonly string[];
+  /**
+   * How to contain the implementation's processes, probed once per run by the caller
+   * ({@link probeContainmentFor}) and shared by every column; probed for this column alone
+   * when unset.
+   */
+  containment?: Containment;
 };
 
 /**
@@ -52,13 +59,13 @@ export async function outsideColumn(
   options: OutsideOptions = {},
 ): Promise<Column> {
   const [file, ...args] = splitCommandLine(command);
-  const { passEnv = [], ...sessionOptions } = options;
+  const { passEnv = [], containment, ...sessionOptions } = options;
   const spec: LaunchSpec = {
     command: file ?? '',
     args,
     env: implementationEnv(process.env, passEnv),
     // Code the runner does not trust: whatever it starts must die with it.
-    contain: true,
+    containment: containment ?? probeContainmentFor(process.env),
   };
   let first: ProcessSession | undefined;
   let failure: string | undefined;

@@ -121,7 +121,8 @@ function sigkill(target: number): void {
  * ```
  */
 export function killTracked(tracked: TrackedProcess): void {
-  // Everything in its cgroup, wherever it went and whatever it carries.
+  // Everything in its cgroup and the cgroups it made below (cgroup.kill takes the subtree),
+  // whatever it carries; a process that moved to another cgroup is left to the kills below.
   if (tracked.cgroup !== undefined) killCgroup(tracked.cgroup);
   if (tracked.pid !== undefined) sigkill(-tracked.pid);
   for (let round = 0; round < 3; round++) {

@@ -185,11 +185,7 @@ export function judgeCall(call: {
   // Exactly one request must reach the server (PROTOCOL.md): a repeated POST may create,
   // end or kick twice on the real one, so a retry is a failure of the request, whatever the answer.
   if (requests.length > 1)
-    return verdict(
-      'fail',
-      'repeated-request',
-      `the request reached the emulator ${requests.length} times; exactly one must`,
-    );
+    return verdict('fail', 'repeated-request', repeatedDetail(scenario.id, requests));
   const own = scenario.script || scenario.wrongSecret ? undefined : ownAnswer(requests.at(-1));
   const expect = own?.kind ?? scenario.expect;
   if (expect !== 'result' && expect !== scenario.expect) {
@@ -236,4 +232,29 @@ export function judgeCall(call: {
     );
   }
   return verdict('pass', undefined, '');
+}
+
+/** What the server had answered before a repeat: a status, or the connection closed. */
+function answerBefore(request: RecordedRequest): string {
+  const { hungUp, status, delayMs } = request.response;
+  if (hungUp) return 'the connection closed';
+  return delayMs ? `a ${status} held back ${delayMs} ms` : `a ${status}`;
+}
+
+/**
+ * The detail of a `repeated-request` failure: the scenario and what the server answered
+ * before each repeat, so that a retry after a failure (a 502, a closed connection, a
+ * timeout) reads differently from a blind double send (the first answer was a success).
+ * Either is a failure: the real server may act on every request it receives.
+ */
+function repeatedDetail(scenarioId: string, requests: readonly RecordedRequest[]): string {
+  const before = requests.slice(0, -1);
+  const blind = before.every(
+    (r) => !r.response.hungUp && !r.response.delayMs && r.response.status < 300,
+  );
+  const kind = blind ? 'sent again although the server had answered' : 'retried';
+  return (
+    `scenario ${scenarioId}: the request reached the emulator ${requests.length} times; ` +
+    `exactly one must (${kind} after ${before.map(answerBefore).join(', then after ')})`
+  );
 }
