@@ -101,6 +101,7 @@ describe('Content-Encoding against the real Fiber v3.5.0, on generated bodies', 
       (c) => c.body.length <= c.limit,
     );
     const fiber = await fiberBodies(cases);
+    const onDeno = process.env.PNM_TEST_RUNTIME === 'deno';
     const differences = cases.flatMap((c, i) => {
       const decoded = decodeContentEncoding(c.body, c.encodings, c.limit);
       const ours = decoded.ok
@@ -116,7 +117,16 @@ describe('Content-Encoding against the real Fiber v3.5.0, on generated bodies', 
         theirs !== undefined &&
         text(theirs.body).startsWith('flate: corrupt input before offset') &&
         text(ours.body) === 'flate: corrupt input';
-      return flateApprox || (theirs?.status === ours.status && theirs.body === ours.body)
+      // Known and documented (README): Deno's node:zlib brotli decoder returns nothing for a
+      // corrupt or truncated stream instead of failing: under Deno the emulator cannot say what Go says.
+      const denoBrotli =
+        onDeno &&
+        theirs !== undefined &&
+        c.encodings.some((e) => /\bbr(otli)?\b/i.test(e)) &&
+        /^(brotli: |unexpected EOF)/.test(text(theirs.body));
+      return flateApprox ||
+        denoBrotli ||
+        (theirs?.status === ours.status && theirs.body === ours.body)
         ? []
         : [
             {

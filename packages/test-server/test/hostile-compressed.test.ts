@@ -235,6 +235,12 @@ describe('Content-Encoding is a list, undone like Fiber v3.5.0 (measured on the 
     async (_, lines, body, text, status) => {
       // Signed over the JSON: the server's MAC is over the error text, so 401.
       expect((await send(lines, body, json)).status).toBe(401);
+      if (process.env.PNM_TEST_RUNTIME === 'deno' && text.startsWith('brotli: ')) {
+        // Deno's node:zlib brotli decoder returns nothing for a corrupt stream instead of
+        // failing (README, "Not emulated"): the emulator on Deno reads an empty body.
+        expect(signedInput()).toBe('');
+        return;
+      }
       expect(signedInput()).toBe(text);
       // Signed over the text: Fiber's status, or (none set) the handler's refusal of the text.
       const answer = await send(lines, body, text);
