@@ -8,9 +8,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { requireSubject } from '../../../scripts/test-subject.mjs';
+import { ownCgroupDir } from '../src/implementations/cgroup.js';
 import { probeContainment } from '../src/implementations/containment.js';
 import { outsideColumn } from '../src/implementations/outside.js';
 import {
@@ -38,23 +38,6 @@ const namespaceMissing =
   namespace.kind === 'none' ? `no PID namespace: ${namespace.reason}` : undefined;
 const cgroupMissing = cgroup.kind === 'none' ? `no cgroup: ${cgroup.reason}` : undefined;
 const rootMissing = isRoot ? undefined : 'the test runs as root to leave a cgroup';
-
-/** The cgroup v2 directory this test process (and the runners it starts) is in. */
-function ownCgroupDir(): string | undefined {
-  try {
-    const mount = readFileSync('/proc/self/mounts', 'utf8')
-      .split('\n')
-      .map((line) => line.split(' '))
-      .find((fields) => fields[2] === 'cgroup2')?.[1];
-    const own = readFileSync('/proc/self/cgroup', 'utf8')
-      .split('\n')
-      .find((line) => line.startsWith('0::'))
-      ?.slice(3);
-    return mount === undefined || own === undefined ? undefined : join(mount, own);
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The runner cgroups left behind: `pnm-conformance-<pid>-…` whose runner is gone (a live

@@ -28,8 +28,16 @@ import { join } from 'node:path';
  */
 const PREFIX = 'pnm-conformance-';
 
-/** The runner's own cgroup v2 directory, or undefined (no cgroup v2 mounted, or not in one). */
-function ownCgroupDir(): string | undefined {
+/**
+ * This process's own cgroup v2 directory, or undefined (no cgroup v2 mounted, or not in one).
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * ownCgroupDir(); // '/sys/fs/cgroup/unified/user.slice/…' on a hybrid host
+ * ```
+ */
+export function ownCgroupDir(): string | undefined {
   try {
     const mount = readFileSync('/proc/self/mounts', 'utf8')
       .split('\n')
