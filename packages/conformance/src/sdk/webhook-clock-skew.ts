@@ -8,6 +8,7 @@
  * @module
  */
 import {
+  deliveryToken,
   jwtClaims,
   signJwt,
   type WebhookCase,
@@ -45,15 +46,12 @@ export function sentByClock(
   genuine: WebhookDelivery,
   keys: { secret: string; senderNow: number },
 ): WebhookDelivery {
-  const token =
-    Object.entries(genuine.headers).find(([n]) => /^(authorization|hash-token)$/i.test(n))?.[1] ??
-    '';
   const nbf = Math.floor(keys.senderNow);
   return withToken(
     genuine,
     signJwt(
       { alg: 'HS256', typ: 'JWT' },
-      { ...jwtClaims(token), nbf, exp: nbf + TOKEN_LIFETIME_SECONDS },
+      { ...jwtClaims(deliveryToken(genuine)), nbf, exp: nbf + TOKEN_LIFETIME_SECONDS },
       keys.secret,
     ),
   );

@@ -49,6 +49,23 @@ export function jwtClaims(token: string): Record<string, unknown> {
 }
 
 /**
+ * The token a genuine delivery carries: the first of its `Authorization` and `Hash-Token`
+ * headers (the notifier sets the same token in both), or `''` when it has neither.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * jwtClaims(deliveryToken(genuine)).iss; // the API key
+ * ```
+ */
+export function deliveryToken(delivery: WebhookDelivery): string {
+  return (
+    Object.entries(delivery.headers).find(([n]) => /^(authorization|hash-token)$/i.test(n))?.[1] ??
+    ''
+  );
+}
+
+/**
  * `delivery` with its token (in whichever of `Authorization` and `Hash-Token` it has)
  * replaced by `token`, or removed when `token` is undefined.
  *
@@ -115,10 +132,7 @@ export function webhookForgeries(
   genuine: WebhookDelivery,
   keys: { apiKey: string; secret: string; now: number },
 ): WebhookCase[] {
-  const token =
-    Object.entries(genuine.headers).find(([n]) => /^(authorization|hash-token)$/i.test(n))?.[1] ??
-    '';
-  const claims = jwtClaims(token);
+  const claims = jwtClaims(deliveryToken(genuine));
   const hs256 = { alg: 'HS256', typ: 'JWT' };
   const now = Math.floor(keys.now);
   const resign = (change: Record<string, unknown>, header = hs256, key = keys.secret) => {
