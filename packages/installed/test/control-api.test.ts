@@ -8,7 +8,15 @@ import { execFileSync } from 'node:child_process';
 import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
 import { requireSubject } from '../../../scripts/test-subject.mjs';
-import { bin, copyIntoProject, installDir, nodeScript, userEnvironment } from './user-env.js';
+import {
+  bin,
+  copyIntoProject,
+  installDir,
+  logRecords,
+  nodeScript,
+  untilListening,
+  userEnvironment,
+} from './user-env.js';
 
 copyIntoProject('examples/python/plugnmeet_signer.py', 'plugnmeet_signer.py');
 copyIntoProject('examples/python/test_control_api.py', 'test_control_api.py');
@@ -74,15 +82,7 @@ describe('the control API of the installed pnm-test-server', () => {
     expect(help.stdout).toContain('curl -X POST $C/answers');
 
     const server = bin('pnm-test-server', ['--port', '0', '--api-key', 'K', '--secret', 'S']);
-    const listening = await new Promise<Record<string, unknown>>((resolve, reject) => {
-      let output = '';
-      server.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-        const line = output.split('\n')[0];
-        if (output.includes('\n') && line) resolve(JSON.parse(line));
-      });
-      server.then((r) => reject(new Error(`exited before listening: ${r.exitCode} ${r.stderr}`)));
-    });
+    const listening = await untilListening(server);
     expect(listening).toMatchObject({ type: 'listening', control: null });
     const url = String(listening.url);
     const refused = await fetch(`${url}/__control/answers`, {
@@ -97,11 +97,7 @@ describe('the control API of the installed pnm-test-server', () => {
     const result = await server;
     expect(result.exitCode, result.stderr).toBe(0);
     // Refused control calls are no requests of the emulated server: nothing was logged.
-    const records = result.stdout
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as { type: string });
-    expect(records.map((r) => r.type)).toEqual(['listening', 'stopped']);
+    expect(logRecords(result.stdout).map((r) => r.type)).toEqual(['listening', 'stopped']);
   });
 
   test('every control answer, refusals included, matches the shipped OpenAPI document (ajv, the copy the packages brought)', async () => {

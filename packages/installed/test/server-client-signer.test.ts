@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:net';
 import { describe, expect, test } from 'vitest';
-import { bin, nodeScript } from './user-env.js';
+import { bin, logRecords, nodeScript, untilListening } from './user-env.js';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -56,15 +56,7 @@ describe('pnm-test-server from its tarball', () => {
       '--secret',
       'S',
     ]);
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      server.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-        const found = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
-        if (found) resolve(found[0]);
-      });
-      server.then((r) => reject(new Error(`exited before listening: ${r.exitCode} ${r.stderr}`)));
-    });
+    const url = String((await untilListening(server)).url);
     expect(url).toBe(`http://127.0.0.1:${port}`);
 
     const client = await nodeScript(`
@@ -93,14 +85,10 @@ describe('pnm-test-server from its tarball', () => {
     const result = await server;
     expect(result.exitCode, result.stderr).toBe(0);
     // One JSON line per request: the exact bytes received and the signature verdict.
-    const records = result.stdout
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line))
-      .filter((record) => record.type === 'request');
+    const records = logRecords(result.stdout).filter((record) => record.type === 'request');
     expect(records).toHaveLength(2);
     const body = Buffer.from(JSON.stringify({ room_id: 'room01' })).toString('base64');
-    expect(records.map((r) => [r.url, r.body_base64, r.auth.ok])).toEqual([
+    expect(records.map((r) => [r.url, r.body_base64, (r.auth as { ok: boolean }).ok])).toEqual([
       ['/auth/room/isRoomActive', body, true],
       ['/auth/room/isRoomActive', body, false],
     ]);

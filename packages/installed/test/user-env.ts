@@ -66,3 +66,40 @@ export function copyIntoProject(path: string, name: string): string {
   copyFileSync(repo(path), join(installDir, name));
   return name;
 }
+
+/**
+ * The `listening` record a started `pnm-test-server` prints first, once it is printed.
+ *
+ * @throws Never; the promise rejects when the server exits before listening.
+ * @example
+ * ```ts
+ * const { url } = await untilListening(bin('pnm-test-server', ['--port', '0', …]));
+ * ```
+ */
+export function untilListening(server: ReturnType<typeof bin>): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    server.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const line = output.split('\n')[0];
+      if (output.includes('\n') && line) resolve(JSON.parse(line) as Record<string, unknown>);
+    });
+    server.then((r) => reject(new Error(`exited before listening: ${r.exitCode} ${r.stderr}`)));
+  });
+}
+
+/**
+ * The JSON records (`listening`, `request`, `stopped`, …) of a `pnm-test-server` stdout.
+ *
+ * @throws {SyntaxError} When a line that starts with `{` is not JSON.
+ * @example
+ * ```ts
+ * logRecords((await server).stdout).map((r) => r.type); // ['listening', 'stopped']
+ * ```
+ */
+export function logRecords(stdout: string): Array<Record<string, unknown>> {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
