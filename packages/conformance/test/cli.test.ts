@@ -109,3 +109,17 @@ describe('pnm-conformance --impl', () => {
     );
   });
 });
+
+describe('pnm-conformance whose reader stops early', () => {
+  test('--list | head -1: no crash and no stack trace when stdout is closed', async () => {
+    // pipefail: the pipeline's status is the runner's own, not head's.
+    const run = await execa(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${cli}" --list | head -1`],
+      { reject: false },
+    );
+    expect(run.stdout.split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/EPIPE|Unhandled 'error' event/);
+    expect(run.exitCode).toBe(0);
+  });
+});

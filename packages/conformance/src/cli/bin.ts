@@ -9,4 +9,11 @@
  */
 import { main } from './main.js';
 
+// A reader that stops early (`pnm-conformance --list | head`) closes stdout: the rest of the
+// output has nobody to read it, but the run, its reports and its exit code still matter, so
+// the write errors that follow are let go instead of crashing with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+});
+
 process.exitCode = await main(process.argv.slice(2));
