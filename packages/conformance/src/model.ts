@@ -18,20 +18,43 @@ export interface CaseInput {
 /** What an implementation said when asked to sign. */
 export type SignAnswer =
   /** It produced this text as the signature (any text: it is compared exactly). */
-  | {
-      kind: 'signature';
-      signature: string;
-      /** Wire columns: the exact body bytes that reached the server (the signature is the header it got). */
-      sent?: Uint8Array;
-      /** Wire columns: the server's refusal (`401 <msg>`) when it did not accept the request. */
-      serverRefusal?: string;
-    }
+  | { kind: 'signature'; signature: string }
   /** It refused the input with an error of its own (e.g. an empty secret). */
   | { kind: 'refused'; message: string }
   /** The harness or the snippet's language cannot hold this input (e.g. invalid UTF-8 in a Java String). */
   | { kind: 'unrepresentable'; reason: string }
   /** It crashed, hung, broke the protocol or printed garbage. */
   | { kind: 'broken'; message: string; stderrTail: string };
+
+/** What reached the loopback server when an implementation sent a case's request. */
+export type WireAnswer =
+  /** A request arrived: its HASH-SIGNATURE header (empty when absent) and exact body bytes. */
+  | {
+      kind: 'sent';
+      signature: string;
+      body: Uint8Array;
+      /** The server's refusal (`401 <msg>`) when it did not accept the request. */
+      serverRefusal?: string;
+    }
+  /** It refused the input with an error of its own before sending anything. */
+  | { kind: 'refused'; message: string }
+  /**
+   * Nothing reached the server, and the sender said only this: a refusal where the input
+   * allows one (the empty secret), else a request that never left (the wire judge decides).
+   */
+  | { kind: 'not-sent'; message: string; stderrTail: string }
+  | { kind: 'unrepresentable'; reason: string }
+  | { kind: 'broken'; message: string; stderrTail: string };
+
+/**
+ * What one run of a vector case left behind, level by level: the signature the subject
+ * computed and, when it also sends the request, what reached the server. One run fills
+ * both for a subject run end to end (the shell snippet): each level's judge reads its part.
+ */
+export interface VectorTrace {
+  signed?: SignAnswer;
+  sent?: WireAnswer;
+}
 
 /** What an implementation said when asked to verify a presented signature. */
 export type VerifyAnswer =
@@ -54,6 +77,15 @@ export interface CallInput {
    */
   timeoutMs: number;
 }
+
+/**
+ * A protocol v2 case as the values it is made of, never a string to be parsed back: `id` is
+ * the name expectations files use, and a call's endpoint and scenario travel beside it.
+ */
+export type SdkCaseRef =
+  | { source: 'call'; id: string; endpoint: string; scenario: string }
+  | { source: 'webhook'; id: string }
+  | { source: 'property'; id: 'call-property' | 'webhook-property' };
 
 /** How an SDK failed a call, in protocol v2's words. */
 export interface CallFailure {
@@ -88,7 +120,13 @@ export type WebhookAnswer =
 
 /** A running implementation in one environment, taking case after case. */
 export interface Session {
-  sign(input: CaseInput): Promise<SignAnswer>;
+  /** Signing subjects: the signature it computes for the case. */
+  sign?(input: CaseInput): Promise<SignAnswer>;
+  /**
+   * Subjects that send the request (wire columns, a snippet run end to end): one run of the
+   * case, every level it shows. When present the runner calls it instead of `sign`.
+   */
+  send?(input: CaseInput): Promise<VectorTrace>;
   /** Present only when the implementation declares the `verify` capability. */
   verify?(input: CaseInput, presented: string): Promise<VerifyAnswer>;
   /** Present only when it declares `call` (protocol v2). */
@@ -98,6 +136,9 @@ export interface Session {
   /** Ends the session; never throws. */
   close(): Promise<void>;
 }
+
+/** A session that signs: every process-backed session of a signing implementation. */
+export type SigningSession = Session & Required<Pick<Session, 'sign'>>;
 
 /** How a column's sessions run cases. */
 export type ExecutionMode =
@@ -172,12 +213,28 @@ export interface EnvironmentInfo {
 /** What an implementation can be asked to do (`call` and `webhook` since protocol v2). */
 export type Capability = 'sign' | 'verify' | 'call' | 'webhook';
 
-/** One column of the matrix: an implementation in one environment. */
-export interface Column {
-  /** Its key, `<implementation id>/<environment id>`, made by `columnKey` (`src/column-key.ts`). */
-  id: ColumnKey;
+/** What a column of the matrix shows: an implementation in one environment. */
+export interface ColumnLevel {
   implementation: ImplementationInfo;
   environment: EnvironmentInfo;
+}
+
+/**
+ * The wire level of a subject run end to end: its column, and whether what it needs beyond
+ * the subject's own toolchain (curl, the loopback server) is here. When it is not, the
+ * subject still signs, and this level's cells are `unavailable`.
+ */
+export interface WireLevel extends ColumnLevel {
+  probe(): Promise<Availability>;
+}
+
+/**
+ * One subject of the run: an implementation in one environment, shown as one column of the
+ * matrix (two, for a subject that also shows the request it sent: see `wireLevel`).
+ */
+export interface Column extends ColumnLevel {
+  /** Its key, `<implementation id>/<environment id>`, made by `columnKey` (`src/column-key.ts`). */
+  id: ColumnKey;
   capabilities: ReadonlyArray<Capability>;
   /**
    * Protocol v2: the smallest call timeout its SDK can be given (its hello's `minTimeoutMs`),
@@ -187,23 +244,51 @@ export interface Column {
   /** The modes this column supports; the first is the default. */
   modes: readonly ExecutionMode[];
   /**
-   * Columns with the same run group answer from one shared run per case (the shell snippet
-   * run end to end informs its signing column and its wire column): the runner runs them
-   * side by side, so each case runs once for all of them.
+   * The wire level of a subject whose one run per case also sends the request (the shell
+   * snippet run end to end, curl and all): shown as a column of its own, judged from the
+   * same traces (`Session.send`), so each case runs once for both levels.
    */
-  runGroup?: string;
+  wireLevel?: WireLevel;
+  /**
+   * `wire-level-only` when only the wire level was selected (`--only wire-shell`): the
+   * subject runs for it, and its own column is not shown.
+   */
+  shown?: 'wire-level-only';
   /** Checks the toolchain and prepares (compiles) once; cheap when called again. */
   probe(): Promise<Availability>;
   /** Starts a session. Call only after `probe()` said available. */
   open(mode: ExecutionMode): Promise<Session>;
 }
 
-/** Every outcome a (column × vector) cell can have. */
-export type Outcome =
-  | 'pass'
-  | 'fail'
-  | 'error'
-  | 'unrepresentable'
-  | 'unavailable'
-  | 'xfail'
-  | 'xpass';
+/**
+ * Every outcome a (column × case) cell can have, in the order reports count them: the one
+ * list every count, schema check and renderer reads.
+ *
+ * @example
+ * ```ts
+ * OUTCOMES.includes('xfail'); // true
+ * ```
+ */
+export const OUTCOMES = [
+  'pass',
+  'fail',
+  'error',
+  'xfail',
+  'xpass',
+  'unrepresentable',
+  'unavailable',
+] as const;
+
+/** Every outcome a (column × case) cell can have. */
+export type Outcome = (typeof OUTCOMES)[number];
+
+/**
+ * The outcomes a finding is made of. Only cells with one of them keep the input their
+ * finding shows: a passing cell's bytes would be shown nowhere.
+ *
+ * @example
+ * ```ts
+ * FINDING_OUTCOMES.has('pass'); // false
+ * ```
+ */
+export const FINDING_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>(['fail', 'error', 'xfail']);

@@ -5,7 +5,8 @@
  * @module
  */
 import type { Vector, VectorFile } from '@plugnmeet-signing/vectors';
-import { cellKey } from './column-key.js';
+import { columnKey } from './column-key.js';
+import { correctionReasons } from './corrections/catalog.js';
 import type { Expectation } from './expectations/file.js';
 import { ColumnExpectations } from './expectations/match.js';
 import type { Column, ExecutionMode } from './model.js';
@@ -15,7 +16,6 @@ import { staleFromResults, summarize } from './reports/verdict.js';
 import type { RunListener } from './runner/events.js';
 import { mapConcurrent } from './runner/pool.js';
 import { type ColumnRun, runColumn } from './runner/run-column.js';
-import { runUnits } from './runner/run-units.js';
 import { checkVectorsAgainstReference } from './vector-check.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -71,11 +71,8 @@ export async function runConformance(options: RunOptions): Promise<Report> {
       : vectors;
     return runColumn(column, {
       vectors: columnVectors,
-      expectations: new ColumnExpectations(
-        options.expectations,
-        column.implementation.id,
-        column.environment.id,
-      ),
+      expectations: (ref) =>
+        new ColumnExpectations(options.expectations, ref.implementation, ref.environment),
       mode: options.mode,
       // Each shard searches with its own seed, so shards explore different cases.
       seed: options.seed + (shard ? shard.index * 7919 : 0),
@@ -87,31 +84,35 @@ export async function runConformance(options: RunOptions): Promise<Report> {
       ...(options.signal ? { signal: options.signal } : {}),
     });
   };
-  // The columns of one run group share their runs: they go side by side, in one lane.
   const runs = new Array<ColumnRun>(options.columns.length);
-  await mapConcurrent(runUnits(options.columns), options.jobs, async (unit) => {
-    const done = await Promise.all(unit.map((index) => runOne(options.columns[index] as Column)));
-    unit.forEach((index, k) => {
-      runs[index] = done[k] as ColumnRun;
-    });
-  });
+  await mapConcurrent(
+    options.columns.map((column, index) => ({ column, index })),
+    options.jobs,
+    async ({ column, index }) => {
+      runs[index] = await runOne(column);
+    },
+  );
 
-  const columns = runs.map((r) => r.column);
-  const results = runs.flatMap((r) => r.results);
+  // The matrix shows signing columns first, then the wire-level ones (a subject run end to
+  // end fills one of each), each kind in the order of its subjects.
+  const columns = [
+    ...runs.flatMap((r) => r.columns.filter((c) => c.checks !== 'wire')),
+    ...runs.flatMap((r) => r.columns.filter((c) => c.checks === 'wire')),
+  ];
+  const order = new Map(columns.map((c, i) => [columnKey(c), i]));
+  const results = runs
+    .flatMap((r) => r.results)
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (order.get(columnKey(a.r)) ?? 0) - (order.get(columnKey(b.r)) ?? 0) || a.i - b.i)
+    .map(({ r }) => r);
+  const properties = runs.flatMap((r) => r.properties);
   const propertyFindings = runs.flatMap((r) => r.propertyFindings);
   // An interrupted run did not get to meet its expectations: none is called stale.
   // One rule for staleness, the merge's: an unsharded run is judged as a merge of one shard.
   const staleExpectations = options.signal?.aborted
     ? []
-    : staleFromResults(
-        { columns, results, properties: runs.flatMap((r) => (r.properties ? [r.properties] : [])) },
-        options.expectations,
-      );
-  const explanations = new Map(
-    options.expectations.map((e) => [cellKey(e, e.cause), e.explanation]),
-  );
-  const vectorsById = new Map<string, Vector>(vectors.map((v) => [v.id, v]));
-  const findings = collectFindings(columns, results, propertyFindings, vectorsById, explanations);
+    : staleFromResults({ columns, results, properties }, options.expectations);
+  const findings = collectFindings(columns, results, propertyFindings, correctionReasons());
 
   const report: Omit<Report, 'summary'> = {
     formatVersion: REPORT_FORMAT_VERSION,
@@ -129,7 +130,7 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     })),
     columns,
     results,
-    properties: runs.flatMap((r) => (r.properties ? [r.properties] : [])),
+    properties,
     propertyFindings,
     findings,
     staleExpectations,

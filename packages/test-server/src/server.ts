@@ -81,6 +81,13 @@ export interface TestServerOptions {
    */
   keepRequests?: boolean;
   /**
+   * Serve a request the real server would refuse at its `/auth` check (a wrong API-KEY or
+   * signature) as if it had passed, and record the refusal in `wouldRefuse`; default false.
+   * A conformance run judges a call's answer handling independently of its request, so a
+   * wrong signature does not hide a broken answer parser behind the 401.
+   */
+  serveRefused?: boolean;
+  /**
    * Where room events (`room_created`, `session_ended`) are delivered as real webhooks;
    * default none. `server.sendWebhook` sends any event on demand.
    */
@@ -374,6 +381,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     auth: AuthVerdict | undefined;
     protocol?: ProtocolVerdict;
     byDefault?: boolean;
+    wouldRefuse?: string;
   }> {
     const method = request.method ?? 'GET';
     if (path === '/healthCheck' || path.startsWith('/healthCheck/')) {
@@ -409,11 +417,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       { headers: firstHeaders(request.rawHeaders), body: decoded },
       { apiKey, secret },
     );
-    if (!auth.ok) return { reply: commonResponse(false, auth.msg, auth.statusCode, 401), auth };
+    const wouldRefuse = auth.ok ? undefined : `401 ${auth.msg}`;
+    if (!auth.ok && !options.serveRefused) {
+      return { reply: commonResponse(false, auth.msg, auth.statusCode, 401), auth };
+    }
     // Signed over the error text itself: Fiber had already set the status; the emulator stops
     // there. A corrupt stream sets none: the handler goes on with the text as the body.
     if (!decoding.ok && decoding.status !== undefined) {
-      return { reply: statusReply(decoding.status), auth };
+      return { reply: statusReply(decoding.status), auth, ...(wouldRefuse ? { wouldRefuse } : {}) };
     }
     const contentType = headers['content-type'] ?? '';
     const form = contentType.includes('multipart/form-data')
@@ -437,7 +448,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(parsed ? { protocol: parsed.verdict } : {}),
     };
     const { reply, byDefault } = await answer(method, path, handlerRequest, upstream, parsed);
-    return { reply, auth, byDefault, ...(parsed ? { protocol: parsed.verdict } : {}) };
+    return {
+      reply,
+      auth,
+      byDefault,
+      ...(parsed ? { protocol: parsed.verdict } : {}),
+      ...(wouldRefuse ? { wouldRefuse } : {}),
+    };
   }
 
   // The request is recorded when its answer is decided, before a scripted delay: a client
@@ -464,6 +481,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     let reply: TestResponse;
     let auth: AuthVerdict | undefined;
     let protocol: ProtocolVerdict | undefined;
+    let wouldRefuse: string | undefined;
     let byDefault = false;
     const body = read === 'too large' ? EMPTY : read;
     if (read === 'too large') {
@@ -471,7 +489,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     } else {
       try {
         const routed = await route(request, body, headers, path);
-        ({ reply, auth, protocol } = routed);
+        ({ reply, auth, protocol, wouldRefuse } = routed);
         byDefault = routed.byDefault === true;
       } catch (error) {
         reply = { status: 500, body: `test-server handler failed: ${String(error)}` };
@@ -490,6 +508,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         auth,
         response: res,
         ...(protocol ? { protocol } : {}),
+        ...(wouldRefuse ? { wouldRefuse } : {}),
       };
       if (keepRequests) requests.push(entry);
       else count++;

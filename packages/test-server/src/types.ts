@@ -62,6 +62,12 @@ export interface RecordedRequest {
    * (auth refused, unknown path, scripted answer, multipart upload).
    */
   readonly protocol?: ProtocolVerdict;
+  /**
+   * Set when the server was started with `serveRefused` and this request failed the `/auth`
+   * check: the refusal the real server would have answered (`401 <msg>`) instead of the
+   * answer served.
+   */
+  readonly wouldRefuse?: string;
 }
 
 /** How the body of one request parsed against its upstream request message. */

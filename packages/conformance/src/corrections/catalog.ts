@@ -119,3 +119,17 @@ export function readCorrection(info: CorrectionInfo): string {
 export function originalHeading(info: CorrectionInfo): string {
   return snippetInfo(info.correctionOf).heading;
 }
+
+/**
+ * Each documented snippet's correction reason, by the snippet's implementation id: what a
+ * finding of that snippet shows as its fix when its corrected column did not run.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * correctionReasons().get('shell'); // 'sends exactly the bytes it signed …'
+ * ```
+ */
+export function correctionReasons(): Map<string, string> {
+  return new Map(CORRECTIONS.map((correction) => [correction.correctionOf, correction.reason]));
+}

@@ -17,6 +17,7 @@ import type {
   ExecutionMode,
   ImplementationInfo,
   Session,
+  WireLevel,
 } from '../model.js';
 import { FixedBrokenSession } from './snippet-session.js';
 
@@ -49,8 +50,8 @@ export interface ColumnSpec<Ready> {
   minTimeoutMs?: number;
   /** The modes it supports, the default first. */
   modes: readonly ExecutionMode[];
-  /** See {@link Column.runGroup}. */
-  runGroup?: string;
+  /** See {@link Column.wireLevel}. */
+  wireLevel?: WireLevel;
   /** Finds the toolchain and builds the program. Called once per column, at its first probe or open. */
   prepare(): Promise<Prepared<Ready>>;
   /** A session on what `prepare` made ready. */
@@ -101,7 +102,7 @@ export function defineColumn<Ready>(spec: ColumnSpec<Ready>): Column {
     capabilities: spec.capabilities ?? ['sign'],
     ...(spec.minTimeoutMs === undefined ? {} : { minTimeoutMs: spec.minTimeoutMs }),
     modes: spec.modes,
-    ...(spec.runGroup ? { runGroup: spec.runGroup } : {}),
+    ...(spec.wireLevel ? { wireLevel: spec.wireLevel } : {}),
     async probe(): Promise<Availability> {
       const prepared = await prepare();
       return prepared.available

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Session } from '../model.js';
+import type { SigningSession } from '../model.js';
 import { type LaunchSpec, ProcessSession, type ProcessSessionOptions } from './process-session.js';
 
 /**
@@ -23,7 +23,7 @@ import { type LaunchSpec, ProcessSession, type ProcessSessionOptions } from './p
 export function perCaseSession(
   spec: LaunchSpec,
   options: Partial<ProcessSessionOptions> = {},
-): Session {
+): SigningSession {
   let startFailure: string | undefined;
   async function once<T>(
     call: (session: ProcessSession) => Promise<T>,

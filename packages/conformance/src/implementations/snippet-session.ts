@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { CaseInput, ExecutionMode, Session, SignAnswer } from '../model.js';
+import type { CaseInput, ExecutionMode, Session, SignAnswer, SigningSession } from '../model.js';
 import { perCaseSession } from './per-case-session.js';
 import { type LaunchSpec, ProcessSession, type ProcessSessionOptions } from './process-session.js';
 
@@ -23,11 +23,11 @@ export interface SnippetLaunch {
  * hold any text, and the shell and Java workers read requests with plain string matching.
  */
 class SnippetSession implements Session {
-  readonly #process: Session;
+  readonly #process: SigningSession;
   readonly #precheck: Precheck | undefined;
   #next = 0;
 
-  constructor(process: Session, precheck: Precheck | undefined) {
+  constructor(process: SigningSession, precheck: Precheck | undefined) {
     this.#process = process;
     this.#precheck = precheck;
   }
@@ -70,7 +70,7 @@ export class FixedBrokenSession implements Session {
 export async function openSnippetSession(
   launch: SnippetLaunch,
   mode: ExecutionMode,
-): Promise<Session> {
+): Promise<SigningSession> {
   if (mode === 'per-case') {
     return new SnippetSession(perCaseSession(launch.spec, launch.options), launch.precheck);
   }

@@ -1,88 +1,115 @@
 /**
  * Folds cell results and property findings into the findings list: one entry per cause
- * per column, shown with its smallest input, written for the doc maintainer.
+ * per column, shown with its smallest input, written for the doc maintainer. Everything a
+ * finding shows travels in the cells themselves: nothing is fetched back from the vectors
+ * or the expectations after the run.
  *
  * @module
  */
-import type { Vector } from '@plugnmeet-signing/vectors';
-import { cellKey, columnKey } from '../column-key.js';
-import { correctionOf } from '../corrections/catalog.js';
-import type { Outcome } from '../model.js';
-import { bytesField } from './bytes-field.js';
+import { columnKey } from '../column-key.js';
+import { FINDING_OUTCOMES, type Outcome } from '../model.js';
 import type { Finding, PropertyFinding, ReportColumn, ReportResult } from './report.js';
-import { cutText } from './shown-value.js';
+import { type BytesShown, cutText, fullSize } from './shown-value.js';
+
+/** One failing level of a cell: the cell itself, or each of its `judgements`. */
+interface CellFailure {
+  result: ReportResult;
+  outcome: Outcome;
+  cause: string;
+  explanation: string;
+}
+
+/** Every failing level of `result`, each its own finding. */
+function failuresOf(result: ReportResult): CellFailure[] {
+  if (result.judgements) {
+    return result.judgements
+      .filter((j) => FINDING_OUTCOMES.has(j.outcome))
+      .map((j) => ({ result, outcome: j.outcome, cause: j.cause, explanation: j.detail }));
+  }
+  if (!FINDING_OUTCOMES.has(result.outcome)) return [];
+  return [
+    {
+      result,
+      outcome: result.outcome,
+      cause: result.cause ?? 'unexplained',
+      explanation: result.explanation ?? result.detail,
+    },
+  ];
+}
+
+const NO_BYTES: BytesShown = { hex: '' };
 
 /**
- * The outcomes a finding is made of. Only cells with one of them keep the bytes an
- * implementation sent: a passing cell's bytes would be shown nowhere.
+ * Builds the findings list of a run.
  *
+ * @param corrections The reason of each documented snippet's correction, by the snippet's
+ *   implementation id, for snippets whose corrected column did not run (a run's own
+ *   corrected columns say theirs).
+ * @throws Never.
  * @example
  * ```ts
- * FINDING_OUTCOMES.has('pass'); // false
+ * const findings = collectFindings(report.columns, report.results, report.propertyFindings, new Map());
  * ```
  */
-export const FINDING_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>(['fail', 'error', 'xfail']);
-
-/** Builds the findings list of a run. */
 export function collectFindings(
   columns: readonly ReportColumn[],
   results: readonly ReportResult[],
   propertyFindings: readonly PropertyFinding[],
-  vectorsById: ReadonlyMap<string, Vector>,
-  explanations: ReadonlyMap<string, string>,
+  corrections: ReadonlyMap<string, string>,
 ): Finding[] {
   const columnById = new Map<string, ReportColumn>(columns.map((c) => [columnKey(c), c]));
   // A divergence of a documented snippet is shown with the reason of its correction: from a
-  // corrected column of this run, else from the corrections catalog.
-  const corrections = new Map<string, string>();
+  // corrected column of this run, else from what the caller knows of corrections.
+  const reasons = new Map(corrections);
   for (const c of columns) {
-    if (c.correctionOf && c.correctionReason) corrections.set(c.correctionOf, c.correctionReason);
+    if (c.correctionOf && c.correctionReason) reasons.set(c.correctionOf, c.correctionReason);
   }
   const correctionFor = (implementation: string): { correction?: string } => {
-    const reason = corrections.get(implementation) ?? correctionOf(implementation)?.reason;
+    const reason = reasons.get(implementation);
     return reason ? { correction: reason } : {};
   };
-  const groups = new Map<string, ReportResult[]>();
-  for (const result of results) {
-    if (!FINDING_OUTCOMES.has(result.outcome)) continue;
-    const key = cellKey(result, result.cause ?? 'unexplained');
-    const group = groups.get(key);
-    if (group) group.push(result);
-    else groups.set(key, [result]);
+  // Grouped by column, then cause: structured keys, never a joined string split again.
+  const groups = new Map<ReportColumn | string, Map<string, CellFailure[]>>();
+  for (const failure of results.flatMap(failuresOf)) {
+    const column = columnById.get(columnKey(failure.result)) ?? columnKey(failure.result);
+    const byCause = groups.get(column) ?? new Map<string, CellFailure[]>();
+    groups.set(column, byCause);
+    byCause.set(failure.cause, [...(byCause.get(failure.cause) ?? []), failure]);
   }
+  const size = (f: CellFailure) => {
+    const minimal = f.result.minimal;
+    return minimal ? fullSize(minimal.body) + fullSize(minimal.secret) : Number.MAX_SAFE_INTEGER;
+  };
   const findings: Finding[] = [];
-  for (const [key, cells] of groups) {
-    const [columnId = '', cause = 'unexplained'] = key.split('\u0000');
-    const column = columnById.get(columnId);
-    const first = cells[0] as ReportResult;
-    const size = (r: ReportResult) => {
-      const v = vectorsById.get(r.vector);
-      return v ? v.body.length + v.secret.length : Number.MAX_SAFE_INTEGER;
-    };
-    const smallest = [...cells].sort(
-      (a, b) => size(a) - size(b) || a.vector.localeCompare(b.vector),
-    )[0] as ReportResult;
-    const vector = vectorsById.get(smallest.vector);
-    const unexpected = cells.some((c) => c.outcome !== 'xfail');
-    findings.push({
-      implementation: smallest.implementation,
-      environment: smallest.environment,
-      environmentLabel: column?.environmentLabel ?? smallest.environment,
-      ...(column?.runtimeVersion ? { runtimeVersion: column.runtimeVersion } : {}),
-      outcome: unexpected ? (cells.find((c) => c.outcome !== 'xfail')?.outcome ?? 'fail') : 'xfail',
-      cause,
-      explanation: cutText(explanations.get(cellKey(first, cause)) ?? smallest.detail),
-      vectors: cells.map((c) => c.vector),
-      minimal: {
-        // A call or webhook cell has no vector: what the SDK sent, or was handed, instead.
-        body: vector ? bytesField(vector.body) : (smallest.sent ?? { hex: '' }),
-        secret: vector ? bytesField(vector.secret) : { hex: '' },
-      },
-      expected: smallest.expected,
-      actual: smallest.actual,
-      expectedFailure: !unexpected,
-      ...correctionFor(smallest.implementation),
-    });
+  for (const [column, byCause] of groups) {
+    for (const [cause, cells] of byCause) {
+      const smallest = [...cells].sort(
+        (a, b) => size(a) - size(b) || a.result.vector.localeCompare(b.result.vector),
+      )[0] as CellFailure;
+      const shown = smallest.result;
+      const unexpected = cells.find((c) => c.outcome !== 'xfail');
+      const known = typeof column === 'string' ? undefined : column;
+      findings.push({
+        implementation: shown.implementation,
+        environment: shown.environment,
+        environmentLabel: known?.environmentLabel ?? shown.environment,
+        ...(known?.runtimeVersion ? { runtimeVersion: known.runtimeVersion } : {}),
+        outcome: unexpected ? unexpected.outcome : 'xfail',
+        cause,
+        explanation: cutText(
+          cells.find((c) => c.outcome === 'xfail')?.explanation ?? smallest.explanation,
+        ),
+        vectors: cells.map((c) => c.result.vector),
+        minimal: {
+          body: shown.minimal?.body ?? NO_BYTES,
+          secret: shown.minimal?.secret ?? NO_BYTES,
+        },
+        expected: shown.expected,
+        actual: shown.actual,
+        expectedFailure: !unexpected,
+        ...correctionFor(shown.implementation),
+      });
+    }
   }
   for (const found of propertyFindings) {
     const column = columnById.get(columnKey(found));

@@ -14,7 +14,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import type { Outcome } from '../model.js';
+import { OUTCOMES } from '../model.js';
 import { CELL_MARKS, CELL_STATE_SOURCE } from './cell-state.js';
 import { type FindingView, type ShownBytes, seenIn } from './finding-view.js';
 import type { PropertyState } from './property-state.js';
@@ -26,16 +26,6 @@ import {
   reportView,
   verdictWord,
 } from './view.js';
-
-const OUTCOMES: readonly Outcome[] = [
-  'pass',
-  'fail',
-  'error',
-  'xfail',
-  'xpass',
-  'unrepresentable',
-  'unavailable',
-];
 
 /** Escapes text for HTML element content and double- or single-quoted attributes. */
 function html(text: string): string {
@@ -171,7 +161,7 @@ const SCRIPT = `
   'use strict';
   document.documentElement.classList.add('js');
   var report = JSON.parse(document.getElementById('report-data').textContent);
-  var OUTCOMES = ['pass', 'fail', 'error', 'xfail', 'xpass', 'unrepresentable', 'unavailable'];
+  var OUTCOMES = ${JSON.stringify(OUTCOMES)};
   ${CELL_STATE_SOURCE}
   function summarize(results) {
     var c = { total: results.length };

@@ -6,7 +6,8 @@
  */
 import type { VectorSetInfo } from '@plugnmeet-signing/vectors';
 import type { Expectation } from '../expectations/file.js';
-import type { CheckLevel, ImplementationOrigin, Outcome } from '../model.js';
+import { type CheckLevel, type ImplementationOrigin, OUTCOMES, type Outcome } from '../model.js';
+import type { Level } from '../judges/judgement.js';
 import type { BytesShown } from './shown-value.js';
 
 export const REPORT_FORMAT_VERSION = 1;
@@ -51,10 +52,27 @@ export interface ReportResult {
   /** Id of the reproduced cause, when a divergence could be explained. */
   cause?: string;
   /**
-   * Protocol v2 cells that did not pass: the body the SDK sent, or the webhook body it was
-   * handed (cut to SHOWN_BYTES, with its full `size`). Passing cells keep no bytes.
+   * What the case is (absent in reports of older versions: a vector). A call also names its
+   * endpoint and scenario here, as values.
    */
-  sent?: BytesShown;
+  source?: 'vector' | 'call' | 'webhook' | 'property';
+  endpoint?: string;
+  scenario?: string;
+  /** The level the cell's shown judgement was made at. */
+  level?: Level;
+  /** Cells that make findings: the expectations file's explanation, or the judge's. */
+  explanation?: string;
+  /**
+   * A case that failed at more than one level: every failing level's judgement, each its
+   * own finding (the cell's `cause` is the one it shows first).
+   */
+  judgements?: Array<{ level: Level; outcome: Outcome; cause: string; detail: string }>;
+  /**
+   * Cells that make findings: the input the finding shows (a vector's body and secret; the
+   * body an SDK sent, or the webhook body it was handed, and the secret it was given), each
+   * cut to SHOWN_BYTES with its full `size`. Passing cells keep no bytes.
+   */
+  minimal?: { body: BytesShown; secret: BytesShown };
 }
 
 /** A divergence the property search found, shrunk to a minimal case. */
@@ -169,16 +187,6 @@ export interface Report {
     interrupted?: string;
   };
 }
-
-const OUTCOMES: readonly Outcome[] = [
-  'pass',
-  'fail',
-  'error',
-  'unrepresentable',
-  'unavailable',
-  'xfail',
-  'xpass',
-];
 
 /** How many results have each outcome (every outcome present, zero included). */
 export function countOutcomes(results: readonly ReportResult[]): Record<Outcome, number> {

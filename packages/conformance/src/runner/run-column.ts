@@ -1,15 +1,30 @@
 /**
- * Runs every selected vector, then the property search, on one column.
+ * Runs every selected vector, the protocol v2 cases and the property search on one
+ * subject: each case runs once and leaves one trace, and every level the subject shows is
+ * judged on it (a subject run end to end shows its signature and, as a column of its own,
+ * the request it sent).
  *
  * @module
  */
 import type { Vector } from '@plugnmeet-signing/vectors';
+import type { ColumnRef } from '../column-key.js';
 import type { ColumnExpectations } from '../expectations/match.js';
-import { applyExpectation } from '../expectations/match.js';
-import type { Capability, Column, ExecutionMode, Outcome, Session } from '../model.js';
-import { searchColumn } from '../properties/search.js';
-import { bytesField } from '../reports/bytes-field.js';
-import { FINDING_OUTCOMES } from '../reports/findings.js';
+import { atLevel, type Judgement, type LevelJudgement } from '../judges/judgement.js';
+import { judgeSign } from '../judges/sign.js';
+import { judgeVerify } from '../judges/verify.js';
+import { judgeWire } from '../judges/wire.js';
+import type {
+  Availability,
+  Capability,
+  CaseInput,
+  Column,
+  ColumnLevel,
+  ExecutionMode,
+  Session,
+  VectorTrace,
+  WireLevel,
+} from '../model.js';
+import { type SearchLevel, searchLevels } from '../properties/search.js';
 import type {
   PropertyFinding,
   PropertySummary,
@@ -18,12 +33,17 @@ import type {
 } from '../reports/report.js';
 import { cutText } from '../reports/shown-value.js';
 import { runSdkCases } from '../sdk/run-sdk-cases.js';
+import { type CellCase, caseCell } from './case-cell.js';
 import type { RunListener } from './events.js';
-import { type Judgement, judgeSign, judgeVerify } from './judge.js';
+import { settleCase } from './settle-case.js';
+
+/** The part of a sign vector (or a generated case) its levels are judged by. */
+type VectorBytes = { body: Uint8Array; secret: Uint8Array; refusal?: 'acceptable' | undefined };
 
 export interface ColumnRunOptions {
   vectors: ReadonlyArray<Vector & { group: string }>;
-  expectations: ColumnExpectations;
+  /** The expectations of each column the subject shows, by level. */
+  expectations: (column: ColumnRef) => ColumnExpectations;
   mode: ExecutionMode | undefined;
   seed: number;
   runs: number;
@@ -36,17 +56,26 @@ export interface ColumnRunOptions {
 }
 
 export interface ColumnRun {
-  column: ReportColumn;
+  /** The columns of the matrix this subject fills: its own, and its wire level's if it shows one. */
+  columns: ReportColumn[];
   results: ReportResult[];
-  properties?: PropertySummary;
+  properties: PropertySummary[];
   propertyFindings: PropertyFinding[];
-  metCauses: Set<string>;
 }
 
-function describeColumn(column: Column, mode: ExecutionMode): ReportColumn {
-  const { implementation, environment } = column;
+/** A level of the subject shown as a column: its report column and how it judges a trace. */
+interface ShownLevel {
+  report: ReportColumn;
+  ref: ColumnRef;
+  expectations: ColumnExpectations;
+  level: 'sign' | 'wire';
+  judge(vector: VectorBytes, trace: VectorTrace): LevelJudgement;
+}
+
+function describeColumn(level: ColumnLevel, mode: ExecutionMode): ReportColumn {
+  const { implementation, environment } = level;
   return {
-    id: column.id,
+    id: `${implementation.id}/${environment.id}`,
     implementation: implementation.id,
     implementationLabel: implementation.label,
     implementationKind: implementation.kind,
@@ -65,24 +94,48 @@ function describeColumn(column: Column, mode: ExecutionMode): ReportColumn {
   };
 }
 
-async function judgeVector(
-  session: Session,
-  vector: Vector,
-  canVerify: boolean,
-): Promise<Judgement | undefined> {
-  const input = { id: vector.id, body: vector.body, secret: vector.secret };
-  if (vector.kind === 'sign') {
-    const answer = await session.sign(input);
-    return judgeSign(vector.body, vector.secret, answer, vector.refusal === 'acceptable');
+const notJudged = (level: 'sign' | 'wire'): Judgement => ({
+  outcome: 'error',
+  expected: 'a judged case',
+  actual: 'not run',
+  detail: `the run left no ${level === 'sign' ? 'signature' : 'request'} to judge`,
+  cause: 'broken',
+});
+
+/** How a level judges its part of a trace: the signature computed, or what reached the server. */
+function judgeTrace(
+  checks: 'signature' | 'wire',
+  vector: VectorBytes,
+  trace: VectorTrace,
+): LevelJudgement {
+  const acceptable = vector.refusal === 'acceptable';
+  if (checks === 'wire') {
+    const judged = trace.sent
+      ? judgeWire(vector.body, vector.secret, trace.sent, acceptable)
+      : notJudged('wire');
+    return atLevel('wire', judged);
   }
-  if (!canVerify || !session.verify) return undefined;
-  const answer = await session.verify(input, vector.presented);
-  return judgeVerify(vector.body, vector.secret, vector.presented, vector.result, answer);
+  const judged = trace.signed
+    ? judgeSign(vector.body, vector.secret, trace.signed, acceptable)
+    : notJudged('sign');
+  return atLevel('sign', judged);
+}
+
+/** One run of a case: the whole trace of a subject that sends, else the signature. */
+async function runCase(session: Session, input: CaseInput): Promise<VectorTrace> {
+  if (session.send) return session.send(input);
+  return session.sign ? { signed: await session.sign(input) } : {};
 }
 
 /**
- * Runs one column and never throws for anything the implementation does: a column that
- * cannot start gets `error` cells naming why; a missing toolchain gets `unavailable` cells.
+ * Runs one subject and never throws for anything the implementation does: one that cannot
+ * start gets `error` cells naming why; a missing toolchain gets `unavailable` cells.
+ *
+ * @throws Never for anything the implementation does.
+ * @example
+ * ```ts
+ * const { results } = await runColumn(column, { vectors, expectations, mode: undefined, seed: 1, runs: 100, listener: () => {} });
+ * ```
  */
 export async function runColumn(column: Column, options: ColumnRunOptions): Promise<ColumnRun> {
   const started = Date.now();
@@ -90,55 +143,93 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
     options.mode && column.modes.includes(options.mode)
       ? options.mode
       : (column.modes[0] ?? 'worker');
-  const report = describeColumn(column, mode);
-  const cell = (
-    vector: Pick<Vector, 'id' | 'tags'> & { group: string },
-    outcome: Outcome,
-    judgement: Partial<Judgement>,
-  ): ReportResult => ({
-    implementation: column.implementation.id,
-    environment: column.environment.id,
-    vector: vector.id,
-    group: vector.group,
-    tags: vector.tags,
-    outcome,
-    // What an implementation said is shown cut (shown-value.ts): a reply may hold a number
-    // of a million digits or a megabyte of event.
-    expected: cutText(judgement.expected ?? ''),
-    actual: cutText(judgement.actual ?? ''),
-    detail: cutText(judgement.detail ?? ''),
-    ...(judgement.cause ? { cause: cutText(judgement.cause) } : {}),
-    // The bytes a finding shows, for the cells that make findings; a passing cell keeps none.
-    ...(judgement.sent && FINDING_OUTCOMES.has(outcome)
-      ? { sent: bytesField(judgement.sent) }
-      : {}),
-  });
-  const canVerify = column.capabilities.includes('verify');
+  const levels: ShownLevel[] = [];
+  const show = (level: ColumnLevel) => {
+    const checks = level.implementation.checks;
+    const report = describeColumn(level, mode);
+    const ref = { implementation: report.implementation, environment: report.environment };
+    levels.push({
+      report,
+      ref,
+      expectations: options.expectations(ref),
+      level: checks === 'wire' ? 'wire' : 'sign',
+      judge: (vector, trace) => judgeTrace(checks, vector, trace),
+    });
+  };
+  if (column.shown !== 'wire-level-only') show(column);
+  if (column.wireLevel) show(column.wireLevel);
+  const [own] = levels;
+  if (!own) return { columns: [], results: [], properties: [], propertyFindings: [] };
+  const canVerify = column.capabilities.includes('verify') && column.shown !== 'wire-level-only';
   // A protocol v2 implementation may be an SDK that only calls: no sign capability, no vectors.
   const canSign = column.capabilities.includes('sign');
   const applicable = options.vectors.filter((v) => (v.kind === 'sign' ? canSign : canVerify));
+  const vectorCase = (v: Vector & { group: string }): CellCase => ({
+    source: 'vector',
+    id: v.id,
+    group: v.group,
+    tags: v.tags,
+  });
+  const cellOf = (level: ShownLevel, testCase: CellCase, judgements: LevelJudgement[], input?: { body: Uint8Array; secret: Uint8Array }) =>
+    caseCell(level.ref, testCase, settleCase(testCase.id, testCase.tags, judgements, level.expectations), input);
+  const reports = levels.map((l) => l.report);
   options.listener({ type: 'column-start', column: column.id });
 
-  const availability = await column.probe().catch((error: unknown) => ({
-    available: false as const,
-    reason: `probe failed: ${(error as Error).message}`,
-    install: '',
-  }));
+  const availability = await probeQuietly(column);
+  const results: ReportResult[] = [];
+  const unavailable = (level: ShownLevel, why: { reason: string; install: string }) => {
+    level.report.unavailableReason = why.reason;
+    level.report.install = why.install;
+    options.listener({ type: 'column-unavailable', column: level.report });
+    for (const v of applicable) {
+      if (v.kind === 'verify' && level !== own) continue;
+      results.push({
+        ...level.ref,
+        vector: v.id,
+        group: v.group,
+        tags: v.tags,
+        source: 'vector',
+        outcome: 'unavailable',
+        expected: '',
+        actual: '',
+        detail: cutText(why.reason),
+      });
+    }
+  };
   if (!availability.available) {
-    report.unavailableReason = availability.reason;
-    report.install = availability.install;
-    options.listener({ type: 'column-unavailable', column: report });
-    return {
-      column: report,
-      results: applicable.map((v) => cell(v, 'unavailable', { detail: availability.reason })),
-      propertyFindings: [],
-      metCauses: new Set(),
-    };
+    for (const level of levels) unavailable(level, availability);
+    return { columns: reports, results, properties: [], propertyFindings: [] };
   }
-  report.available = true;
-  // An outside implementation names itself in its hello: shown cut, as every value it sends.
-  report.runtimeVersion = cutText(availability.runtimeVersion);
+  // The wire level needs more than the subject (curl, the loopback server): without it the
+  // subject still signs, and only the wire level's cells are unavailable.
+  const wire = column.wireLevel ? levels.at(-1) : undefined;
+  const wireReady = wire ? await probeQuietly(column.wireLevel as WireLevel) : undefined;
+  if (wire && wireReady && !wireReady.available) {
+    unavailable(wire, wireReady);
+    levels.splice(levels.indexOf(wire), 1);
+  }
+  for (const level of levels) {
+    level.report.available = true;
+    // An outside implementation names itself in its hello: shown cut, as every value it sends.
+    const version = level === wire && wireReady?.available ? wireReady : availability;
+    level.report.runtimeVersion = cutText(version.runtimeVersion);
+  }
 
+  const done = (propertyRuns: number, propertyFindings: number) => {
+    for (const level of levels) {
+      const mine = results.filter(
+        (r) => r.implementation === level.ref.implementation && r.environment === level.ref.environment,
+      );
+      options.listener({
+        type: 'column-done',
+        column: level.report,
+        counts: countByOutcome(mine),
+        propertyRuns,
+        propertyFindings,
+        durationMs: Date.now() - started,
+      });
+    }
+  };
   let session: Session;
   try {
     session = await column.open(mode);
@@ -146,36 +237,42 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
     const message = `failed to start: ${(error as Error).message}`;
     // A start cut short by an interrupt says nothing about the implementation.
     const judged = options.signal?.aborted ? [] : applicable;
-    const results = judged.map((v) => {
-      const expectation = options.expectations.forVector(v.id, v.tags, 'broken');
-      return cell(v, applyExpectation('error', v.id, expectation, 'broken'), {
-        actual: 'broken',
-        detail: message,
-        cause: 'broken',
-      });
-    });
-    options.listener({
-      type: 'column-done',
-      column: report,
-      counts: count(results),
-      propertyRuns: 0,
-      propertyFindings: 0,
-      durationMs: Date.now() - started,
-    });
-    return { column: report, results, propertyFindings: [], metCauses: new Set() };
+    for (const level of levels) {
+      for (const v of judged) {
+        if (v.kind === 'verify' && level !== own) continue;
+        const broken = atLevel(v.kind === 'verify' ? 'verify' : level.level, {
+          outcome: 'error',
+          expected: '',
+          actual: 'broken',
+          detail: message,
+          cause: 'broken',
+        });
+        results.push(cellOf(level, vectorCase(v), [broken], v));
+      }
+    }
+    done(0, 0);
+    return { columns: reports, results, properties: [], propertyFindings: [] };
   }
 
-  const results: ReportResult[] = [];
   const aborted = () => options.signal?.aborted === true;
   try {
     for (const [index, vector] of applicable.entries()) {
       if (aborted()) break;
-      const judgement = await judgeVector(session, vector, canVerify);
-      // An answer that arrives after the abort was likely cut short by it: not a verdict.
-      if (!judgement || aborted()) continue;
-      const expectation = options.expectations.forVector(vector.id, vector.tags, judgement.cause);
-      const outcome = applyExpectation(judgement.outcome, vector.id, expectation, judgement.cause);
-      results.push(cell(vector, outcome, judgement));
+      const input = { id: vector.id, body: vector.body, secret: vector.secret };
+      if (vector.kind === 'verify') {
+        if (!session.verify) continue;
+        const answer = await session.verify(input, vector.presented);
+        if (aborted()) break;
+        const judged = judgeVerify(vector.body, vector.secret, vector.presented, vector.result, answer);
+        results.push(cellOf(own, vectorCase(vector), [atLevel('verify', judged)], vector));
+      } else {
+        const trace = await runCase(session, input);
+        // An answer that arrives after the abort was likely cut short by it: not a verdict.
+        if (aborted()) break;
+        for (const level of levels) {
+          results.push(cellOf(level, vectorCase(vector), [level.judge(vector, trace)], vector));
+        }
+      }
       if (index % 25 === 0) {
         options.listener({
           type: 'column-progress',
@@ -188,15 +285,10 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
     }
     const sdk =
       options.sdkCases !== false &&
+      column.shown !== 'wire-level-only' &&
       ['call', 'webhook'].some((c) => column.capabilities.includes(c as Capability));
     if (sdk && !aborted()) {
-      options.listener({
-        type: 'column-progress',
-        column: column.id,
-        done: 0,
-        total: 0,
-        phase: 'sdk',
-      });
+      options.listener({ type: 'column-progress', column: column.id, done: 0, total: 0, phase: 'sdk' });
       for (const result of await runSdkCases(session, column.capabilities, {
         seed: options.seed,
         // A tenth of the signature search's size: each generated case is a real HTTP call.
@@ -205,18 +297,23 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
         ...(options.signal ? { signal: options.signal } : {}),
       })) {
         if (aborted()) break;
-        const { judgement } = result;
-        const expectation = options.expectations.forVector(result.id, result.tags, judgement.cause);
-        const outcome = applyExpectation(
-          judgement.outcome,
-          result.id,
-          expectation,
-          judgement.cause,
-        );
-        results.push(cell(result, outcome, judgement));
+        const { case: ref, group, tags, judgements, secret } = result;
+        const sent = judgements.find((j) => j.sent)?.sent;
+        const testCase: CellCase = {
+          source: ref.source,
+          id: ref.id,
+          group,
+          tags,
+          ...(ref.source === 'call' ? { endpoint: ref.endpoint, scenario: ref.scenario } : {}),
+        };
+        const caseInput = {
+          body: sent ?? new Uint8Array(),
+          secret: new TextEncoder().encode(secret),
+        };
+        results.push(cellOf(own, testCase, judgements, caseInput));
       }
     }
-    let search: Awaited<ReturnType<typeof searchColumn>> | undefined;
+    let searched: Awaited<ReturnType<typeof searchLevels>> = [];
     if (options.runs > 0 && !aborted() && canSign) {
       options.listener({
         type: 'column-progress',
@@ -225,39 +322,45 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
         total: options.runs,
         phase: 'properties',
       });
-      search = await searchColumn(session, {
-        implementation: column.implementation.id,
-        environment: column.environment.id,
+      const searchable = levels.map(
+        (level): SearchLevel => ({
+          column: level.ref,
+          judge: (input, trace) => level.judge(input, trace),
+          expectedCauses: level.expectations.propertyCauses(),
+        }),
+      );
+      searched = await searchLevels((input) => runCase(session, input), searchable, {
         seed: options.seed,
         runs: options.runs,
-        expectedCauses: options.expectations.propertyCauses(),
         ...(options.path ? { path: options.path } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
       // A search cut short by an abort says nothing about the column.
-      if (aborted()) search = undefined;
+      if (aborted()) searched = [];
     }
-    options.listener({
-      type: 'column-done',
-      column: report,
-      counts: count(results),
-      propertyRuns: search?.summary.runs ?? 0,
-      propertyFindings: search?.findings.length ?? 0,
-      durationMs: Date.now() - started,
-    });
+    const propertyFindings = searched.flatMap((s) => s.findings);
+    done(searched[0]?.summary.runs ?? 0, propertyFindings.length);
     return {
-      column: report,
+      columns: reports,
       results,
-      ...(search ? { properties: search.summary } : {}),
-      propertyFindings: search?.findings ?? [],
-      metCauses: search?.metCauses ?? new Set(),
+      properties: searched.map((s) => s.summary),
+      propertyFindings,
     };
   } finally {
     await session.close();
   }
 }
 
-function count(results: readonly ReportResult[]): Record<string, number> {
+/** A probe that throws is an unavailable column that says why. */
+function probeQuietly(probed: { probe(): Promise<Availability> }): Promise<Availability> {
+  return probed.probe().catch((error: unknown) => ({
+    available: false as const,
+    reason: `probe failed: ${(error as Error).message}`,
+    install: '',
+  }));
+}
+
+function countByOutcome(results: readonly ReportResult[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const result of results) counts[result.outcome] = (counts[result.outcome] ?? 0) + 1;
   return counts;

@@ -7,7 +7,13 @@
  * @module
  */
 import type { DescField, DescMessage } from '@bufbuild/protobuf';
-import { type AuthRoute, messageSchema, type TestResponse } from '@plugnmeet-signing/test-server';
+import {
+  AUTH_MESSAGES,
+  type AuthRoute,
+  commonResponse,
+  messageSchema,
+  type TestResponse,
+} from '@plugnmeet-signing/test-server';
 import type { CallFailure } from '../model.js';
 
 export type CallScenarioId =
@@ -193,6 +199,12 @@ export const CALL_SCENARIOS: readonly CallScenario[] = [
     expect: 'auth',
     httpStatus: 401,
     wrongSecret: true,
+    // The server's own refusal, scripted: the emulator serves refused requests (so that other
+    // scenarios judge an answer whatever the request), and this scenario is about the refusal.
+    script: () => {
+      const { msg, statusCode } = AUTH_MESSAGES.SIGNATURE_MISMATCH;
+      return commonResponse(false, msg, statusCode, 401);
+    },
   },
   {
     id: 'bad-gateway',

@@ -8,11 +8,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AUTH_ROUTES, startTestServer } from '@plugnmeet-signing/test-server';
-import type { Capability, Session } from '../model.js';
-import type { Judgement } from '../runner/judge.js';
+import type { Capability, SdkCaseRef, Session } from '../model.js';
+import { judgeCall } from '../judges/call.js';
+import { atLevel, type LevelJudgement } from '../judges/judgement.js';
+import { judgeWebhook } from '../judges/webhook.js';
 import { CALL_SCENARIOS, runsOn, timeoutFor } from './call-scenarios.js';
-import { judgeCall } from './judge-call.js';
-import { judgeWebhook } from './judge-webhook.js';
 import { SAMPLE_REQUESTS } from './sample-requests.js';
 import { searchSdk } from './sdk-properties.js';
 import { webhookCases } from './webhook-cases.js';
@@ -21,12 +21,20 @@ import { signJwt, webhookForgeries } from './webhook-forgeries.js';
 
 /** One judged protocol v2 case, shaped like a vector's cell. */
 export interface SdkCaseResult {
-  id: string;
+  /** The case: its id for expectations files, and what it is made of, as values. */
+  case: SdkCaseRef;
   group: 'calls' | 'webhooks';
   tags: string[];
-  judgement: Judgement;
+  /** Every level's judgement of the case (a call: its request, then its answer). */
+  judgements: LevelJudgement[];
+  /** The secret the SDK was handed for the case, which its finding shows. */
+  secret: string;
 }
 
+/**
+ * The case id of `endpoint` in `scenario` (`call-room-isRoomActive-hang-up`), the name an
+ * expectations file uses; a report also keeps the endpoint and the scenario as values.
+ */
 const callId = (endpoint: string, scenario: string) =>
   `call-${endpoint.replace('/', '-')}-${scenario}`;
 
@@ -41,8 +49,29 @@ const callId = (endpoint: string, scenario: string) =>
  * ```
  */
 export function sdkCaseIds(): string[] {
+  return sdkCases().map((ref) => ref.id);
+}
+
+/**
+ * Every protocol v2 case, as the values it is made of: a call's endpoint and scenario, a
+ * webhook case's id, the two property searches.
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * sdkCases().find((c) => c.source === 'call')?.scenario; // 'answer'
+ * ```
+ */
+export function sdkCases(): SdkCaseRef[] {
   const calls = SAMPLE_REQUESTS.flatMap((s) =>
-    CALL_SCENARIOS.filter((c) => runsOn(c, s.endpoint)).map((c) => callId(s.endpoint, c.id)),
+    CALL_SCENARIOS.filter((c) => runsOn(c, s.endpoint)).map(
+      (c): SdkCaseRef => ({
+        source: 'call',
+        id: callId(s.endpoint, c.id),
+        endpoint: s.endpoint,
+        scenario: c.id,
+      }),
+    ),
   );
   const events = ['room-started', 'participant-joined', 'session-ended'];
   const genuine = events.flatMap((e) => [
@@ -57,7 +86,15 @@ export function sdkCaseIds(): string[] {
   const forged = webhookForgeries(dummy, { apiKey: 'k', secret: 's', now: 0 }).map((f) => f.id);
   const skewed = clockSkewCases(dummy, { secret: 's', now: 0 }).map((c) => c.id);
   const blanked = `webhook-${events[0]}-empty-authorization`;
-  return [...calls, ...genuine, blanked, ...skewed, ...forged, 'call-property', 'webhook-property'];
+  const webhooks = [...genuine, blanked, ...skewed, ...forged].map(
+    (id): SdkCaseRef => ({ source: 'webhook', id }),
+  );
+  return [
+    ...calls,
+    ...webhooks,
+    { source: 'property', id: 'call-property' },
+    { source: 'property', id: 'webhook-property' },
+  ];
 }
 
 /**
@@ -69,24 +106,26 @@ function notRunnable(session: Session, capabilities: readonly Capability[]): Sdk
   const cannot = (['call', 'webhook'] as const).filter(
     (capability) => capabilities.includes(capability) && !session[capability],
   );
-  return sdkCaseIds()
-    .filter((id) => !id.endsWith('-property'))
-    .flatMap((id): SdkCaseResult[] => {
-      const capability = id.startsWith('call-') ? 'call' : 'webhook';
+  return sdkCases().flatMap((ref): SdkCaseResult[] => {
+      if (ref.source === 'property') return [];
+      const capability = ref.source;
       if (!cannot.includes(capability)) return [];
       const detail = `this session cannot run ${capability} cases, which the implementation declares: not judged`;
       return [
         {
-          id,
+          case: ref,
           group: capability === 'call' ? 'calls' : 'webhooks',
           tags: [capability, 'not-judged'],
-          judgement: {
-            outcome: 'error',
-            expected: 'a judged case',
-            actual: 'not run',
-            detail,
-            cause: 'broken',
-          },
+          judgements: [
+            atLevel(capability === 'call' ? 'request' : 'webhook', {
+              outcome: 'error',
+              expected: 'a judged case',
+              actual: 'not run',
+              detail,
+              cause: 'broken',
+            }),
+          ],
+          secret: '',
         },
       ];
     });
@@ -114,7 +153,15 @@ export async function runSdkCases(
   const secret = randomBytes(24).toString('base64url');
   // Go's random space after commas in every answer and delivery, as the real server writes
   // them, drawn from the run's seed so that a run can be repeated exactly.
-  const server = await startTestServer({ apiKey, secret, commaSpace: 'random', seed });
+  // Requests the real server would refuse are served anyway (and marked so): a call's answer
+  // handling is judged whatever its request, so a wrong signature hides no broken parser.
+  const server = await startTestServer({
+    apiKey,
+    secret,
+    commaSpace: 'random',
+    seed,
+    serveRefused: true,
+  });
   const results: SdkCaseResult[] = notRunnable(session, capabilities);
   try {
     if (capabilities.includes('call') && session.call) {
@@ -136,7 +183,7 @@ export async function runSdkCases(
             timeoutMs,
           };
           const answer = await session.call(input);
-          const judgement = judgeCall({
+          const judgements = judgeCall({
             input,
             route,
             scenario,
@@ -144,7 +191,13 @@ export async function runSdkCases(
             answer,
             secret: given,
           });
-          results.push({ id: input.id, group: 'calls', tags: ['call', scenario.id], judgement });
+          results.push({
+            case: { source: 'call', id: input.id, endpoint: sample.endpoint, scenario: scenario.id },
+            group: 'calls',
+            tags: ['call', scenario.id],
+            judgements,
+            secret: given,
+          });
         }
       }
     }
@@ -160,10 +213,11 @@ export async function runSdkCases(
         });
         const tags = ['webhook', testCase.valid ? 'webhook-genuine' : 'webhook-forged'];
         results.push({
-          id: testCase.id,
+          case: { source: 'webhook', id: testCase.id },
           group: 'webhooks',
           tags,
-          judgement: judgeWebhook(testCase, answer),
+          judgements: [atLevel('webhook', judgeWebhook(testCase, answer))],
+          secret,
         });
       }
     }
@@ -175,13 +229,14 @@ export async function runSdkCases(
         seed,
         ...(signal ? { signal } : {}),
       });
-      for (const { id, judgement } of searched) {
+      for (const { id, judgements } of searched) {
         const group = id === 'call-property' ? 'calls' : 'webhooks';
         results.push({
-          id,
+          case: { source: 'property', id },
           group,
           tags: [group === 'calls' ? 'call' : 'webhook', 'property'],
-          judgement,
+          judgements,
+          secret,
         });
       }
     }

@@ -8,11 +8,11 @@
  */
 import { AUTH_ROUTES, parseRequestBody, type TestServer } from '@plugnmeet-signing/test-server';
 import fc from 'fast-check';
+import { judgeCall } from '../judges/call.js';
+import { atLevel, type LevelJudgement } from '../judges/judgement.js';
+import { judgeWebhook } from '../judges/webhook.js';
 import type { Session } from '../model.js';
-import type { Judgement } from '../runner/judge.js';
 import { CALL_SCENARIOS, CALL_TIMEOUT_MS } from './call-scenarios.js';
-import { judgeCall } from './judge-call.js';
-import { judgeWebhook } from './judge-webhook.js';
 import { catchDeliveries } from './webhook-cases.js';
 import { SEARCHED_SKEW_SECONDS, sentByClock } from './webhook-clock-skew.js';
 
@@ -102,27 +102,29 @@ const ANSWER = CALL_SCENARIOS.find((s) => s.id === 'answer') as (typeof CALL_SCE
 export interface SdkPropertyResult {
   id: 'call-property' | 'webhook-property';
   runs: number;
-  judgement: Judgement;
+  /** Every level's judgement of the minimal failing case (a pass when none failed). */
+  judgements: LevelJudgement[];
 }
+
+const failing = (j: LevelJudgement) => j.outcome === 'fail' || j.outcome === 'error';
 
 function summary(
   id: SdkPropertyResult['id'],
   runs: number,
   failure: unknown,
-  details: Judgement | undefined,
+  details: readonly LevelJudgement[] | undefined,
 ): SdkPropertyResult {
+  const level = id === 'call-property' ? 'request' : 'webhook';
   if (!details || failure === undefined) {
-    return {
-      id,
-      runs,
-      judgement: { outcome: 'pass', expected: '', actual: '', detail: `${runs} generated cases` },
-    };
+    const detail = `${runs} generated cases`;
+    return { id, runs, judgements: [atLevel(level, { outcome: 'pass', expected: '', actual: '', detail })] };
   }
   // The shrunk counterexample, as JSON to paste into a bug report or a fixed case.
+  const minimal = `; minimal: ${JSON.stringify(failure)}`;
   return {
     id,
     runs,
-    judgement: { ...details, detail: `${details.detail}; minimal: ${JSON.stringify(failure)}` },
+    judgements: details.filter(failing).map((j) => ({ ...j, detail: `${j.detail}${minimal}` })),
   };
 }
 
@@ -178,7 +180,7 @@ export async function searchSdk(
       secret: server.secret,
       ...delivery,
     });
-    return judgeWebhook(testCase, answer);
+    return [atLevel('webhook', judgeWebhook(testCase, answer))];
   };
   if (options.calls && session.call) {
     results.push(
@@ -199,8 +201,8 @@ export async function searchSdk(
   return results;
 }
 
-const failed = (j: Judgement | undefined) =>
-  j !== undefined && (j.outcome === 'fail' || j.outcome === 'error');
+const failed = (judgements: readonly LevelJudgement[] | undefined) =>
+  judgements?.some(failing) === true;
 
 /**
  * One fast-check search over `arbitrary`, judged by `judge`; fast-check shrinks a failure,
@@ -209,18 +211,18 @@ const failed = (j: Judgement | undefined) =>
 async function search<T>(
   id: SdkPropertyResult['id'],
   arbitrary: fc.Arbitrary<T>,
-  judge: (value: T) => Promise<Judgement | undefined>,
+  judge: (value: T) => Promise<LevelJudgement[] | undefined>,
   options: { runs: number; seed: number; signal?: AbortSignal },
   accept: (value: T) => boolean = () => true,
 ): Promise<SdkPropertyResult> {
-  let lastFailure: { value: T; judgement: Judgement } | undefined;
+  let lastFailure: { value: T; judgements: LevelJudgement[] } | undefined;
   const outcome = await fc.check(
     fc.asyncProperty(arbitrary, async (value) => {
       if (options.signal?.aborted) return true;
       fc.pre(accept(value));
-      const judgement = await judge(value);
-      if (judgement && failed(judgement)) lastFailure = { value, judgement };
-      return !failed(judgement);
+      const judgements = await judge(value);
+      if (judgements && failed(judgements)) lastFailure = { value, judgements };
+      return !failed(judgements);
     }),
     { numRuns: options.runs, seed: options.seed },
   );
@@ -228,12 +230,14 @@ async function search<T>(
   if (shrunk === undefined || !lastFailure)
     return summary(id, outcome.numRuns, undefined, undefined);
   const again = await judge(shrunk);
-  if (failed(again)) return summary(id, outcome.numRuns, shrunk, again);
+  if (again && failed(again)) return summary(id, outcome.numRuns, shrunk, again);
   // The shrunk case passed when judged again (the emulator's spacing is drawn per answer):
   // show the last case that failed, and say that it did not fail every time.
-  const { value, judgement } = lastFailure;
-  return summary(id, outcome.numRuns, value, {
-    ...judgement,
-    detail: `${judgement.detail} (not every time)`,
-  });
+  const { value, judgements } = lastFailure;
+  return summary(
+    id,
+    outcome.numRuns,
+    value,
+    judgements.map((j) => ({ ...j, detail: `${j.detail} (not every time)` })),
+  );
 }

@@ -9,6 +9,7 @@
  */
 import { dirname, join } from 'node:path';
 import { languageNeeds } from '../../environments/declared-toolchains.js';
+import { memoize } from '../../environments/toolchains.js';
 import { C_LOCALE, cleanHome, explicitEnv, UTF8_LOCALE } from '../../environments/process-env.js';
 import {
   pipelineTools,
@@ -26,8 +27,8 @@ import {
   snippetColumnSpec,
 } from '../snippet-program.js';
 import { openSnippetSession, type SnippetLaunch } from '../snippet-session.js';
-import { shellSignPrecheck } from '../wire/shell-end-to-end.js';
-import { shellEndToEnd, WHOLE_SHELL_SNIPPETS } from '../wire/shell-wire.js';
+import { EndToEndRuns, shellSignPrecheck } from '../wire/shell-end-to-end.js';
+import { prepareEndToEnd, shellWireLevel, WHOLE_SHELL_SNIPPETS } from '../wire/shell-wire.js';
 import type { LanguageModule } from './language.js';
 
 /**
@@ -72,51 +73,33 @@ function shellWorkerSpec(
 }
 
 /**
- * The signing column of a shell program answered by its own worker, whatever the wire twin:
- * the C-locale shells' columns, and what the others fall back to.
- *
- * @example
- * ```ts
- * const column = shellWorkerColumn(documentedProgram('shell'), bash);
- * ```
- */
-export function shellWorkerColumn(program: SnippetProgram, shell: ShellEnvironment): Column {
-  return defineColumn(shellWorkerSpec(program, shell));
-}
-
-/**
- * The column of `program` in `shell`. Where the same snippet also runs end to end (the
- * UTF-8 shells), each case is one run of the whole script, a fresh shell as a user runs it,
- * shared with the wire twin. Where those runs cannot happen here (no curl, no test server),
- * it falls back to its own worker, so the column stays what it was.
+ * The shell snippet's column in `shell`. Where the snippet also runs whole (the documented
+ * one and its correction, in the UTF-8 shells), it is a subject with two levels: one run of
+ * the whole script per case, curl and all, gives its signature to this column and the
+ * request it sent to its wire level (`wire-shell…/<shell>`). A case no server can take is
+ * signed by the column's own worker; without curl, the column signs through the worker
+ * alone and its wire level is unavailable.
  */
 function shellColumn(program: SnippetProgram, shell: ShellEnvironment): Column {
   const worker = shellWorkerSpec(program, shell);
   const whole = WHOLE_SHELL_SNIPPETS.find((s) => s.signingId === program.implementation.id);
   if (!whole || shell.locale !== undefined) return defineColumn(worker);
-  const runs = shellEndToEnd(shell, whole);
+  const endToEnd = memoize(() => prepareEndToEnd(shell, whole));
   return defineColumn({
     ...worker,
     modes: ['per-case'],
-    runGroup: `shell-end-to-end:${whole.id}/${shell.id}`,
+    wireLevel: shellWireLevel(shell, whole, endToEnd),
     async open(launch, mode) {
-      const ready = await runs.prepare();
+      const ready = await endToEnd();
       if (!ready.available) return openSnippetSession(launch, mode);
+      const runs = new EndToEndRuns(ready.start, ready.launch, ready.split, whole.reading);
       // Its own signing worker signs what no server can take, whatever the mode: a fresh
       // worker per case costs more than the run with curl it replaces (+108 s CPU measured).
-      return runs.open('sign', () => openSnippetSession(launch, 'worker'));
+      return runs.session(() => openSnippetSession(launch, 'worker'));
     },
   });
 }
 
-/**
- * The shell language module: the shell snippet in every shell of SHELLS.
- *
- * @example
- * ```ts
- * SHELL.columns(documentedProgram('shell'), {}); // shell/bash, shell/dash, …, shell/zsh-c-locale
- * ```
- */
 export const SHELL: LanguageModule = {
   snippet: 'shell',
   get toolchains() {

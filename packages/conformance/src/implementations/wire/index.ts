@@ -1,33 +1,19 @@
 /**
- * The wire-level columns: requests really sent to a loopback plugNmeet-like server, judged
- * by what arrived (the exact bytes, and whether the signature held).
+ * The wire-level columns that are subjects of their own: requests really sent to a
+ * loopback plugNmeet-like server, judged by what arrived (the exact bytes, and whether the
+ * signature held). The shell snippet's wire level is shown beside its signing column, from
+ * the same runs (`languages/shell.ts`); a real SDK is judged through its protocol v2 adapter
+ * (`examples/sdk-js`), its one seam.
  *
  * @module
  */
-import { SHELLS } from '../../environments/shells.js';
-
-// The wire check is about what curl sends, which no locale changes; the C-locale shell
-// columns (an `echo` difference) are covered by the signing columns.
-const WIRE_SHELLS = SHELLS.filter((shell) => shell.locale === undefined);
-
 import type { Column } from '../../model.js';
 import { clientWireColumn } from './client-wire.js';
-import { sdkJsWireColumn } from './sdk-js-wire.js';
-import {
-  CORRECTED_SHELL_WIRE,
-  DOCUMENTED_SHELL_WIRE,
-  shellWireColumn,
-  WHOLE_SHELL_SNIPPETS,
-} from './shell-wire.js';
+import { WHOLE_SHELL_SNIPPETS } from './shell-wire.js';
 
-/** Every wire column, in matrix order. */
+/** Every wire column that is a subject of its own, in matrix order. */
 export function wireColumns(): Column[] {
-  return [
-    ...WIRE_SHELLS.map((shell) => shellWireColumn(shell, DOCUMENTED_SHELL_WIRE)),
-    ...WIRE_SHELLS.map((shell) => shellWireColumn(shell, CORRECTED_SHELL_WIRE)),
-    sdkJsWireColumn(),
-    clientWireColumn(),
-  ];
+  return [clientWireColumn()];
 }
 
 /**

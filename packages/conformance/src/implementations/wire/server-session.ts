@@ -16,7 +16,8 @@ import type {
   EnvironmentInfo,
   ImplementationInfo,
   Session,
-  SignAnswer,
+  VectorTrace,
+  WireAnswer,
 } from '../../model.js';
 import { defineColumn, missing } from '../column-kit.js';
 
@@ -132,22 +133,15 @@ export class WireServers {
 
 /**
  * Turns what the server recorded into an answer: the `HASH-SIGNATURE` header it got (empty
- * when none), the exact body bytes, and its refusal if it refused. No request at all is a
- * request that never left: `broken`, with `whyNotSent` (the sender's own words).
+ * when none), the exact body bytes, and its refusal if it refused. No request at all is
+ * `not-sent`, with `whyNotSent` (the sender's own words), for the wire judge to weigh.
  */
 export function wireAnswer(
   requests: readonly RecordedRequest[],
   whyNotSent: () => { message: string; stderrTail: string },
-): SignAnswer {
+): WireAnswer {
   const [request] = requests;
-  if (!request) {
-    const { message, stderrTail } = whyNotSent();
-    return {
-      kind: 'broken',
-      message: `the request never reached the server: ${message}`,
-      stderrTail,
-    };
-  }
+  if (!request) return { kind: 'not-sent', ...whyNotSent() };
   if (requests.length > 1) {
     return {
       kind: 'broken',
@@ -166,9 +160,9 @@ export function wireAnswer(
   };
   const serverRefusal = refusal();
   return {
-    kind: 'signature',
+    kind: 'sent',
     signature,
-    sent: request.body,
+    body: request.body,
     ...(serverRefusal === undefined ? {} : { serverRefusal }),
   };
 }
@@ -186,11 +180,6 @@ export interface InProcessSender {
   precheck(input: CaseInput): string | undefined;
   /** Sends the case to `url`; resolves with a description of what happened (never used to judge). */
   send(url: string, input: CaseInput, secret: string): Promise<SendOutcome>;
-  /**
-   * Looks at the answer built from the server's record and may restate it (the SDK's
-   * re-serialization of an object, for example); default: the answer as it is.
-   */
-  review?(input: CaseInput, answer: SignAnswer): SignAnswer;
 }
 
 /** How a send ended, from the sender's side. */
@@ -212,7 +201,12 @@ export class InProcessWireSession implements Session {
     this.#sender = sender;
   }
 
-  async sign(input: CaseInput): Promise<SignAnswer> {
+  /** Sends the case once; the trace is what reached the server. */
+  async send(input: CaseInput): Promise<VectorTrace> {
+    return { sent: await this.#sent(input) };
+  }
+
+  async #sent(input: CaseInput): Promise<WireAnswer> {
     const reason = wirePrecheck(input) ?? this.#sender.precheck(input);
     if (reason !== undefined) return { kind: 'unrepresentable', reason };
     const secret = secretText(input.secret) as string;
@@ -237,11 +231,10 @@ export class InProcessWireSession implements Session {
     });
     if (requests.length === 0 && !result.ok && result.refused)
       return { kind: 'refused', message: result.message };
-    const answer = wireAnswer(requests, () => ({
+    return wireAnswer(requests, () => ({
       message: result.ok ? 'the call returned without sending anything' : result.message,
       stderrTail: '',
     }));
-    return this.#sender.review ? this.#sender.review(input, answer) : answer;
   }
 
   close(): Promise<void> {

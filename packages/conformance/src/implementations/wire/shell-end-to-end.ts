@@ -13,13 +13,11 @@
  *
  * @module
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import type { CaseInput, Session, SignAnswer } from '../../model.js';
-import { referenceSignature } from '../../reference.js';
+import type { CaseInput, Session, SignAnswer, VectorTrace, WireAnswer } from '../../model.js';
 import {
   isStopped,
   killTracked,
@@ -166,7 +164,7 @@ export function signingAnswer(
 /** What one run of a case gave each level. */
 export interface EndToEndAnswers {
   sign: SignAnswer;
-  wire: SignAnswer;
+  wire: WireAnswer;
 }
 
 /** How to start the shell. */
@@ -187,9 +185,9 @@ interface RunResult {
 }
 
 /**
- * The per-case runs of one shell snippet in one shell, shared by its signing and its wire
- * session: a case asked by both levels runs once. Runs are one at a time (each server's
- * record must belong to one case), and what a run gave is kept until both levels took it.
+ * The per-case runs of one shell snippet in one shell: each case is one run of the whole
+ * script, and its trace holds both levels' parts (the signature the snippet computed, and
+ * what curl sent). Cases run one at a time: each server's record must belong to one case.
  */
 export class EndToEndRuns {
   readonly #launch: ShellLaunch;
@@ -199,9 +197,6 @@ export class EndToEndRuns {
   readonly #script: string;
   readonly #cwd: string;
   readonly #home: string;
-  /** Keyed by the case's bytes; each entry remembers which levels took it. */
-  readonly #answers = new Map<string, { answers: Promise<EndToEndAnswers>; taken: Set<string> }>();
-  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     start: ConstructorParameters<typeof WireServers>[0],
@@ -224,38 +219,15 @@ export class EndToEndRuns {
   }
 
   /**
-   * The answers for `input`, asked by `level` (`sign` or `wire`): run once, shared. A case
-   * the same level asks again (a replayed minimal case, two vectors of the same bytes) is
-   * not run again: the snippet is a pure function of its input. A case no run can inform
-   * (a NUL byte no shell holds, a secret no server holds) is not run at all; the signing
-   * level signs the second kind without a run (see {@link session}).
+   * One run of the whole script for `input`, both levels' answers. A case no run can inform
+   * (a NUL byte no shell holds, a secret no server holds) is not run at all.
    */
-  answers(input: CaseInput, level: 'sign' | 'wire'): Promise<EndToEndAnswers> {
+  async run(input: CaseInput): Promise<EndToEndAnswers> {
     const unjudged = shellWirePrecheck(input);
     if (unjudged !== undefined) {
       const unrepresentable = { kind: 'unrepresentable' as const, reason: unjudged };
-      return Promise.resolve({ sign: unrepresentable, wire: unrepresentable });
+      return { sign: unrepresentable, wire: unrepresentable };
     }
-    const key = caseKey(input);
-    let entry = this.#answers.get(key);
-    if (!entry) {
-      entry = { answers: this.#enqueue(input), taken: new Set() };
-      this.#answers.set(key, entry);
-    }
-    entry.taken.add(level);
-    // Both levels have it: keep no 1 MiB body longer than needed.
-    if (entry.taken.size === 2) this.#answers.delete(key);
-    return entry.answers;
-  }
-
-  #enqueue(input: CaseInput): Promise<EndToEndAnswers> {
-    const run = this.#queue.then(() => this.#run(input));
-    this.#queue = run.catch(() => undefined);
-    return run;
-  }
-
-  /** One run of the whole script, for a case both levels can judge (see {@link answers}). */
-  async #run(input: CaseInput): Promise<EndToEndAnswers> {
     const secret = secretText(input.secret) as string;
     const bodyFile = join(this.#dir, 'in', 'body');
     const secretFile = join(this.#dir, 'in', 'secret');
@@ -279,17 +251,7 @@ export class EndToEndRuns {
       why,
       stderrTail: stderr.slice(-2000),
     });
-    if (requests.length === 0 && referenceSignature(input.body, input.secret) === undefined) {
-      // Nothing sent for an input the reference refuses too (the empty secret): a refusal.
-      const said = errorLines(result.stderr);
-      return {
-        sign,
-        wire: {
-          kind: 'refused',
-          message: said || `the shell exited with ${String(result.exitCode)}`,
-        },
-      };
-    }
+    // Nothing sent: the wire judge decides whether that was a refusal the input allows.
     const wire = wireAnswer(requests, () => {
       const said = errorLines(stderr);
       return { message: said ? `${why}: ${said}` : why, stderrTail: stderr.slice(-2000) };
@@ -364,49 +326,37 @@ export class EndToEndRuns {
   }
 
   /**
-   * A session of one level over these runs. The signing level also takes `signOnly`: the
+   * A session over these runs: each case's trace holds both levels. `signOnly` is the
    * session (the column's own signing worker, started at the first such case) that signs
-   * what a shell can hold and no server can (a secret that is not UTF-8). A whole run with
+   * what a shell can hold and no server can (a secret that is not UTF-8): a whole run with
    * curl would be paid there for the signature alone; the worker answers exactly as the run
    * would (`test/shell-end-to-end.test.ts` holds the two to that).
    */
-  session(
-    level: 'sign' | 'wire',
-    onClose: () => Promise<void>,
-    signOnly?: () => Promise<Session>,
-  ): Session {
+  session(signOnly: () => Promise<Session>): Session {
     let worker: Promise<Session> | undefined;
     return {
-      sign: async (input) => {
-        if (
-          signOnly &&
-          shellSignPrecheck(input) === undefined &&
-          wirePrecheck(input) !== undefined
-        ) {
+      send: async (input): Promise<VectorTrace> => {
+        const unsendable = shellSignPrecheck(input) === undefined ? wirePrecheck(input) : undefined;
+        if (unsendable !== undefined) {
           worker ??= signOnly();
-          return (await worker).sign(input);
+          const signer = await worker;
+          const signed: SignAnswer = signer.sign
+            ? await signer.sign(input)
+            : { kind: 'broken', message: 'the signing worker cannot sign', stderrTail: '' };
+          return { signed, sent: { kind: 'unrepresentable', reason: unsendable } };
         }
-        return (await this.answers(input, level))[level];
+        const { sign, wire } = await this.run(input);
+        return { signed: sign, sent: wire };
       },
       close: async () => {
-        await Promise.all([onClose(), worker?.then((session) => session.close())]);
+        await Promise.all([this.close(), worker?.then((session) => session.close())]);
       },
     };
   }
 
   /** Stops the servers and removes the private directory; never throws. */
   async close(): Promise<void> {
-    this.#answers.clear();
-    await this.#queue;
     await this.#servers.close();
     rmSync(this.#dir, { recursive: true, force: true });
   }
-}
-
-function caseKey(input: CaseInput): string {
-  return createHash('sha256')
-    .update(`${input.body.length}:`)
-    .update(input.body)
-    .update(input.secret)
-    .digest('hex');
 }

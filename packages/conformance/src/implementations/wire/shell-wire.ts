@@ -3,8 +3,8 @@
  * the signature, then its `curl` — in each shell, with its URL pointed at a loopback test
  * server. The server records what curl really sent and whether the signature held.
  *
- * The same run also gives the signing column (`shell/<shell>`) its answer (see
- * {@link EndToEndRuns}): {@link shellEndToEnd} is the one place both columns get it from.
+ * The same run gives the signing column (`shell/<shell>`) its answer: the wire column is the
+ * signing column's wire level (see `languages/shell.ts`), judged from one trace per case.
  *
  * @module
  */
@@ -19,16 +19,15 @@ import {
   memoize,
   notOnPath,
 } from '../../environments/toolchains.js';
-import type { Availability, Column, Session } from '../../model.js';
+import type { Availability, WireLevel } from '../../model.js';
 import { type SnippetInfo, snippetInfo } from '../../snippets/catalog.js';
 import { applySlots, readSnippet, signStatements } from '../../snippets/slots.js';
-import { defineColumn, missing } from '../column-kit.js';
 import { loadTestServer } from './server-session.js';
-import {
+import type {
   EndToEndRuns,
-  type ShellLaunch,
-  type SignFailureReading,
-  type SplitSnippet,
+  ShellLaunch,
+  SignFailureReading,
+  SplitSnippet,
 } from './shell-end-to-end.js';
 
 export { shellWirePrecheck } from './shell-end-to-end.js';
@@ -82,8 +81,8 @@ export const curlVersion = memoize(async () => {
   return (await commandVersion('curl', ['--version'], /^(curl \S+)/)) ?? 'curl';
 });
 
-/** What the end-to-end runs of one snippet in one shell need, found once. */
-type Ready = Availability<{
+/** What the end-to-end runs of one snippet in one shell need. */
+export type EndToEndReady = Availability<{
   version: string;
   label: string;
   start: ConstructorParameters<typeof EndToEndRuns>[0];
@@ -91,103 +90,71 @@ type Ready = Availability<{
   launch: ShellLaunch;
 }>;
 
-/** The end-to-end runs of one snippet in one shell, shared by its two levels' sessions. */
-export interface ShellEndToEnd {
-  /** Finds the shell, openssl, curl and the test server once; never throws. */
-  prepare(): Promise<Ready>;
-  /**
-   * A session of one level. The runs (servers, directory) live while any session is open,
-   * so two sessions open at once share every case.
-   *
-   * @throws Error when {@link prepare} said unavailable.
-   */
-  open(level: 'wire'): Promise<Session>;
-  /** The signing level, with the session that signs what no server can take (`EndToEndRuns.session`). */
-  open(level: 'sign', signOnly: () => Promise<Session>): Promise<Session>;
-}
-
-const SHARED = new Map<string, ShellEndToEnd>();
-
 /**
- * The one {@link ShellEndToEnd} of `snippet` in `shell`.
+ * Finds what the end-to-end runs of `snippet` in `shell` need: the shell, openssl, curl and
+ * the test server. Never throws.
  *
  * @example
  * ```ts
- * const runs = shellEndToEnd(bash, DOCUMENTED_SHELL_WIRE);
- * const session = await runs.open('wire');
+ * const ready = await prepareEndToEnd(bash, DOCUMENTED_SHELL_WIRE);
+ * if (ready.available) runs = new EndToEndRuns(ready.start, ready.launch, ready.split, 'signature-as-is');
  * ```
  */
-export function shellEndToEnd(shell: ShellEnvironment, snippet: WholeShellSnippet): ShellEndToEnd {
-  const key = `${snippet.id}/${shell.id}`;
-  const known = SHARED.get(key);
-  if (known) return known;
+export async function prepareEndToEnd(
+  shell: ShellEnvironment,
+  snippet: WholeShellSnippet,
+): Promise<EndToEndReady> {
   const locale = UTF8_LOCALE;
-  const prepare = memoize(async (): Promise<Ready> => {
-    try {
-      const found = await probeShell(shell);
-      if (!found.available) return found;
-      const tools = await pipelineTools();
-      if (!tools.available) return tools;
-      const curl = await curlVersion();
-      if (!curl) return notOnPath('curl', aptInstall('curl'));
-      const server = await loadTestServer();
-      if (!server.available) return server;
-      // Splitting here makes a snippet that no longer fits its slots an unavailable column.
-      const split = splitShellSnippet(snippet);
-      return {
-        available: true,
-        version: `${found.version}, ${tools.openssl}, ${curl}`,
-        label: `${found.version}${shell.note ? ` (${shell.note})` : ''}, ${tools.openssl}, ${curl}, ${locale.label}`,
-        start: server.start,
-        split,
-        launch: {
-          shellPath: found.path,
-          shellArgs: shell.args,
-          env: explicitEnv([dirname(found.path)], locale),
-        },
-      };
-    } catch (error) {
-      return {
-        available: false,
-        reason: `could not be prepared: ${(error as Error).message}`,
-        install: '',
-      };
-    }
-  });
-  let runs: EndToEndRuns | undefined;
-  let open = 0;
-  const shared: ShellEndToEnd = {
-    prepare,
-    async open(level: 'sign' | 'wire', signOnly?: () => Promise<Session>) {
-      const ready = await prepare();
-      if (!ready.available) throw new Error(`${key} is unavailable: ${ready.reason}`);
-      runs ??= new EndToEndRuns(ready.start, ready.launch, ready.split, snippet.reading);
-      const mine = runs;
-      open += 1;
-      let closed = false;
-      return mine.session(
-        level,
-        async () => {
-          if (closed) return;
-          closed = true;
-          open -= 1;
-          if (open === 0 && runs === mine) {
-            runs = undefined;
-            await mine.close();
-          }
-        },
-        signOnly,
-      );
-    },
-  };
-  SHARED.set(key, shared);
-  return shared;
+  try {
+    const found = await probeShell(shell);
+    if (!found.available) return found;
+    const tools = await pipelineTools();
+    if (!tools.available) return tools;
+    const curl = await curlVersion();
+    if (!curl) return notOnPath('curl', aptInstall('curl'));
+    const server = await loadTestServer();
+    if (!server.available) return server;
+    // Splitting here makes a snippet that no longer fits its slots an unavailable column.
+    const split = splitShellSnippet(snippet);
+    return {
+      available: true,
+      version: `${found.version}, ${tools.openssl}, ${curl}`,
+      label: `${found.version}${shell.note ? ` (${shell.note})` : ''}, ${tools.openssl}, ${curl}, ${locale.label}`,
+      start: server.start,
+      split,
+      launch: {
+        shellPath: found.path,
+        shellArgs: shell.args,
+        env: explicitEnv([dirname(found.path)], locale),
+      },
+    };
+  } catch (error) {
+    return {
+      available: false,
+      reason: `could not be prepared: ${(error as Error).message}`,
+      install: '',
+    };
+  }
 }
 
-/** One `wire-shell…/<shell>` column. */
-export function shellWireColumn(shell: ShellEnvironment, snippet: WholeShellSnippet): Column {
-  const runs = shellEndToEnd(shell, snippet);
-  return defineColumn({
+/**
+ * The wire level of `snippet` run whole in `shell`: the column `wire-shell…/<shell>`,
+ * judged from the signing column's own runs. `prepared` is that column's one preparation.
+ *
+ * @example
+ * ```ts
+ * const level = shellWireLevel(bash, DOCUMENTED_SHELL_WIRE, prepared);
+ * level.implementation.id; // 'wire-shell'
+ * ```
+ */
+export function shellWireLevel(
+  shell: ShellEnvironment,
+  snippet: WholeShellSnippet,
+  prepared: () => Promise<EndToEndReady>,
+): WireLevel {
+  let label = `${shell.id}${shell.note ? ` (${shell.note})` : ''}, curl, ${UTF8_LOCALE.label}`;
+  const environment = { id: shell.id, variables: { ...UTF8_LOCALE.variables } };
+  return {
     implementation: {
       id: snippet.id,
       label: snippet.label,
@@ -198,21 +165,17 @@ export function shellWireColumn(shell: ShellEnvironment, snippet: WholeShellSnip
       ...(snippet.correctionOf ? { correctionOf: snippet.correctionOf } : {}),
       ...(snippet.correctionReason ? { correctionReason: snippet.correctionReason } : {}),
     },
-    environment: {
-      id: shell.id,
-      label: `${shell.id}${shell.note ? ` (${shell.note})` : ''}, curl, ${UTF8_LOCALE.label}`,
-      variables: { ...UTF8_LOCALE.variables },
+    // The label names the versions found once probed, as every column's does.
+    get environment() {
+      return { ...environment, label };
     },
-    // Each case is one run of the script, as a user runs it.
-    modes: ['per-case'],
-    runGroup: `shell-end-to-end:${snippet.id}/${shell.id}`,
-    async prepare() {
-      const ready = await runs.prepare();
-      if (!ready.available) return missing(ready);
-      return { available: true, runtimeVersion: ready.version, label: ready.label, ready: runs };
+    async probe() {
+      const ready = await prepared();
+      if (!ready.available) return ready;
+      label = ready.label;
+      return { available: true, runtimeVersion: ready.version };
     },
-    open: (shared) => shared.open('wire'),
-  });
+  };
 }
 
 /** The documented snippet as a wire implementation. */

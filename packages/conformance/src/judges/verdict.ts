@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Judgement } from '../runner/judge.js';
+import type { Judgement } from './judgement.js';
 
 /** Makes a {@link Judgement} of one case from an outcome, an optional cause and a detail. */
 export type Verdict = (

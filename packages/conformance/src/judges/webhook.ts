@@ -5,11 +5,11 @@
  * @module
  */
 import type { WebhookAnswer } from '../model.js';
-import type { Judgement } from '../runner/judge.js';
-import { parseExactJson } from './exact-json.js';
-import { verdictFor } from './judge-verdict.js';
-import { lostValues } from './lost-values.js';
-import type { WebhookCase } from './webhook-forgeries.js';
+import type { Judgement } from './judgement.js';
+import { parseExactJson } from '../sdk/exact-json.js';
+import { lostValues } from '../sdk/lost-values.js';
+import type { WebhookCase } from '../sdk/webhook-forgeries.js';
+import { verdictFor } from './verdict.js';
 
 /**
  * Judges the SDK's answer to one webhook case.

@@ -1,7 +1,8 @@
 /**
- * The verdict on one call: first what reached the emulator (the right request, signed over
- * the raw bytes received, parsed by the server's rules with nothing dropped, equal to what
- * the SDK was asked to send), then what the SDK made of the answer.
+ * The verdict on one call, at two independent levels: the request (what reached the
+ * emulator: the right request, signed over the raw bytes received, parsed by the server's
+ * rules with nothing dropped, equal to what the SDK was asked to send) and the answer (what
+ * the SDK made of what the emulator served).
  *
  * @module
  */
@@ -12,11 +13,14 @@ import {
   type RecordedRequest,
 } from '@plugnmeet-signing/test-server';
 import type { CallAnswer, CallInput } from '../model.js';
-import type { Judgement } from '../runner/judge.js';
-import type { CallScenario } from './call-scenarios.js';
-import { type ExactJson, ExactNumber, parseExactJson } from './exact-json.js';
-import { verdictFor } from './judge-verdict.js';
-import { lostValues } from './lost-values.js';
+import type { CallScenario } from '../sdk/call-scenarios.js';
+import { type ExactJson, ExactNumber, parseExactJson } from '../sdk/exact-json.js';
+import { lostValues } from '../sdk/lost-values.js';
+import { atLevel, type Level, type LevelJudgement } from './judgement.js';
+import { type Verdict, verdictFor } from './verdict.js';
+
+/** A {@link Verdict} made at one level. */
+type LevelVerdict = (...args: Parameters<Verdict>) => LevelJudgement;
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
@@ -35,62 +39,75 @@ function header(request: RecordedRequest, name: string): string | undefined {
   return request.headers[name];
 }
 
-/** Why `request` is not the one the SDK was asked to send, with the cause id; or undefined. */
-function requestProblem(
+/**
+ * Every way `request` is not the one the SDK was asked to send, with its cause id: a wrong
+ * route or key, or a body sent as multipart, says all there is; a body signed wrong may
+ * also be read wrong, and each is its own finding.
+ */
+function requestProblems(
   request: RecordedRequest,
   input: CallInput,
   route: AuthRoute,
   secret: string,
-): { cause: string; detail: string } | undefined {
+): Array<{ cause: string; detail: string }> {
   const path = `/auth/${input.endpoint}`;
   if (request.method !== 'POST' || request.path !== path) {
-    return {
-      cause: 'wrong-request',
-      detail: `sent ${request.method} ${request.path}, expected POST ${path}`,
-    };
+    return [
+      {
+        cause: 'wrong-request',
+        detail: `sent ${request.method} ${request.path}, expected POST ${path}`,
+      },
+    ];
   }
   if (header(request, 'api-key') !== input.server.apiKey) {
-    return {
-      cause: 'wrong-request',
-      detail: `API-KEY ${JSON.stringify(header(request, 'api-key'))}, expected ${JSON.stringify(input.server.apiKey)}`,
-    };
+    return [
+      {
+        cause: 'wrong-request',
+        detail: `API-KEY ${JSON.stringify(header(request, 'api-key'))}, expected ${JSON.stringify(input.server.apiKey)}`,
+      },
+    ];
   }
   if (request.auth?.mode === 'room-id') {
-    return {
-      cause: 'body-not-authenticated',
-      detail: 'sent as multipart/form-data: the server signs the Room-Id header, not the body',
-    };
+    return [
+      {
+        cause: 'body-not-authenticated',
+        detail: 'sent as multipart/form-data: the server signs the Room-Id header, not the body',
+      },
+    ];
   }
+  const problems: Array<{ cause: string; detail: string }> = [];
   const signature = header(request, 'hash-signature') ?? '';
   if (!verifySync(request.body, signature, secret)) {
-    return {
+    problems.push({
       cause: 'signature-mismatch',
       detail: `HASH-SIGNATURE ${JSON.stringify(signature)} is not the HMAC of the ${request.body.length} bytes sent`,
-    };
+    });
   }
-  if (!route.request) return undefined;
-  const verdict = request.protocol;
-  if (verdict && verdict.dropped_fields.length > 0) {
-    return {
+  if (!route.request) return problems;
+  // The server's reading of the body, recorded by the emulator; computed here when the
+  // emulator did not parse it (a request it served although the real server would refuse it).
+  const verdict = request.protocol ?? parseRequestBody(route.request, request.body).verdict;
+  if (verdict.dropped_fields.length > 0) {
+    problems.push({
       cause: 'dropped-fields',
       detail: `the server would drop ${verdict.dropped_fields.join(', ')}`,
-    };
+    });
   }
-  if (verdict && verdict.verdict !== 'ok') {
-    return { cause: 'invalid-request', detail: `${verdict.verdict}: ${verdict.error ?? ''}` };
+  if (verdict.verdict !== 'ok') {
+    problems.push({ cause: 'invalid-request', detail: `${verdict.verdict}: ${verdict.error ?? ''}` });
+    return problems;
   }
   const sent = parseRequestBody(route.request, utf8.decode(request.body)).message;
   const asked = parseRequestBody(route.request, JSON.stringify(input.request)).message;
   if (canonical(sent) !== canonical(asked)) {
-    return {
+    problems.push({
       cause: 'request-changed',
       detail: `the server reads ${canonical(sent)}, the SDK was asked for ${canonical(asked)}`,
-    };
+    });
   }
-  return undefined;
+  return problems;
 }
 
-/** What the emulator's own (unscripted) answer was: a result, or the failure it means. */
 /**
  * What the emulator's own (unscripted) answer was: a result, or the failure it means, and
  * whether that failure is a list call's "nothing found" (status:false with NOT_FOUND).
@@ -137,14 +154,20 @@ function describe(answer: CallAnswer): string {
 }
 
 /**
- * Judges one call from the requests the emulator received while it ran and the SDK's answer.
+ * Judges one call at its two levels, from the requests the emulator received while it ran
+ * and the SDK's answer. The levels are independent: a request the real server would refuse
+ * (the emulator served the scenario's answer anyway, see `serveRefused`) still has its
+ * answer judged, so a wrong signature and a broken answer parser are both reported.
  *
  * @param requests Every request the emulator recorded during this call, in order.
  * @param secret The secret the SDK was given (a wrong one in the `unauthorized` scenario).
+ * @returns The request level's failures (or its pass), then the answer level's judgement;
+ *   the first failing one is the cell's headline.
  * @throws Never.
  * @example
  * ```ts
- * const judgement = judgeCall({ input, route, scenario, requests, answer, secret });
+ * const judgements = judgeCall({ input, route, scenario, requests, answer, secret });
+ * judgements.map((j) => j.level); // ['request', 'answer']
  * ```
  */
 export function judgeCall(call: {
@@ -154,84 +177,130 @@ export function judgeCall(call: {
   requests: readonly RecordedRequest[];
   answer: CallAnswer;
   secret: string;
-}): Judgement {
+}): LevelJudgement[] {
   const { input, route, scenario, requests, answer, secret } = call;
   const expected =
     scenario.expect === 'result'
       ? 'result'
       : `failure ${scenario.expect}${scenario.httpStatus ? ` ${scenario.httpStatus}` : ''}`;
-  const actual = describe(answer);
-  const made = verdictFor(expected, actual);
+  const made = verdictFor(expected, describe(answer));
   // What the SDK sent goes with every verdict: a finding shows it as its minimal input.
   const first = requests[0];
-  const verdict: typeof made = (...args) => ({
-    ...made(...args),
-    ...(first ? { sent: first.body } : {}),
-  });
-  if (answer.kind === 'broken') return verdict('error', 'broken', answer.message);
+  const at =
+    (level: Level): LevelVerdict =>
+    (...args) =>
+      atLevel(level, { ...made(...args), ...(first ? { sent: first.body } : {}) });
   if (answer.kind === 'failure' && answer.failure.kind === 'unsupported') {
-    // A coverage gap: shown as such, never a pass.
-    return verdict(
-      'unrepresentable',
-      undefined,
-      `unsupported by the SDK: ${answer.failure.message}`,
+    // A coverage gap: shown as such, never a pass, and nothing of it to judge.
+    return [
+      at('answer')(
+        'unrepresentable',
+        undefined,
+        `unsupported by the SDK: ${answer.failure.message}`,
+      ),
+    ];
+  }
+  const judgements: LevelJudgement[] = [];
+  if (answer.kind === 'broken') judgements.push(at('answer')('error', 'broken', answer.message));
+  judgements.push(...judgeRequests(requests, input, route, secret, scenario.id, at('request')));
+  // With nothing received, no answer was served: there is no answer handling to judge.
+  if (answer.kind !== 'broken' && requests.length > 0) {
+    const judged = judgeAnswer(scenario, requests, answer, at('answer'));
+    const refused = scenario.wrongSecret ? undefined : requests.at(-1)?.wouldRefuse;
+    judgements.push(
+      refused && judged.outcome === 'fail'
+        ? {
+            ...judged,
+            detail: `${judged.detail} (the real server would have refused this request with ${refused}; the emulator served the scenario's answer so that the SDK's handling of it is judged)`,
+          }
+        : judged,
     );
   }
-  if (requests.length === 0) return verdict('fail', 'no-request', 'nothing reached the emulator');
+  return judgements;
+}
+
+/**
+ * The request level: exactly one request reached the emulator, and it is the right one,
+ * signed over the raw bytes received, read by the server's rules with nothing dropped,
+ * equal to what the SDK was asked to send. Every problem found is its own failure.
+ */
+function judgeRequests(
+  requests: readonly RecordedRequest[],
+  input: CallInput,
+  route: AuthRoute,
+  secret: string,
+  scenarioId: string,
+  verdict: LevelVerdict,
+): LevelJudgement[] {
+  if (requests.length === 0) return [verdict('fail', 'no-request', 'nothing reached the emulator') ];
+  const failures = new Map<string, LevelJudgement>();
   for (const request of requests) {
-    const problem = requestProblem(request, input, route, secret);
-    if (problem) return verdict('fail', problem.cause, problem.detail);
+    for (const problem of requestProblems(request, input, route, secret)) {
+      if (!failures.has(problem.cause))
+        failures.set(problem.cause, verdict('fail', problem.cause, problem.detail) );
+    }
   }
   // Exactly one request must reach the server (PROTOCOL.md): a repeated POST may create,
   // end or kick twice on the real one, so a retry is a failure of the request, whatever the answer.
-  if (requests.length > 1)
-    return verdict('fail', 'repeated-request', repeatedDetail(scenario.id, requests));
-  const own = scenario.script || scenario.wrongSecret ? undefined : ownAnswer(requests.at(-1));
+  if (requests.length > 1) {
+    failures.set(
+      'repeated-request',
+      verdict('fail', 'repeated-request', repeatedDetail(scenarioId, requests)) ,
+    );
+  }
+  return failures.size > 0 ? [...failures.values()] : [verdict('pass', undefined, '') ];
+}
+
+/** The answer level: what the SDK made of the answer the emulator served last. */
+function judgeAnswer(
+  scenario: CallScenario,
+  requests: readonly RecordedRequest[],
+  answer: Exclude<CallAnswer, { kind: 'broken' }>,
+  judged: LevelVerdict,
+): LevelJudgement {
+  const actual = describe(answer);
+  const last = requests.at(-1);
+  const own = scenario.script || scenario.wrongSecret ? undefined : ownAnswer(last);
   const expect = own?.kind ?? scenario.expect;
   if (expect !== 'result' && expect !== scenario.expect) {
     // The server says "nothing found" on a list call with status:false and NOT_FOUND; an SDK
     // may present that as the empty list it means, keeping no value it was not sent.
     if (answer.kind === 'result' && own?.notFound && onlyEmptyLists(answer.result)) {
-      return verdict('pass', undefined, `NOT_FOUND presented as an empty list`);
+      return judged('pass', undefined, `NOT_FOUND presented as an empty list`);
     }
     // The emulator's own handler failed the call (a room not active, say): so must the SDK.
     return answer.kind === 'failure' && answer.failure.kind === expect
-      ? verdict('pass', undefined, `the emulator answered ${expect}`)
-      : verdict(
-          'fail',
-          'wrong-answer-kind',
-          `the emulator answered ${expect}; the SDK said ${actual}`,
-        );
+      ? judged('pass', undefined, `the emulator answered ${expect}`)
+      : judged('fail', 'wrong-answer-kind', `the emulator answered ${expect}; the SDK said ${actual}`);
   }
   if (scenario.expect === 'result') {
     if (answer.kind !== 'result')
-      return verdict('fail', 'wrong-answer-kind', `the server answered; the SDK said ${actual}`);
-    const last = requests.at(-1);
+      return judged('fail', 'wrong-answer-kind', `the server answered; the SDK said ${actual}`);
     const sentText = utf8.decode(last?.response.body ?? new Uint8Array());
     const lost = lostValues(parseExactJson(sentText), answer.result);
     if (lost.length > 0)
-      return verdict(
+      return judged(
         'fail',
         'lost-values',
         `${lost.slice(0, 5).join('; ')}${lost.length > 5 ? `; and ${lost.length - 5} more` : ''}`,
       );
-    return verdict('pass', undefined, '');
+    return judged('pass', undefined, '');
   }
   if (answer.kind !== 'failure' || answer.failure.kind !== scenario.expect) {
-    return verdict('fail', 'wrong-answer-kind', `${scenario.description}; the SDK said ${actual}`);
+    return judged('fail', 'wrong-answer-kind', `${scenario.description}; the SDK said ${actual}`);
   }
   if (
     scenario.httpStatus !== undefined &&
     scenario.expect !== 'api' &&
     answer.failure.httpStatus !== scenario.httpStatus
   ) {
-    return verdict(
+    return judged(
       'fail',
       'wrong-answer-kind',
       `httpStatus ${answer.failure.httpStatus}, expected ${scenario.httpStatus}`,
     );
   }
-  return verdict('pass', undefined, '');
+  return judged('pass', undefined, '');
 }
 
 /** What the server had answered before a repeat: a status, or the connection closed. */
