@@ -103,7 +103,9 @@ export async function runConformance(options: RunOptions): Promise<Report> {
   const results = runs
     .flatMap((r) => r.results)
     .map((r, i) => ({ r, i }))
-    .sort((a, b) => (order.get(columnKey(a.r)) ?? 0) - (order.get(columnKey(b.r)) ?? 0) || a.i - b.i)
+    .sort(
+      (a, b) => (order.get(columnKey(a.r)) ?? 0) - (order.get(columnKey(b.r)) ?? 0) || a.i - b.i,
+    )
     .map(({ r }) => r);
   const properties = runs.flatMap((r) => r.properties);
   const propertyFindings = runs.flatMap((r) => r.propertyFindings);

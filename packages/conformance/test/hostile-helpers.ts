@@ -213,7 +213,8 @@ export function expectBoundedReports(dir: string, maxBytes: number) {
   for (const result of reports.json.results) {
     for (const value of [result.expected, result.actual, result.detail])
       expect(value.length).toBeLessThanOrEqual(cutMax);
-    if (result.sent) expect(result.sent.hex.length).toBeLessThanOrEqual(2 * SHOWN_BYTES);
+    for (const bytes of result.minimal ? [result.minimal.body, result.minimal.secret] : [])
+      expect(bytes.hex.length).toBeLessThanOrEqual(2 * SHOWN_BYTES);
   }
   return reports;
 }

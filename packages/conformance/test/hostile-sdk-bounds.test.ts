@@ -50,7 +50,7 @@ describe('a protocol v2 adapter', () => {
     expect(reports.json.results.filter((r) => r.group === 'calls').length).toBeGreaterThanOrEqual(
       138,
     );
-    expect(reports.json.results.filter((r) => r.sent !== undefined)).toEqual([]);
+    expect(reports.json.results.filter((r) => r.minimal !== undefined)).toEqual([]);
   });
 
   test('that sends every call twice fails every call at the request level', async () => {

@@ -1,7 +1,7 @@
 /**
- * One end-to-end run of the shell snippet informs both levels: the signing column's answer,
+ * One end-to-end run of the shell snippet informs both levels: the signing level's answer,
  * read from that run, must be exactly what the snippet's signing worker answers for the same
- * case, in every shell that has a wire twin, for the documented snippet and its correction.
+ * case, in every shell that shows a wire level, for the documented snippet and its correction.
  */
 import { loadVectors } from '@plugnmeet-signing/vectors';
 import fc from 'fast-check';
@@ -15,6 +15,7 @@ import { programColumns } from '../src/implementations/snippet-columns.js';
 import { documentedProgram, type SnippetProgram } from '../src/implementations/snippet-program.js';
 import type { CaseInput, Column, SignAnswer } from '../src/model.js';
 import { generatedCase } from '../src/properties/arbitraries.js';
+import { runCase } from '../src/runner/run-case.js';
 
 const utf8 = new TextEncoder();
 const TRICKY: CaseInput[] = [
@@ -43,8 +44,8 @@ async function cases(): Promise<CaseInput[]> {
  * OpenSSL's error lines start with its thread's id (`80ABC180597F0000:error:…`), which
  * differs from one process to the next: the only part of an answer no two runs share.
  */
-function stable(answer: SignAnswer): SignAnswer {
-  return answer.kind === 'refused'
+function stable(answer: SignAnswer | undefined): SignAnswer | undefined {
+  return answer?.kind === 'refused'
     ? { ...answer, message: answer.message.replace(/\b[0-9A-F]{8,16}(?=:error:)/g, '<thread>') }
     : answer;
 }
@@ -62,7 +63,7 @@ const shellColumns = (): Array<{ column: Column; worker: Column }> =>
         worker: shellWorkerColumn(program, shell),
       })),
     )
-    .filter(({ column }) => column.runGroup !== undefined);
+    .filter(({ column }) => column.wireLevel !== undefined);
 
 describe('the signing level read from the end-to-end run', () => {
   test('every UTF-8 shell column of both snippets is informed by an end-to-end run', async () => {
@@ -72,7 +73,9 @@ describe('the signing level read from the end-to-end run', () => {
         .flatMap((shell) => [`shell/${shell}`, `shell-corrected/${shell}`])
         .sort(),
     );
-    expect(columns.every((c) => c.runGroup?.startsWith('shell-end-to-end:wire-shell'))).toBe(true);
+    expect(columns.every((c) => c.wireLevel?.implementation.id.startsWith('wire-shell'))).toBe(
+      true,
+    );
   });
 
   test('answers exactly as the signing worker does, case for case', {
@@ -91,8 +94,8 @@ describe('the signing level read from the end-to-end run', () => {
       const worker = await own.open('worker');
       try {
         for (const input of inputs) {
-          const shared: SignAnswer = await informed.sign(input);
-          const own: SignAnswer = await worker.sign(input);
+          const shared = (await runCase(informed, input)).signed;
+          const own = (await runCase(worker, input)).signed;
           expect({ column: column.id, case: input.id, answer: stable(shared) }).toEqual({
             column: column.id,
             case: input.id,

@@ -1,10 +1,10 @@
 /**
- * The wire judgement (judge.ts with `sent`): bytes that reached the server must be the
+ * The wire judgement (judges/wire.ts): bytes that reached the server must be the
  * input's and the signature right; a difference is explained by the transform reproducing it.
  */
 import { createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { judgeSign } from '../src/runner/judge.js';
+import { judgeWire } from '../src/judges/wire.js';
 
 const utf8 = new TextEncoder();
 const secret = utf8.encode('zumyyYWqv7KR2kUqvYdq4z4sXg7XTBD2ljT6');
@@ -12,13 +12,13 @@ const mac = (bytes: Uint8Array, key = secret) =>
   createHmac('sha256', key).update(bytes).digest('hex');
 const FAILED = '401 Failed to verify provided authentication details.';
 
-describe('judgeSign with the bytes sent', () => {
+describe('judgeWire: the bytes sent', () => {
   test('the exact bytes and the right signature pass', () => {
     const body = utf8.encode('{"room_id":"room01"}');
-    const judgement = judgeSign(body, secret, {
-      kind: 'signature',
+    const judgement = judgeWire(body, secret, {
+      kind: 'sent',
       signature: mac(body),
-      sent: body.slice(),
+      body: body.slice(),
     });
     expect(judgement.outcome).toBe('pass');
   });
@@ -26,10 +26,10 @@ describe('judgeSign with the bytes sent', () => {
   test('bytes sent ≠ bytes signed is a fail whose cause reproduces the bytes sent', () => {
     const body = utf8.encode('{\n  "room_id": "room01"\r\n}');
     const sent = utf8.encode('{  "room_id": "room01"}');
-    const judgement = judgeSign(body, secret, {
-      kind: 'signature',
+    const judgement = judgeWire(body, secret, {
+      kind: 'sent',
       signature: mac(body),
-      sent,
+      body: sent,
       serverRefusal: FAILED,
     });
     expect(judgement.outcome).toBe('fail');
@@ -44,10 +44,10 @@ describe('judgeSign with the bytes sent', () => {
 
   test('curl reading a body that starts with @ as a file name', () => {
     const body = utf8.encode('@x');
-    const judgement = judgeSign(body, secret, {
-      kind: 'signature',
+    const judgement = judgeWire(body, secret, {
+      kind: 'sent',
       signature: mac(body),
-      sent: new Uint8Array(),
+      body: new Uint8Array(),
       serverRefusal: FAILED,
     });
     expect(judgement.cause).toBe('curl-data-at-file');
@@ -55,10 +55,10 @@ describe('judgeSign with the bytes sent', () => {
 
   test('bytes no transform reproduces are unexplained, with both lengths', () => {
     const body = utf8.encode('{"a":1}');
-    const judgement = judgeSign(body, secret, {
-      kind: 'signature',
+    const judgement = judgeWire(body, secret, {
+      kind: 'sent',
       signature: mac(body),
-      sent: utf8.encode('{"b":2}'),
+      body: utf8.encode('{"b":2}'),
     });
     expect(judgement.outcome).toBe('fail');
     expect(judgement.cause).toBe('unexplained');
@@ -68,7 +68,7 @@ describe('judgeSign with the bytes sent', () => {
   test('a sender that signs what it sends but sends other bytes than the input', () => {
     const body = utf8.encode('{ "a": 1 }');
     const sent = utf8.encode('{"a":1}');
-    const judgement = judgeSign(body, secret, { kind: 'signature', signature: mac(sent), sent });
+    const judgement = judgeWire(body, secret, { kind: 'sent', signature: mac(sent), body: sent });
     expect(judgement.outcome).toBe('fail');
     expect(judgement.explanation).toMatch(
       /^bytes sent ≠ the input: .*the signature covers the bytes sent; the server accepted it$/,
@@ -78,10 +78,10 @@ describe('judgeSign with the bytes sent', () => {
   test('a wrong signature over unchanged bytes keeps its diagnosis and adds the server’s answer', () => {
     const body = utf8.encode('{"a":"x\\ny"}');
     const echoed = utf8.encode('{"a":"x\ny"}');
-    const judgement = judgeSign(body, secret, {
-      kind: 'signature',
+    const judgement = judgeWire(body, secret, {
+      kind: 'sent',
       signature: mac(echoed),
-      sent: body,
+      body: body,
       serverRefusal: FAILED,
     });
     expect(judgement.outcome).toBe('fail');
@@ -93,10 +93,10 @@ describe('judgeSign with the bytes sent', () => {
 
   test('a right signature over the exact bytes that the server still refused', () => {
     const body = utf8.encode('{}');
-    const judgement = judgeSign(body, secret, {
-      kind: 'signature',
+    const judgement = judgeWire(body, secret, {
+      kind: 'sent',
       signature: mac(body),
-      sent: body,
+      body: body,
       serverRefusal: '401 Invalid API key provided.',
     });
     expect(judgement.outcome).toBe('fail');
@@ -106,13 +106,13 @@ describe('judgeSign with the bytes sent', () => {
 
   test('an empty secret: no signature sent is the empty-signature cause, with the server’s words', () => {
     const body = utf8.encode('{}');
-    const judgement = judgeSign(
+    const judgement = judgeWire(
       body,
       new Uint8Array(),
       {
-        kind: 'signature',
+        kind: 'sent',
         signature: '',
-        sent: body,
+        body: body,
         serverRefusal: '401 Missing HASH-SIGNATURE header.',
       },
       true,
@@ -120,15 +120,5 @@ describe('judgeSign with the bytes sent', () => {
     expect(judgement.outcome).toBe('fail');
     expect(judgement.cause).toBe('empty-signature');
     expect(judgement.explanation).toContain('Missing HASH-SIGNATURE header.');
-  });
-
-  test('answers without `sent` are judged as before', () => {
-    const body = utf8.encode('{}');
-    expect(judgeSign(body, secret, { kind: 'signature', signature: mac(body) }).outcome).toBe(
-      'pass',
-    );
-    expect(
-      judgeSign(body, secret, { kind: 'signature', signature: mac(body).toUpperCase() }).cause,
-    ).toBe('uppercase-hex');
   });
 });

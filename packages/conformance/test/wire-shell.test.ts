@@ -4,15 +4,20 @@
  */
 import { describe, expect, type TestContext, test } from 'vitest';
 import { requireSubject } from '../../../scripts/test-subject.mjs';
+import { correctionInfo } from '../src/corrections/catalog.js';
+import { correctedProgram } from '../src/corrections/columns.js';
 import { SHELLS } from '../src/environments/shells.js';
+import { programColumns } from '../src/implementations/snippet-columns.js';
+import { documentedProgram } from '../src/implementations/snippet-program.js';
 import {
   CORRECTED_SHELL_WIRE,
   DOCUMENTED_SHELL_WIRE,
-  shellWireColumn,
   type WholeShellSnippet,
 } from '../src/implementations/wire/shell-wire.js';
+import type { Judgement } from '../src/judges/judgement.js';
+import { judgeWire } from '../src/judges/wire.js';
 import type { CaseInput, Column, Session } from '../src/model.js';
-import { type Judgement, judgeSign } from '../src/runner/judge.js';
+import { runCase } from '../src/runner/run-case.js';
 
 // The wire columns run in the UTF-8 shells only (src/implementations/wire/index.ts).
 const WIRE_SHELLS = SHELLS.filter((s) => s.locale === undefined);
@@ -20,10 +25,15 @@ const utf8 = new TextEncoder();
 const SECRET = utf8.encode('zumyyYWqv7KR2kUqvYdq4z4sXg7XTBD2ljT6');
 const FAILED = '401 Failed to verify provided authentication details.';
 
+/** The shell column whose wire level is `snippet` run whole in shell `id`. */
 function column(id: string, snippet: WholeShellSnippet = DOCUMENTED_SHELL_WIRE): Column {
-  const shell = SHELLS.find((s) => s.id === id);
-  if (!shell) throw new Error(`no shell ${id}`);
-  return shellWireColumn(shell, snippet);
+  const program =
+    snippet === CORRECTED_SHELL_WIRE
+      ? correctedProgram(correctionInfo('shell-corrected'))
+      : documentedProgram('shell');
+  const found = programColumns(program).find((c) => c.environment.id === id);
+  if (!found?.wireLevel) throw new Error(`no wire level for ${snippet.id} in ${id}`);
+  return found;
 }
 
 async function withSession<T>(
@@ -38,7 +48,10 @@ async function withSession<T>(
   snippet: WholeShellSnippet = DOCUMENTED_SHELL_WIRE,
 ): Promise<T | undefined> {
   const col = column(id, snippet);
-  const availability = await col.probe();
+  const probed = await col.probe();
+  const availability = probed.available
+    ? await (col.wireLevel as NonNullable<Column['wireLevel']>).probe()
+    : probed;
   // No dash, curl or emulator: fail under CI, skip with the reason elsewhere, never pass.
   if (!availability.available) {
     requireSubject(context, availability.reason);
@@ -52,8 +65,9 @@ async function withSession<T>(
         body: typeof body === 'string' ? utf8.encode(body) : body,
         secret,
       };
-      const answer = await session.sign(input);
-      return { ...judgeSign(input.body, input.secret, answer), answer };
+      const answer = (await runCase(session, input)).sent;
+      if (!answer) throw new Error('the run left no request to judge');
+      return { ...judgeWire(input.body, input.secret, answer), answer };
     });
   } finally {
     await session.close();
@@ -156,7 +170,7 @@ describe('wire-shell-corrected: the corrected snippet sends exactly the bytes it
         }
         // An empty secret: the script stops before sending, as the reference refuses.
         const empty = await sign('{}', new Uint8Array());
-        expect(empty.answer).toMatchObject({ kind: 'refused' });
+        expect(empty.answer).toMatchObject({ kind: 'not-sent' });
         expect(empty.outcome).toBe('pass');
       },
       CORRECTED_SHELL_WIRE,
@@ -164,8 +178,10 @@ describe('wire-shell-corrected: the corrected snippet sends exactly the bytes it
   });
 
   test('is a correction of wire-shell, in the wire matrix', () => {
-    const col = column('dash', CORRECTED_SHELL_WIRE);
-    expect(col.id).toBe('wire-shell-corrected/dash');
-    expect(col.implementation).toMatchObject({ kind: 'wire', correctionOf: 'wire-shell' });
+    const level = column('dash', CORRECTED_SHELL_WIRE).wireLevel;
+    expect(`${level?.implementation.id}/${level?.environment.id}`).toBe(
+      'wire-shell-corrected/dash',
+    );
+    expect(level?.implementation).toMatchObject({ kind: 'wire', correctionOf: 'wire-shell' });
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireSubject } from '../../../../scripts/test-subject.mjs';
 import { snippetColumns } from '../implementations/snippet-columns.js';
 import type { Availability, CaseInput, Session, SignAnswer } from '../model.js';
+import { runCase } from '../runner/run-case.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const hmac = (body: Uint8Array | string, secret: Uint8Array | string = 'SECRET') =>
@@ -34,7 +35,7 @@ afterAll(async () => {
   await Promise.all([...sessions.values()].map((session) => session.close()));
 });
 
-function sign(
+async function sign(
   columnId: string,
   body: Uint8Array | string,
   secret: Uint8Array | string = 'SECRET',
@@ -48,7 +49,9 @@ function sign(
     body: typeof body === 'string' ? utf8(body) : body,
     secret: typeof secret === 'string' ? utf8(secret) : secret,
   };
-  return session.sign(input);
+  const { signed } = await runCase(session, input);
+  if (!signed) throw new Error(`${columnId} left no signature`);
+  return signed;
 }
 
 const running = (prefix: string) =>
@@ -95,12 +98,14 @@ describe('columns', () => {
     }
     for (const column of columns) {
       expect(column.id).toBe(`${column.implementation.id}/${column.environment.id}`);
-      // The UTF-8 shells' columns answer from the end-to-end run they share with their wire
-      // twin, a fresh shell per case; every other column has a worker and per-case mode.
+      // The UTF-8 shells' columns run the whole snippet, a fresh shell per case, and show its
+      // request as their wire level; every other column has a worker and per-case mode.
       const informed =
         column.implementation.language === 'shell' && !column.environment.id.endsWith('-c-locale');
       expect(column.modes).toEqual(informed ? ['per-case'] : ['worker', 'per-case']);
-      expect(column.runGroup).toBe(informed ? `shell-end-to-end:wire-${column.id}` : undefined);
+      expect(column.wireLevel?.implementation.id).toBe(
+        informed ? `wire-${column.implementation.id}` : undefined,
+      );
     }
   });
 

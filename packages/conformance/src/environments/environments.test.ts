@@ -8,6 +8,7 @@ import { LANGUAGES } from '../implementations/languages/index.js';
 import { snippetColumns } from '../implementations/snippet-columns.js';
 import { documentedProgram } from '../implementations/snippet-program.js';
 import type { CaseInput, Column, ExecutionMode } from '../model.js';
+import { runCase } from '../runner/run-case.js';
 import { scanJdks } from './jdks.js';
 import { C_LOCALE, explicitEnv, NO_LOCALE, UTF8_LOCALE } from './process-env.js';
 import { probeShell, SHELLS } from './shells.js';
@@ -49,7 +50,8 @@ describe('explicit environments', () => {
       requireSubject(ctx, found.available ? undefined : found.reason);
       const session = await java.open('worker');
       const body = '{"name":"Zoë"}';
-      const answer = await session.sign({ id: 'x', body: utf8(body), secret: utf8('SECRET') });
+      const answer = (await runCase(session, { id: 'x', body: utf8(body), secret: utf8('SECRET') }))
+        .signed;
       await session.close();
       expect(answer).toEqual({ kind: 'signature', signature: hmac('{"name":"Zo?"}') });
     } finally {
@@ -135,7 +137,7 @@ describe('worker and per-case modes', () => {
         body: utf8(`{"n":${index}}`),
         secret: utf8('SECRET'),
       };
-      expect(await session.sign(input)).toEqual({
+      expect((await runCase(session, input)).signed).toEqual({
         kind: 'signature',
         signature: hmac(`{"n":${index}}`),
       });

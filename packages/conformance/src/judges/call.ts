@@ -94,7 +94,10 @@ function requestProblems(
     });
   }
   if (verdict.verdict !== 'ok') {
-    problems.push({ cause: 'invalid-request', detail: `${verdict.verdict}: ${verdict.error ?? ''}` });
+    problems.push({
+      cause: 'invalid-request',
+      detail: `${verdict.verdict}: ${verdict.error ?? ''}`,
+    });
     return problems;
   }
   const sent = parseRequestBody(route.request, utf8.decode(request.body)).message;
@@ -232,12 +235,12 @@ function judgeRequests(
   scenarioId: string,
   verdict: LevelVerdict,
 ): LevelJudgement[] {
-  if (requests.length === 0) return [verdict('fail', 'no-request', 'nothing reached the emulator') ];
+  if (requests.length === 0) return [verdict('fail', 'no-request', 'nothing reached the emulator')];
   const failures = new Map<string, LevelJudgement>();
   for (const request of requests) {
     for (const problem of requestProblems(request, input, route, secret)) {
       if (!failures.has(problem.cause))
-        failures.set(problem.cause, verdict('fail', problem.cause, problem.detail) );
+        failures.set(problem.cause, verdict('fail', problem.cause, problem.detail));
     }
   }
   // Exactly one request must reach the server (PROTOCOL.md): a repeated POST may create,
@@ -245,10 +248,10 @@ function judgeRequests(
   if (requests.length > 1) {
     failures.set(
       'repeated-request',
-      verdict('fail', 'repeated-request', repeatedDetail(scenarioId, requests)) ,
+      verdict('fail', 'repeated-request', repeatedDetail(scenarioId, requests)),
     );
   }
-  return failures.size > 0 ? [...failures.values()] : [verdict('pass', undefined, '') ];
+  return failures.size > 0 ? [...failures.values()] : [verdict('pass', undefined, '')];
 }
 
 /** The answer level: what the SDK made of the answer the emulator served last. */
@@ -271,7 +274,11 @@ function judgeAnswer(
     // The emulator's own handler failed the call (a room not active, say): so must the SDK.
     return answer.kind === 'failure' && answer.failure.kind === expect
       ? judged('pass', undefined, `the emulator answered ${expect}`)
-      : judged('fail', 'wrong-answer-kind', `the emulator answered ${expect}; the SDK said ${actual}`);
+      : judged(
+          'fail',
+          'wrong-answer-kind',
+          `the emulator answered ${expect}; the SDK said ${actual}`,
+        );
   }
   if (scenario.expect === 'result') {
     if (answer.kind !== 'result')

@@ -5,10 +5,10 @@
  * @module
  */
 import type { WebhookAnswer } from '../model.js';
-import type { Judgement } from './judgement.js';
 import { parseExactJson } from '../sdk/exact-json.js';
 import { lostValues } from '../sdk/lost-values.js';
 import type { WebhookCase } from '../sdk/webhook-forgeries.js';
+import type { Judgement } from './judgement.js';
 import { verdictFor } from './verdict.js';
 
 /**

@@ -7,8 +7,8 @@
 import { SENT_BODY_TRANSFORMS } from '../diagnosis/wire-transforms.js';
 import type { WireAnswer } from '../model.js';
 import { referenceSignature } from '../reference.js';
-import type { Judgement } from './judgement.js';
 import { brokenJudgement } from './describe.js';
+import type { Judgement } from './judgement.js';
 import { judgeSign } from './sign.js';
 
 type Sent = Extract<WireAnswer, { kind: 'sent' }>;
@@ -110,4 +110,3 @@ export function judgeWire(
   const explanation = `${signed.explanation ?? signed.detail}; the bytes arrived unchanged and ${server}`;
   return { ...signed, actual, detail: explanation, explanation };
 }
-

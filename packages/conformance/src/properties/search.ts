@@ -150,7 +150,11 @@ export async function searchLevels(
 /** Counts a judgement the search lets pass: a case the level cannot hold, or a known divergence. */
 function count(state: LevelState, judgement: Judgement): void {
   if (judgement.outcome === 'unrepresentable') state.unrepresentable += 1;
-  else if (judgement.outcome !== 'pass' && judgement.cause && state.tolerated.has(judgement.cause)) {
+  else if (
+    judgement.outcome !== 'pass' &&
+    judgement.cause &&
+    state.tolerated.has(judgement.cause)
+  ) {
     state.expectedDivergences += 1;
     if (state.level.expectedCauses.has(judgement.cause)) state.met.add(judgement.cause);
   }

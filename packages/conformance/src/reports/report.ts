@@ -6,8 +6,8 @@
  */
 import type { VectorSetInfo } from '@plugnmeet-signing/vectors';
 import type { Expectation } from '../expectations/file.js';
-import { type CheckLevel, type ImplementationOrigin, OUTCOMES, type Outcome } from '../model.js';
 import type { Level } from '../judges/judgement.js';
+import { type CheckLevel, type ImplementationOrigin, OUTCOMES, type Outcome } from '../model.js';
 import type { BytesShown } from './shown-value.js';
 
 export const REPORT_FORMAT_VERSION = 1;

@@ -16,7 +16,6 @@ import { judgeWire } from '../judges/wire.js';
 import type {
   Availability,
   Capability,
-  CaseInput,
   Column,
   ColumnLevel,
   ExecutionMode,
@@ -35,6 +34,7 @@ import { cutText } from '../reports/shown-value.js';
 import { runSdkCases } from '../sdk/run-sdk-cases.js';
 import { type CellCase, caseCell } from './case-cell.js';
 import type { RunListener } from './events.js';
+import { runCase } from './run-case.js';
 import { settleCase } from './settle-case.js';
 
 /** The part of a sign vector (or a generated case) its levels are judged by. */
@@ -121,12 +121,6 @@ function judgeTrace(
   return atLevel('sign', judged);
 }
 
-/** One run of a case: the whole trace of a subject that sends, else the signature. */
-async function runCase(session: Session, input: CaseInput): Promise<VectorTrace> {
-  if (session.send) return session.send(input);
-  return session.sign ? { signed: await session.sign(input) } : {};
-}
-
 /**
  * Runs one subject and never throws for anything the implementation does: one that cannot
  * start gets `error` cells naming why; a missing toolchain gets `unavailable` cells.
@@ -170,8 +164,18 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
     group: v.group,
     tags: v.tags,
   });
-  const cellOf = (level: ShownLevel, testCase: CellCase, judgements: LevelJudgement[], input?: { body: Uint8Array; secret: Uint8Array }) =>
-    caseCell(level.ref, testCase, settleCase(testCase.id, testCase.tags, judgements, level.expectations), input);
+  const cellOf = (
+    level: ShownLevel,
+    testCase: CellCase,
+    judgements: LevelJudgement[],
+    input?: { body: Uint8Array; secret: Uint8Array },
+  ) =>
+    caseCell(
+      level.ref,
+      testCase,
+      settleCase(testCase.id, testCase.tags, judgements, level.expectations),
+      input,
+    );
   const reports = levels.map((l) => l.report);
   options.listener({ type: 'column-start', column: column.id });
 
@@ -218,7 +222,8 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
   const done = (propertyRuns: number, propertyFindings: number) => {
     for (const level of levels) {
       const mine = results.filter(
-        (r) => r.implementation === level.ref.implementation && r.environment === level.ref.environment,
+        (r) =>
+          r.implementation === level.ref.implementation && r.environment === level.ref.environment,
       );
       options.listener({
         type: 'column-done',
@@ -263,7 +268,13 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
         if (!session.verify) continue;
         const answer = await session.verify(input, vector.presented);
         if (aborted()) break;
-        const judged = judgeVerify(vector.body, vector.secret, vector.presented, vector.result, answer);
+        const judged = judgeVerify(
+          vector.body,
+          vector.secret,
+          vector.presented,
+          vector.result,
+          answer,
+        );
         results.push(cellOf(own, vectorCase(vector), [atLevel('verify', judged)], vector));
       } else {
         const trace = await runCase(session, input);
@@ -288,7 +299,13 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
       column.shown !== 'wire-level-only' &&
       ['call', 'webhook'].some((c) => column.capabilities.includes(c as Capability));
     if (sdk && !aborted()) {
-      options.listener({ type: 'column-progress', column: column.id, done: 0, total: 0, phase: 'sdk' });
+      options.listener({
+        type: 'column-progress',
+        column: column.id,
+        done: 0,
+        total: 0,
+        phase: 'sdk',
+      });
       for (const result of await runSdkCases(session, column.capabilities, {
         seed: options.seed,
         // A tenth of the signature search's size: each generated case is a real HTTP call.

@@ -4,8 +4,9 @@
  *
  * @module
  */
-import type { LevelJudgement } from '../judges/judgement.js';
+
 import { applyExpectation, type ColumnExpectations } from '../expectations/match.js';
+import type { LevelJudgement } from '../judges/judgement.js';
 import type { Outcome } from '../model.js';
 
 /** A failing level's judgement with the outcome its expectation gave it (`fail`, `error`, `xfail`). */
@@ -49,7 +50,9 @@ export function settleCase(
     return {
       ...j,
       settled,
-      ...(settled === 'xfail' && expectation ? { expectedExplanation: expectation.explanation } : {}),
+      ...(settled === 'xfail' && expectation
+        ? { expectedExplanation: expectation.explanation }
+        : {}),
     };
   });
   if (failures.length === 0) {

@@ -8,10 +8,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AUTH_ROUTES, startTestServer } from '@plugnmeet-signing/test-server';
-import type { Capability, SdkCaseRef, Session } from '../model.js';
 import { judgeCall } from '../judges/call.js';
 import { atLevel, type LevelJudgement } from '../judges/judgement.js';
 import { judgeWebhook } from '../judges/webhook.js';
+import type { Capability, SdkCaseRef, Session } from '../model.js';
 import { CALL_SCENARIOS, runsOn, timeoutFor } from './call-scenarios.js';
 import { SAMPLE_REQUESTS } from './sample-requests.js';
 import { searchSdk } from './sdk-properties.js';
@@ -107,28 +107,28 @@ function notRunnable(session: Session, capabilities: readonly Capability[]): Sdk
     (capability) => capabilities.includes(capability) && !session[capability],
   );
   return sdkCases().flatMap((ref): SdkCaseResult[] => {
-      if (ref.source === 'property') return [];
-      const capability = ref.source;
-      if (!cannot.includes(capability)) return [];
-      const detail = `this session cannot run ${capability} cases, which the implementation declares: not judged`;
-      return [
-        {
-          case: ref,
-          group: capability === 'call' ? 'calls' : 'webhooks',
-          tags: [capability, 'not-judged'],
-          judgements: [
-            atLevel(capability === 'call' ? 'request' : 'webhook', {
-              outcome: 'error',
-              expected: 'a judged case',
-              actual: 'not run',
-              detail,
-              cause: 'broken',
-            }),
-          ],
-          secret: '',
-        },
-      ];
-    });
+    if (ref.source === 'property') return [];
+    const capability = ref.source;
+    if (!cannot.includes(capability)) return [];
+    const detail = `this session cannot run ${capability} cases, which the implementation declares: not judged`;
+    return [
+      {
+        case: ref,
+        group: capability === 'call' ? 'calls' : 'webhooks',
+        tags: [capability, 'not-judged'],
+        judgements: [
+          atLevel(capability === 'call' ? 'request' : 'webhook', {
+            outcome: 'error',
+            expected: 'a judged case',
+            actual: 'not run',
+            detail,
+            cause: 'broken',
+          }),
+        ],
+        secret: '',
+      },
+    ];
+  });
 }
 
 /**
@@ -192,7 +192,12 @@ export async function runSdkCases(
             secret: given,
           });
           results.push({
-            case: { source: 'call', id: input.id, endpoint: sample.endpoint, scenario: scenario.id },
+            case: {
+              source: 'call',
+              id: input.id,
+              endpoint: sample.endpoint,
+              scenario: scenario.id,
+            },
             group: 'calls',
             tags: ['call', scenario.id],
             judgements,

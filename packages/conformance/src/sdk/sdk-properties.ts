@@ -117,7 +117,11 @@ function summary(
   const level = id === 'call-property' ? 'request' : 'webhook';
   if (!details || failure === undefined) {
     const detail = `${runs} generated cases`;
-    return { id, runs, judgements: [atLevel(level, { outcome: 'pass', expected: '', actual: '', detail })] };
+    return {
+      id,
+      runs,
+      judgements: [atLevel(level, { outcome: 'pass', expected: '', actual: '', detail })],
+    };
   }
   // The shrunk counterexample, as JSON to paste into a bug report or a fixed case.
   const minimal = `; minimal: ${JSON.stringify(failure)}`;

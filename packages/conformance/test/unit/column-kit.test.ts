@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { defineColumn, type Prepared } from '../../src/implementations/column-kit.js';
 import type { ImplementationInfo, Session } from '../../src/model.js';
+import { runCase } from '../../src/runner/run-case.js';
 
 const implementation: ImplementationInfo = {
   id: 'demo',
@@ -45,7 +46,7 @@ describe('defineColumn', () => {
     }));
     expect(made.id).toBe('demo/env');
     expect(made.capabilities).toEqual(['sign']);
-    expect(made.runGroup).toBeUndefined();
+    expect(made.wireLevel).toBeUndefined();
     expect(preparedCount()).toBe(0);
     const probes = await Promise.all([made.probe(), made.probe(), made.open('per-case')]);
     expect(probes[0]).toEqual({ available: true, runtimeVersion: 'demo 1.0' });
@@ -120,7 +121,8 @@ describe('defineColumn', () => {
     expect((await made.probe()).available).toBe(true);
     const broken = await made.open('worker');
     expect(
-      await broken.sign({ id: 'a', body: new Uint8Array(), secret: new Uint8Array([1]) }),
+      (await runCase(broken, { id: 'a', body: new Uint8Array(), secret: new Uint8Array([1]) }))
+        .signed,
     ).toEqual({
       kind: 'broken',
       message,

@@ -2,9 +2,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { isConformanceError } from '../../src/errors.js';
-import type { SignAnswer, VerifyAnswer } from '../../src/model.js';
+import { judgeSign } from '../../src/judges/sign.js';
+import { judgeVerify } from '../../src/judges/verify.js';
+import { judgeWire } from '../../src/judges/wire.js';
+import type { SignAnswer, VerifyAnswer, WireAnswer } from '../../src/model.js';
 import { referenceSignature } from '../../src/reference.js';
-import { judgeSign, judgeVerify } from '../../src/runner/judge.js';
 import { emptyKeyMac } from '../../src/vector-check.js';
 
 const utf8 = new TextEncoder();
@@ -13,8 +15,13 @@ const secret = utf8.encode('zumyyYWqv7KR2kUqvYdq4z4sXg7XTBD2ljT6');
 const right = referenceSignature(body, secret) as string;
 const of = (bytes: Uint8Array) => referenceSignature(bytes, secret) as string;
 const withNewline = new Uint8Array([...body, 0x0a]);
-const signature = (s: string, extra: Partial<Extract<SignAnswer, { kind: 'signature' }>> = {}) =>
-  ({ kind: 'signature', signature: s, ...extra }) as SignAnswer;
+const signature = (s: string): SignAnswer => ({ kind: 'signature', signature: s });
+const sent = (s: string, bytes: Uint8Array, serverRefusal?: string): WireAnswer => ({
+  kind: 'sent',
+  signature: s,
+  body: bytes,
+  ...(serverRefusal ? { serverRefusal } : {}),
+});
 
 describe('judgeSign', () => {
   test.each<[string, Uint8Array, SignAnswer, boolean, { outcome: string; cause?: string }]>([
@@ -75,20 +82,6 @@ describe('judgeSign', () => {
       false,
       { outcome: 'error', cause: 'broken' },
     ],
-    [
-      'wire: the exact bytes and the right signature, accepted',
-      secret,
-      signature(right, { sent: body }),
-      false,
-      { outcome: 'pass' },
-    ],
-    [
-      'wire: the right bytes refused by the server',
-      secret,
-      signature(right, { sent: body, serverRefusal: '401 no' }),
-      false,
-      { outcome: 'fail', cause: 'server-refused' },
-    ],
   ])('%s', (_name, key, answer, refusalAcceptable, expected) => {
     expect(judgeSign(body, key, answer, refusalAcceptable)).toMatchObject(expected);
   });
@@ -99,12 +92,31 @@ describe('judgeSign', () => {
     expect(judgement).toMatchObject({ outcome: 'fail', cause: 'trailing-newlines-stripped' });
     expect(judgement.explanation).toContain('trailing newlines were stripped');
   });
+});
 
-  test("wire: curl's @file reading is found from the bytes that arrived", () => {
+describe('judgeWire', () => {
+  test('the exact bytes and the right signature, accepted, pass', () => {
+    expect(judgeWire(body, secret, sent(right, body))).toMatchObject({ outcome: 'pass' });
+  });
+
+  test('the right bytes refused by the server fail as server-refused', () => {
+    expect(judgeWire(body, secret, sent(right, body, '401 no'))).toMatchObject({
+      outcome: 'fail',
+      cause: 'server-refused',
+    });
+  });
+
+  test("curl's @file reading is found from the bytes that arrived", () => {
     const at = utf8.encode('@x');
-    const judgement = judgeSign(at, secret, signature(of(at), { sent: new Uint8Array() }));
+    const judgement = judgeWire(at, secret, sent(of(at), new Uint8Array()));
     expect(judgement).toMatchObject({ outcome: 'fail', cause: 'curl-data-at-file' });
     expect(judgement.explanation).toContain('bytes sent ≠ bytes signed');
+  });
+
+  test('nothing sent is a refusal for the empty secret, and a request that never left otherwise', () => {
+    const nothing: WireAnswer = { kind: 'not-sent', message: 'exit 1', stderrTail: '' };
+    expect(judgeWire(body, new Uint8Array(), nothing)).toMatchObject({ outcome: 'pass' });
+    expect(judgeWire(body, secret, nothing)).toMatchObject({ outcome: 'error', cause: 'broken' });
   });
 });
 

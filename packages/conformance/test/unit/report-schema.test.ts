@@ -173,7 +173,7 @@ describe('malformed reports', () => {
       'a cell with an unknown outcome',
       change('results', [{ ...results[0], outcome: 'maybe' }]),
       '/results/0/outcome',
-      '/results/0/outcome: expected one of pass, fail, error, unrepresentable, unavailable, xfail, xpass, got "maybe"',
+      '/results/0/outcome: expected one of pass, fail, error, xfail, xpass, unrepresentable, unavailable, got "maybe"',
     ],
     [
       'a cell without its vector',

@@ -6,9 +6,9 @@
  * known property divergences, a corrected snippet, and a protocol v2 column with call and
  * webhook groups. Nothing here spawns or reads a file.
  */
-import type { Vector } from '@plugnmeet-signing/vectors';
-import { cellKey } from '../../src/column-key.js';
-import type { Outcome } from '../../src/model.js';
+import { columnKey } from '../../src/column-key.js';
+import { correctionReasons } from '../../src/corrections/catalog.js';
+import { FINDING_OUTCOMES, type Outcome } from '../../src/model.js';
 import { bytesField } from '../../src/reports/bytes-field.js';
 import { collectFindings } from '../../src/reports/findings.js';
 import type { PropertyFinding, Report, ReportResult } from '../../src/reports/report.js';
@@ -28,9 +28,26 @@ const VECTORS: Array<[id: string, body: Uint8Array, secret: Uint8Array]> = [
   ['rfc-1', encode('Hi There'), new Uint8Array(20).fill(0x0b)],
 ];
 
-const vectorsById = new Map<string, Vector>(
-  VECTORS.map(([id, body, secret]) => [id, { id, body, secret } as unknown as Vector]),
-);
+const vectorsById = new Map(VECTORS.map(([id, body, secret]) => [id, { body, secret }]));
+
+/**
+ * What the runner keeps in a cell that makes a finding (`runner/case-cell.ts`): the case's
+ * input, and the expectations file's explanation of an expected failure.
+ */
+function asRun(result: ReportResult): ReportResult {
+  if (!FINDING_OUTCOMES.has(result.outcome)) return result;
+  const vector = vectorsById.get(result.vector);
+  const expected = EXPECTATIONS.find(
+    (e) => columnKey(e) === columnKey(result) && e.cause === result.cause,
+  );
+  return {
+    ...result,
+    explanation: result.outcome === 'xfail' && expected ? expected.explanation : result.detail,
+    ...(vector && !result.minimal
+      ? { minimal: { body: bytesField(vector.body), secret: bytesField(vector.secret) } }
+      : {}),
+  };
+}
 
 /** Cells of one column: `[vector, outcome, extra]`, the group taken from the vector id. */
 function cells(
@@ -135,14 +152,17 @@ const RESULTS: ReportResult[] = [
   cell('sdk/js', 'call-room-isRoomActive-answer', 'fail', {
     group: 'calls',
     cause: 'body-reencoded',
-    sent: bytesField(encode('{"roomId": "r1"}')),
+    minimal: { body: bytesField(encode('{"roomId": "r1"}')), secret: bytesField(encode('k')) },
   }),
   cell('sdk/js', 'call-room-isRoomActive-quirks', 'unrepresentable', { group: 'calls' }),
   cell('sdk/js', 'webhook-room-started', 'pass', { group: 'webhooks' }),
   cell('sdk/js', 'webhook-forged-alg-none', 'fail', {
     group: 'webhooks',
     cause: 'accepts-forgery',
-    sent: bytesField(encode('{"event":"room_started"}')),
+    minimal: {
+      body: bytesField(encode('{"event":"room_started"}')),
+      secret: bytesField(encode('k')),
+    },
   }),
   cell('sdk/js', 'call-property', 'pass', { group: 'calls', tags: ['property'] }),
   cell('sdk/js', 'webhook-property', 'error', { group: 'webhooks', tags: ['property'] }),
@@ -184,7 +204,6 @@ const EXPECTATIONS = [
  * ```
  */
 export function sampleReport(): Report {
-  const explanations = new Map(EXPECTATIONS.map((e) => [cellKey(e, e.cause), e.explanation]));
   const parts = {
     seed: 42,
     propertyRuns: 100,
@@ -193,7 +212,7 @@ export function sampleReport(): Report {
       { name: 'rfc4231', path: 'rfc4231.json', formatVersion: 1, vectors: 1 },
     ],
     columns: structuredClone(COLUMNS),
-    results: structuredClone(RESULTS),
+    results: structuredClone(RESULTS).map(asRun),
     properties: structuredClone(PROPERTIES),
     propertyFindings: structuredClone(PROPERTY_FINDINGS),
     expectations: structuredClone(EXPECTATIONS),
@@ -204,8 +223,7 @@ export function sampleReport(): Report {
       parts.columns,
       parts.results,
       parts.propertyFindings,
-      vectorsById,
-      explanations,
+      correctionReasons(),
     ),
     staleExpectations: staleFromResults(parts, parts.expectations),
   });

@@ -1,14 +1,13 @@
 /**
  * Expectation updates, findings and merging, from in-memory reports: nothing spawned.
  */
-import type { Vector } from '@plugnmeet-signing/vectors';
 import { describe, expect, test } from 'vitest';
 import { isConformanceError } from '../../src/errors.js';
 import { expectationsFromReport } from '../../src/expectations/update.js';
+import { bytesField } from '../../src/reports/bytes-field.js';
 import { collectFindings } from '../../src/reports/findings.js';
 import { mergeReports, settleShard } from '../../src/reports/merge.js';
 import type { Report } from '../../src/reports/report.js';
-import { runUnits } from '../../src/runner/run-units.js';
 import { cell, column, expectation, properties, report } from './fixtures.js';
 
 const C = 'shell/dash';
@@ -78,30 +77,31 @@ describe('expectationsFromReport', () => {
 });
 
 describe('collectFindings', () => {
-  const vectors = new Map<string, Vector>(
-    [
-      ['big', 'a'.repeat(50)],
-      ['small', 'ab'],
-    ].map(([id, text]) => [
-      id as string,
-      {
-        id,
-        body: new TextEncoder().encode(text),
-        secret: new Uint8Array([1]),
-      } as unknown as Vector,
-    ]),
-  );
+  // What the runner keeps in a failing cell: the input its finding shows.
+  const input = (id: 'big' | 'small') => ({
+    minimal: {
+      body: bytesField(new TextEncoder().encode(id === 'big' ? 'a'.repeat(50) : 'ab')),
+      secret: bytesField(new Uint8Array([1])),
+    },
+  });
   test('one finding per column and cause, shown with its smallest input and the known explanation', () => {
     const findings = collectFindings(
       [column(C, { runtimeVersion: 'dash 0.5' })],
       [
-        cell(C, 'big', 'xfail', { cause: 'c' }),
-        cell(C, 'small', 'xfail', { cause: 'c' }),
+        cell(C, 'big', 'xfail', {
+          ...input('big'),
+          cause: 'c',
+          explanation: 'from the expectations',
+        }),
+        cell(C, 'small', 'xfail', {
+          ...input('small'),
+          cause: 'c',
+          explanation: 'from the expectations',
+        }),
         cell(C, 'other', 'pass'),
       ],
       [],
-      vectors,
-      new Map([[`${C}\u0000c`, 'from the expectations']]),
+      new Map(),
     );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({
@@ -118,15 +118,18 @@ describe('collectFindings', () => {
   test('an unexpected cell makes the finding unexpected, with that outcome', () => {
     const [finding] = collectFindings(
       [column(C)],
-      [cell(C, 'big', 'xfail', { cause: 'c' }), cell(C, 'small', 'error', { cause: 'c' })],
+      [
+        cell(C, 'big', 'xfail', { ...input('big'), cause: 'c', explanation: 'as expected' }),
+        cell(C, 'small', 'error', { ...input('small'), cause: 'c', explanation: 'small detail' }),
+      ],
       [],
-      vectors,
       new Map(),
     );
     expect(finding).toMatchObject({
       outcome: 'error',
       expectedFailure: false,
-      explanation: 'small detail',
+      // The expectations file's words for the cause, as the expected cell carries them.
+      explanation: 'as expected',
     });
   });
 });
@@ -171,26 +174,5 @@ describe('merging shards', () => {
       said = (error as Error).message;
     }
     expect(said).toContain(message);
-  });
-});
-
-describe('runUnits', () => {
-  test.each([
-    ['no groups: one column each', [{}, {}], [[0], [1]]],
-    [
-      'a group goes side by side, where its first column is',
-      [{ runGroup: 'g' }, {}, { runGroup: 'g' }],
-      [[0, 2], [1]],
-    ],
-    [
-      'two groups',
-      [{ runGroup: 'a' }, { runGroup: 'b' }, { runGroup: 'a' }, { runGroup: 'b' }],
-      [
-        [0, 2],
-        [1, 3],
-      ],
-    ],
-  ])('%s', (_name, columns, units) => {
-    expect(runUnits(columns)).toEqual(units);
   });
 });

@@ -9,7 +9,6 @@
  */
 import { dirname, join } from 'node:path';
 import { languageNeeds } from '../../environments/declared-toolchains.js';
-import { memoize } from '../../environments/toolchains.js';
 import { C_LOCALE, cleanHome, explicitEnv, UTF8_LOCALE } from '../../environments/process-env.js';
 import {
   pipelineTools,
@@ -17,6 +16,7 @@ import {
   SHELLS,
   type ShellEnvironment,
 } from '../../environments/shells.js';
+import { memoize } from '../../environments/toolchains.js';
 import type { Column } from '../../model.js';
 import { type ColumnSpec, defineColumn, missing } from '../column-kit.js';
 import { materialize } from '../program-cache.js';
@@ -73,6 +73,21 @@ function shellWorkerSpec(
 }
 
 /**
+ * The shell snippet's column in `shell` with a signing worker (one shell process signing
+ * case after case, or a fresh one per case): the column of every shell the snippet does not
+ * run whole in, and what an end-to-end column must answer exactly as.
+ *
+ * @throws Never (a missing shell makes the column unavailable).
+ * @example
+ * ```ts
+ * const column = shellWorkerColumn(documentedProgram('shell'), dash);
+ * ```
+ */
+export function shellWorkerColumn(program: SnippetProgram, shell: ShellEnvironment): Column {
+  return defineColumn(shellWorkerSpec(program, shell));
+}
+
+/**
  * The shell snippet's column in `shell`. Where the snippet also runs whole (the documented
  * one and its correction, in the UTF-8 shells), it is a subject with two levels: one run of
  * the whole script per case, curl and all, gives its signature to this column and the
@@ -81,9 +96,9 @@ function shellWorkerSpec(
  * alone and its wire level is unavailable.
  */
 function shellColumn(program: SnippetProgram, shell: ShellEnvironment): Column {
-  const worker = shellWorkerSpec(program, shell);
   const whole = WHOLE_SHELL_SNIPPETS.find((s) => s.signingId === program.implementation.id);
-  if (!whole || shell.locale !== undefined) return defineColumn(worker);
+  if (!whole || shell.locale !== undefined) return shellWorkerColumn(program, shell);
+  const worker = shellWorkerSpec(program, shell);
   const endToEnd = memoize(() => prepareEndToEnd(shell, whole));
   return defineColumn({
     ...worker,
