@@ -75,10 +75,14 @@ async function withSession<T>(
 }
 
 describe('wire-shell: the documented snippet, curl included', () => {
-  test('columns are wire columns, one per shell', () => {
+  test('is the wire level of the shell column, one per shell', () => {
     const columns = WIRE_SHELLS.map((s) => column(s.id));
-    expect(columns.map((c) => c.id)).toEqual(WIRE_SHELLS.map((s) => `wire-shell/${s.id}`));
-    expect(columns.every((c) => c.implementation.kind === 'wire')).toBe(true);
+    expect(columns.map((c) => c.id)).toEqual(WIRE_SHELLS.map((s) => `shell/${s.id}`));
+    const levels = columns.map((c) => c.wireLevel);
+    expect(levels.map((l) => `${l?.implementation.id}/${l?.environment.id}`)).toEqual(
+      WIRE_SHELLS.map((s) => `wire-shell/${s.id}`),
+    );
+    expect(levels.every((l) => l?.implementation.kind === 'wire')).toBe(true);
   });
 
   test('bash sends the documented body byte for byte, and the server accepts it', async (ctx) => {
