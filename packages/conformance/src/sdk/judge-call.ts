@@ -11,12 +11,12 @@ import {
   parseRequestBody,
   type RecordedRequest,
 } from '@plugnmeet-signing/test-server';
+import { lostValues } from '../judges/lost-values.js';
 import type { CallAnswer, CallInput } from '../model.js';
 import type { Judgement } from '../runner/judge.js';
 import type { CallScenario } from './call-scenarios.js';
 import { type ExactJson, ExactNumber, parseExactJson } from './exact-json.js';
 import { verdictFor } from './judge-verdict.js';
-import { lostValues } from './lost-values.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 

@@ -4,11 +4,11 @@
  *
  * @module
  */
+import { lostValues } from '../judges/lost-values.js';
 import type { WebhookAnswer } from '../model.js';
 import type { Judgement } from '../runner/judge.js';
 import { parseExactJson } from './exact-json.js';
 import { verdictFor } from './judge-verdict.js';
-import { lostValues } from './lost-values.js';
 import type { WebhookCase } from './webhook-forgeries.js';
 
 /**
