@@ -4,9 +4,22 @@
  *
  * @module
  */
+import { type DescField, type DescMessage, ScalarType } from '@bufbuild/protobuf';
+import { FeatureSet_FieldPresence } from '@bufbuild/protobuf/wkt';
 import { type ExactJson, ExactNumber } from '../sdk/exact-json.js';
 
 const INT64_TEXT = /^-?\d+$/;
+
+/**
+ * What is known of the value at one place of the answer: the message an object is, what the
+ * items of a list or the values of a map are; `undefined` where nothing is known, which
+ * keeps the strict rule there (every value sent must come back).
+ */
+type Shape =
+  | { kind: 'message'; message: DescMessage }
+  | { kind: 'list'; item: Shape | undefined }
+  | { kind: 'map'; value: Shape | undefined }
+  | undefined;
 
 function isObject(value: ExactJson | undefined): value is { [key: string]: ExactJson } {
   return (
@@ -46,28 +59,104 @@ function sameScalar(sent: ExactJson, got: ExactJson | undefined): boolean {
   return sent === got;
 }
 
+/** The shape of a message, or nothing for a well-known type, whose JSON is not its fields. */
+function messageShape(message: DescMessage): Shape {
+  return message.typeName.startsWith('google.protobuf.') ? undefined : { kind: 'message', message };
+}
+
+function fieldShape(field: DescField): Shape {
+  switch (field.fieldKind) {
+    case 'message':
+      return messageShape(field.message);
+    case 'list':
+      return {
+        kind: 'list',
+        item: field.listKind === 'message' ? messageShape(field.message) : undefined,
+      };
+    case 'map':
+      return {
+        kind: 'map',
+        value: field.mapKind === 'message' ? messageShape(field.message) : undefined,
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** The field of `message` a key names: its proto name (what the server writes) or JSON name. */
+function fieldNamed(message: DescMessage, key: string): DescField | undefined {
+  return (
+    message.fields.find((f) => f.name === key) ?? message.fields.find((f) => f.jsonName === key)
+  );
+}
+
+/** Whether a JSON number or numeric string is zero; `-0` is not a float's default (protobuf spec). */
+function isZero(value: ExactJson, float: boolean): boolean {
+  const text =
+    value instanceof ExactNumber ? value.text : typeof value === 'string' ? value : undefined;
+  if (text === undefined || text.trim() === '') return false;
+  const number = Number(text);
+  return number === 0 && !(float && Object.is(number, -0));
+}
+
+/** Whether `value` is the JSON of `field`'s proto3 default (`0`, `"0"`, `""`, `false`, `[]`, `{}`, the zero enum). */
+function isDefault(field: DescField, value: ExactJson): boolean {
+  switch (field.fieldKind) {
+    case 'list':
+      return Array.isArray(value) && value.length === 0;
+    case 'map':
+      return isObject(value) && Object.keys(value).length === 0;
+    case 'enum':
+      return value === field.enum.values.find((v) => v.number === 0)?.name || isZero(value, false);
+    case 'scalar':
+      switch (field.scalar) {
+        case ScalarType.BOOL:
+          return value === false;
+        case ScalarType.STRING:
+        case ScalarType.BYTES:
+          return value === '';
+        default:
+          return isZero(
+            value,
+            field.scalar === ScalarType.DOUBLE || field.scalar === ScalarType.FLOAT,
+          );
+      }
+    default:
+      return false;
+  }
+}
+
 /**
- * Every place where `got` lost or changed a value of `sent`, as `path: sent X, got Y`.
- * Keys may come back under their proto name or their JSON (lowerCamel) name; an int64 may
- * come back as its decimal string or as an exactly equal integer; a `null` (an unset
- * message) may be left out. Extra keys in `got` are the SDK's own business.
- *
- * @throws Never.
- * @example
- * ```ts
- * lostValues(parseExactJson('{"n":"9007199254740993"}'), parseExactJson('{"n":9007199254740992}'));
- * // ['n: sent "9007199254740993", got 9007199254740992']
- * ```
+ * Whether protojson itself leaves `value` out when `field` holds it: a field without
+ * explicit presence (a proto3 scalar, enum, list or map not marked `optional` and not in a
+ * oneof) at its default. A message field, an `optional` one or a oneof member has presence:
+ * sent, it must come back, default or not.
  */
-export function lostValues(sent: ExactJson, got: ExactJson | undefined, path = ''): string[] {
+function protojsonOmits(field: DescField, value: ExactJson): boolean {
+  const implicit =
+    field.fieldKind === 'list' ||
+    field.fieldKind === 'map' ||
+    field.presence === FeatureSet_FieldPresence.IMPLICIT;
+  return implicit && isDefault(field, value);
+}
+
+function lost(sent: ExactJson, got: ExactJson | undefined, path: string, shape: Shape): string[] {
   const at = path === '' ? '(answer)' : path;
   if (isObject(sent)) {
     if (!isObject(got)) return [`${at}: sent an object, got ${show(got)}`];
     return Object.entries(sent).flatMap(([key, value]) => {
       const child = path === '' ? key : `${path}.${key}`;
-      const found = Object.hasOwn(got, key) ? got[key] : got[lowerCamel(key)];
-      if (found === undefined && value === null) return [];
-      return lostValues(value, found, child);
+      if (shape?.kind === 'map') {
+        // A map's keys are data: never renamed, and an entry is written even at its default.
+        return lost(value, Object.hasOwn(got, key) ? got[key] : undefined, child, shape.value);
+      }
+      const field = shape?.kind === 'message' ? fieldNamed(shape.message, key) : undefined;
+      const jsonName = field?.jsonName ?? lowerCamel(key);
+      const found = Object.hasOwn(got, key) ? got[key] : got[jsonName];
+      if (found === undefined && (value === null || (field && protojsonOmits(field, value)))) {
+        return [];
+      }
+      return lost(value, found, child, field ? fieldShape(field) : undefined);
     });
   }
   if (Array.isArray(sent)) {
@@ -75,7 +164,37 @@ export function lostValues(sent: ExactJson, got: ExactJson | undefined, path = '
     if (got.length !== sent.length) {
       return [`${at}: sent ${sent.length} items, got ${got.length}`];
     }
-    return sent.flatMap((item, i) => lostValues(item, got[i], `${path}[${i}]`));
+    const item = shape?.kind === 'list' ? shape.item : undefined;
+    return sent.flatMap((value, i) => lost(value, got[i], `${path}[${i}]`, item));
   }
   return sameScalar(sent, got) ? [] : [`${at}: sent ${show(sent)}, got ${show(got)}`];
+}
+
+/**
+ * Every place where `got` lost or changed a value of `sent`, as `path: sent X, got Y`.
+ * Keys may come back under their proto name or their JSON (lowerCamel) name; an int64 may
+ * come back as its decimal string or as an exactly equal integer; a `null` (an unset
+ * message) may be left out. Extra keys in `got` are the SDK's own business.
+ *
+ * With `schema`, the message `sent` is, a field protojson itself leaves out may be left out
+ * too: one without explicit presence sent at its proto3 default, as an SDK that parses the
+ * answer into a protobuf message and serializes it back writes it. Without `schema`, every
+ * value sent must come back.
+ *
+ * @param schema The message descriptor of `sent` (a route's response, the webhook event).
+ * @throws Never.
+ * @example
+ * ```ts
+ * lostValues(parseExactJson('{"n":"9007199254740993"}'), parseExactJson('{"n":9007199254740992}'));
+ * // ['n: sent "9007199254740993", got 9007199254740992']
+ * lostValues(parseExactJson('{"status":false,"msg":""}'), parseExactJson('{}'), messageSchema('plugnmeet.CommonResponse'));
+ * // []: protojson leaves out false and ""
+ * ```
+ */
+export function lostValues(
+  sent: ExactJson,
+  got: ExactJson | undefined,
+  schema?: DescMessage,
+): string[] {
+  return lost(sent, got, '', schema ? messageShape(schema) : undefined);
 }

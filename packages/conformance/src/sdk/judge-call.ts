@@ -8,6 +8,7 @@
 import { verifySync } from '@plugnmeet-signing/signer/node';
 import {
   type AuthRoute,
+  messageSchema,
   parseRequestBody,
   type RecordedRequest,
 } from '@plugnmeet-signing/test-server';
@@ -208,7 +209,9 @@ export function judgeCall(call: {
       return verdict('fail', 'wrong-answer-kind', `the server answered; the SDK said ${actual}`);
     const last = requests.at(-1);
     const sentText = utf8.decode(last?.response.body ?? new Uint8Array());
-    const lost = lostValues(parseExactJson(sentText), answer.result);
+    // The answer is the route's response message: a field protojson leaves out at its
+    // default may be left out by the SDK too.
+    const lost = lostValues(parseExactJson(sentText), answer.result, messageSchema(route.response));
     if (lost.length > 0)
       return verdict(
         'fail',
