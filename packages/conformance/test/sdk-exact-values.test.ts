@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { lostValues } from '../src/judges/lost-values.js';
 import { type ExactJson, ExactNumber, parseExactJson } from '../src/sdk/exact-json.js';
-import { lostValues } from '../src/sdk/lost-values.js';
 
 /** Back to plain JSON, numbers as JSON.parse would read them: the independent oracle. */
 function plain(value: ExactJson): unknown {

@@ -9,14 +9,15 @@
 import { verifySync } from '@plugnmeet-signing/signer/node';
 import {
   type AuthRoute,
+  messageSchema,
   parseRequestBody,
   type RecordedRequest,
 } from '@plugnmeet-signing/test-server';
 import type { CallAnswer, CallInput } from '../model.js';
 import type { CallScenario } from '../sdk/call-scenarios.js';
 import { type ExactJson, ExactNumber, parseExactJson } from '../sdk/exact-json.js';
-import { lostValues } from '../sdk/lost-values.js';
 import { atLevel, type Level, type LevelJudgement } from './judgement.js';
+import { lostValues } from './lost-values.js';
 import { type Verdict, verdictFor } from './verdict.js';
 
 /** A {@link Verdict} made at one level. */
@@ -208,7 +209,7 @@ export function judgeCall(call: {
   judgements.push(...judgeRequests(requests, input, route, secret, scenario.id, at('request')));
   // With nothing received, no answer was served: there is no answer handling to judge.
   if (answer.kind !== 'broken' && requests.length > 0) {
-    const judged = judgeAnswer(scenario, requests, answer, at('answer'));
+    const judged = judgeAnswer(scenario, route, requests, answer, at('answer'));
     const refused = scenario.wrongSecret ? undefined : requests.at(-1)?.wouldRefuse;
     judgements.push(
       refused && judged.outcome === 'fail'
@@ -257,6 +258,7 @@ function judgeRequests(
 /** The answer level: what the SDK made of the answer the emulator served last. */
 function judgeAnswer(
   scenario: CallScenario,
+  route: AuthRoute,
   requests: readonly RecordedRequest[],
   answer: Exclude<CallAnswer, { kind: 'broken' }>,
   judged: LevelVerdict,
@@ -284,7 +286,9 @@ function judgeAnswer(
     if (answer.kind !== 'result')
       return judged('fail', 'wrong-answer-kind', `the server answered; the SDK said ${actual}`);
     const sentText = utf8.decode(last?.response.body ?? new Uint8Array());
-    const lost = lostValues(parseExactJson(sentText), answer.result);
+    // The answer is the route's response message: a field protojson leaves out at its
+    // default may be left out by the SDK too.
+    const lost = lostValues(parseExactJson(sentText), answer.result, messageSchema(route.response));
     if (lost.length > 0)
       return judged(
         'fail',

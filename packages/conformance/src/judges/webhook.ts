@@ -4,11 +4,12 @@
  *
  * @module
  */
+import { messageSchema } from '@plugnmeet-signing/test-server';
 import type { WebhookAnswer } from '../model.js';
 import { parseExactJson } from '../sdk/exact-json.js';
-import { lostValues } from '../sdk/lost-values.js';
 import type { WebhookCase } from '../sdk/webhook-forgeries.js';
 import type { Judgement } from './judgement.js';
+import { lostValues } from './lost-values.js';
 import { verdictFor } from './verdict.js';
 
 /**
@@ -52,7 +53,8 @@ export function judgeWebhook(testCase: WebhookCase, answer: WebhookAnswer): Judg
       `refused a genuine delivery (${testCase.description}): ${answer.reason}`,
     );
   const sent = parseExactJson(new TextDecoder().decode(testCase.delivery.body));
-  const lost = lostValues(sent, answer.event);
+  // The body is a CommonNotifyEvent, as the emulator's notifier (webhooks/deliver.ts) makes it.
+  const lost = lostValues(sent, answer.event, messageSchema('plugnmeet.CommonNotifyEvent'));
   if (lost.length > 0) return verdict('fail', 'lost-values', lost.slice(0, 5).join('; '));
   return verdict('pass', undefined, testCase.description);
 }

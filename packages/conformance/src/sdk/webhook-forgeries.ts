@@ -95,18 +95,24 @@ function tampered(body: Uint8Array): Uint8Array {
   return copy;
 }
 
+/** The most trailing spaces {@link bodyWhoseHash} tries. */
+const MAX_SPACES = 256;
+
 /**
- * `body` with as many trailing spaces (still the same JSON value) as it takes for the
- * standard base64 of its SHA-256 to meet `wanted`. About one hash in four has no `+` or `/`,
- * so a few tries do; 256 never fail in practice, and the last is returned regardless.
+ * `body` with the fewest trailing spaces (still the same JSON value) it takes for the
+ * standard base64 of its SHA-256 to meet `wanted`: the same body always gives the same
+ * bytes. About one hash in four has no `+` or `/`, three in four have one, so a few tries
+ * do; missing in {@link MAX_SPACES} tries (odds below 10^-30) throws rather than hand back
+ * a body without the property, which would make the forgery catch nothing.
+ *
+ * @throws {Error} When no body of up to {@link MAX_SPACES} trailing spaces meets `wanted`.
  */
 function bodyWhoseHash(body: Uint8Array, wanted: (base64: string) => boolean): Uint8Array {
-  let candidate = body;
-  for (let spaces = 0; spaces < 256; spaces++) {
-    candidate = new Uint8Array([...body, ...new Uint8Array(spaces).fill(0x20)]);
+  for (let spaces = 0; spaces < MAX_SPACES; spaces++) {
+    const candidate = new Uint8Array([...body, ...new Uint8Array(spaces).fill(0x20)]);
     if (wanted(createHash('sha256').update(candidate).digest('base64'))) return candidate;
   }
-  return candidate;
+  throw new Error(`no body with up to ${MAX_SPACES} trailing spaces has the wanted hash`);
 }
 
 /** The same JSON value written again with other whitespace: other bytes, so another hash. */
@@ -123,6 +129,7 @@ function reserialized(body: Uint8Array): Uint8Array {
  *
  * @param now Seconds since the epoch, as the verifier will see them.
  * @throws {SyntaxError} When the genuine delivery's token or body is not what the server sends.
+ * @throws {Error} Never in practice: when no body with the wanted hash is found (see `bodyWhoseHash`).
  * @example
  * ```ts
  * for (const forged of webhookForgeries(genuine, { apiKey: 'K', secret: 'S', now: Date.now() / 1000 })) …
