@@ -8,7 +8,7 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CORRECTIONS, readCorrection } from '../src/corrections/catalog.js';
 import { correctedProgram } from '../src/corrections/columns.js';
-import { pagePatch, patchedPage } from '../src/corrections/patch.js';
+import { pagePatch, patchedPage } from '../src/corrections/page-patch.js';
 import { renderEndToEndScript } from '../src/implementations/wire/shell-end-to-end.js';
 import { CORRECTED_SHELL_WIRE, splitShellSnippet } from '../src/implementations/wire/shell-wire.js';
 import type { Report } from '../src/reports/report.js';

@@ -205,7 +205,7 @@ async function uploadWhiteboardFile(
 ): Promise<TestResponse> {
   const roomId = request.headers['room-id'] ?? '';
   if (roomId === '') return uploadFailure(400, 'Room-Id header is required', 'INVALID_PARAMETERS');
-  const parts = parseMultipart(request.body, request.headers['content-type'] ?? '');
+  const parts = await parseMultipart(request.body, request.headers['content-type'] ?? '');
   if (!parts) return uploadFailure(400, 'invalid multipart form', 'INVALID_PARAMETERS');
   if (!context.state.rooms.has(roomId))
     return uploadFailure(400, 'room is not active', 'ROOM_NOT_ACTIVE');

@@ -428,7 +428,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     }
     const contentType = headers['content-type'] ?? '';
     const form = contentType.includes('multipart/form-data')
-      ? parseMultipart(decoded, contentType)
+      ? await parseMultipart(decoded, contentType)
       : undefined;
     const text = utf8.decode(decoded);
     const upstream = authRoute(path);

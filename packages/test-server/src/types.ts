@@ -96,11 +96,14 @@ export interface RecordedResponse {
   readonly delayMs?: number;
 }
 
-/** A parsed `multipart/form-data` part. */
+/** A parsed `multipart/form-data` part (see `parseMultipart` for how each field is read). */
 export interface FormPart {
   readonly name: string;
+  /** The file name as sent, path included; absent for a plain field. */
   readonly filename?: string;
+  /** The media type in lowercase without parameters; `text/plain` when the part named none. */
   readonly contentType?: string;
+  /** A file's bytes exactly; a plain field's text in UTF-8. */
   readonly data: Uint8Array;
 }
 

@@ -14,13 +14,9 @@ import { parseArgs } from 'node:util';
 import { loadVectorFiles } from '@plugnmeet-signing/vectors';
 import { builtInColumns } from '../columns.js';
 import { CORRECTIONS } from '../corrections/catalog.js';
-import {
-  correctionEvidence,
-  correctionsProven,
-  docsPatchNote,
-  evidenceSummary,
-  pagePatch,
-} from '../corrections/patch.js';
+import { correctionEvidence, correctionsProven, evidenceSummary } from '../corrections/evidence.js';
+import { pagePatch } from '../corrections/page-patch.js';
+import { docsPatchNote } from '../corrections/patch-note.js';
 import { ConformanceError } from '../errors.js';
 import { readExpectations } from '../expectations/file.js';
 import { wireTwinsOf } from '../implementations/wire/index.js';
