@@ -1,6 +1,7 @@
 /**
- * The conformance runner as a library: build columns, run them against the vectors,
- * render the report. The `pnm-conformance` command is a thin layer over this.
+ * The conformance runner as a library: build columns, run them against the vectors
+ * (`conformanceRun`: load → check → select → run → settle → redact), render the report.
+ * The `pnm-conformance` command is a thin layer over this.
  *
  * @module
  */
@@ -35,6 +36,15 @@ export type {
   SignAnswer,
   VerifyAnswer,
 } from './model.js';
+export { conformanceRun } from './pipeline/conformance-run.js';
+export type {
+  ConformanceRunOptions,
+  ExpectationsSource,
+  PlanOptions,
+  RunSettings,
+} from './pipeline/options.js';
+/** @deprecated Use {@link conformanceRun}; this alias goes in the next release. */
+export { type RunOptions, runConformance } from './pipeline/run-conformance.js';
 export { renderHtml } from './reports/html.js';
 export { readJsonReport, renderJson } from './reports/json.js';
 export { renderJunit } from './reports/junit.js';
@@ -48,5 +58,4 @@ export type {
   ReportResult,
 } from './reports/report.js';
 export { renderMatrix, renderReport } from './reports/terminal.js';
-export { type RunOptions, runConformance } from './run.js';
 export { SCHEMA_NAMES, type SchemaName, schemaFile } from './schemas/load.js';

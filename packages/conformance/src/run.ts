@@ -1,6 +1,7 @@
 /**
- * One conformance run, start to finish: every selected vector and the property search on
- * every selected column, expectations applied, findings and staleness worked out.
+ * The pipeline's run step: every selected vector and the property search on every selected
+ * column, expectations applied, findings collected. What the results mean for the whole run
+ * (staleness, the verdict) is the settle step's (`reports/settle.ts`), never this one's.
  *
  * @module
  */
@@ -11,15 +12,13 @@ import type { Expectation } from './expectations/file.js';
 import { ColumnExpectations } from './expectations/match.js';
 import type { Column, ExecutionMode } from './model.js';
 import { collectFindings } from './reports/findings.js';
-import { REPORT_FORMAT_VERSION, type Report } from './reports/report.js';
-import { staleFromResults, summarize } from './reports/verdict.js';
+import type { Report } from './reports/report.js';
 import type { RunListener } from './runner/events.js';
 import { mapConcurrent } from './runner/pool.js';
 import { type ColumnRun, runColumn } from './runner/run-column.js';
-import { checkVectorsAgainstReference } from './vector-check.js';
-import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
-export interface RunOptions {
+/** What the run step needs: the selected columns and vectors, and how to run them. */
+export interface RunStepOptions {
   columns: readonly Column[];
   vectorFiles: readonly VectorFile[];
   /** Vectors selected by tag filters (defaults to every vector of `vectorFiles`). */
@@ -30,34 +29,32 @@ export interface RunOptions {
   path?: string;
   mode?: ExecutionMode;
   jobs: number;
-  /** Unavailable columns fail the run (`--require-all`, and under CI). */
-  requireAll: boolean;
   listener?: RunListener;
   shard?: { index: number; count: number };
   /**
-   * Stops the run early: no further case starts, what was judged before is kept, and the
-   * summary says `interrupted` with the signal's reason (the signal name, say).
+   * Stops the run early: no further case starts, and what was judged before is kept.
    */
   signal?: AbortSignal;
 }
 
+/** What the columns did: the parts of a report the run step fills. */
+export type ColumnsRun = Pick<
+  Report,
+  'columns' | 'results' | 'properties' | 'propertyFindings' | 'findings'
+>;
+
 /**
- * Runs the conformance suite and returns its report. Never throws for what an
- * implementation does; throws only for bad options or a reference/vector disagreement.
+ * Runs the selected columns and collects their results and findings. Never throws for
+ * what an implementation does.
  *
- * @throws ConformanceError `ERR_CONFORMANCE_REFERENCE` when a vector file disagrees with the
- *   reference (named with its file and JSON path), before any column runs.
- *
+ * @throws Never for an implementation's behaviour; only for a bug of the runner itself.
  * @example
  * ```ts
- * const report = await runConformance({ columns, vectorFiles, expectations: [], seed: 1, runs: 100, jobs: 2, requireAll: false });
- * console.log(report.summary.ok);
+ * const ran = await runColumns({ columns, vectorFiles, expectations: [], seed: 1, runs: 100, jobs: 2 });
+ * console.log(ran.results.length);
  * ```
  */
-export async function runConformance(options: RunOptions): Promise<Report> {
-  const started = Date.now();
-  // A wrong vector would judge every column wrongly: refuse it before anything runs.
-  checkVectorsAgainstReference(options.vectorFiles);
+export async function runColumns(options: RunStepOptions): Promise<ColumnsRun> {
   const listener = options.listener ?? (() => {});
   const vectors = options.vectorFiles.flatMap((file) =>
     file.vectors
@@ -109,37 +106,15 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     .map(({ r }) => r);
   const properties = runs.flatMap((r) => r.properties);
   const propertyFindings = runs.flatMap((r) => r.propertyFindings);
-  // An interrupted run did not get to meet its expectations: none is called stale.
-  // One rule for staleness, the merge's: an unsharded run is judged as a merge of one shard.
-  const staleExpectations = options.signal?.aborted
-    ? []
-    : staleFromResults({ columns, results, properties }, options.expectations);
   const findings = collectFindings(columns, results, propertyFindings, correctionReasons());
 
-  const report: Omit<Report, 'summary'> = {
-    formatVersion: REPORT_FORMAT_VERSION,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    startedAt: new Date(started).toISOString(),
-    durationMs: Date.now() - started,
-    seed: options.seed,
-    propertyRuns: options.runs,
-    ...(options.shard ? { shard: options.shard } : {}),
-    vectorFiles: options.vectorFiles.map((f) => ({
-      name: f.name,
-      path: f.path,
-      formatVersion: f.formatVersion,
-      vectors: f.vectors.length,
-    })),
+  return {
     columns,
     results,
     properties,
     propertyFindings,
     findings,
-    staleExpectations,
-    requireAll: options.requireAll,
   };
-  const interrupted = options.signal?.aborted ? String(options.signal.reason) : undefined;
-  return { ...report, summary: summarize(report, interrupted) };
 }
 
 /** FNV-1a: a stable, dependency-free hash for deterministic sharding. */

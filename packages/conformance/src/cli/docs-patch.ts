@@ -6,33 +6,37 @@
  *
  * @module
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadVectorFiles } from '@plugnmeet-signing/vectors';
 import { builtInColumns } from '../columns.js';
 import { CORRECTIONS } from '../corrections/catalog.js';
 import { correctionEvidence, correctionsProven, evidenceSummary } from '../corrections/evidence.js';
 import { pagePatch } from '../corrections/page-patch.js';
 import { docsPatchNote } from '../corrections/patch-note.js';
 import { ConformanceError } from '../errors.js';
-import { readExpectations } from '../expectations/file.js';
 import { wireTwinsOf } from '../implementations/wire/index.js';
-import { readJsonReport, renderJson } from '../reports/json.js';
+import { conformanceRun } from '../pipeline/conformance-run.js';
+import { readJsonReport } from '../reports/json.js';
+import { redactReport, secretsOf } from '../reports/redact.js';
 import type { Report } from '../reports/report.js';
-import { runConformance } from '../run.js';
 import { PAGE_FILE, readPage } from '../snippets/page.js';
+import {
+  integerOption,
+  joinNegativeValues,
+  MAX_JOBS,
+  MAX_RUNS,
+  MAX_SEED,
+} from './option-values.js';
 import { DEFAULT_SEED } from './options.js';
 import { progressPrinter } from './progress.js';
+import { publish, redactingStderr } from './publish.js';
 
 export const PATCH_FILE = 'api-introduction.patch';
 export const NOTE_FILE = 'NOTE.md';
 export const REPORT_FILE = 'report.json';
 export const DEFAULT_DOCS_PATCH_RUNS = 300;
-
-const DEFAULT_EXPECTATIONS = fileURLToPath(new URL('../../expectations.json', import.meta.url));
 
 export interface DocsPatchOptions {
   out: string;
@@ -47,20 +51,41 @@ function usage(message: string): never {
   throw new ConformanceError('ERR_CONFORMANCE_USAGE', `docs-patch: ${message}`);
 }
 
-function integer(value: string | undefined, name: string, fallback: number, min: number): number {
+/** The options that take a value (where a negative number may follow, to be refused). */
+const VALUED = new Set(['out', 'report-json', 'runs', 'seed', 'jobs']);
+
+/** An integer option's value in the bounds the run command holds it to, or its default. */
+function integer(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    usage(`--${name} expected an integer ≥ ${min}, got ${JSON.stringify(value)}`);
-  return n;
+  try {
+    return integerOption(value, name, min, max);
+  } catch (error) {
+    // The run command's message, said as every docs-patch usage error is.
+    usage((error as Error).message);
+  }
 }
 
-/** Parses `docs-patch` options. @throws {ConformanceError} `ERR_CONFORMANCE_USAGE`. */
+/**
+ * Parses `docs-patch` options; the integers are held to the bounds of the run command's
+ * (`option-values.ts`).
+ *
+ * @throws {ConformanceError} `ERR_CONFORMANCE_USAGE` naming the option, its range and the value.
+ * @example
+ * ```ts
+ * parseDocsPatchOptions(['--out', 'patch', '--runs', '100']); // { out: 'patch', runs: 100, … }
+ * ```
+ */
 export function parseDocsPatchOptions(argv: string[]): DocsPatchOptions {
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv, VALUED),
       strict: true,
       allowPositionals: false,
       options: {
@@ -79,9 +104,9 @@ export function parseDocsPatchOptions(argv: string[]): DocsPatchOptions {
   return {
     out: (values.out as string | undefined) ?? 'docs-patch',
     ...(reportJson ? { reportJson } : {}),
-    runs: integer(values.runs as string | undefined, 'runs', DEFAULT_DOCS_PATCH_RUNS, 0),
-    seed: integer(values.seed as string | undefined, 'seed', DEFAULT_SEED, 0),
-    jobs: integer(values.jobs as string | undefined, 'jobs', availableParallelism(), 1),
+    runs: integer(values.runs as string | undefined, 'runs', DEFAULT_DOCS_PATCH_RUNS, 0, MAX_RUNS),
+    seed: integer(values.seed as string | undefined, 'seed', DEFAULT_SEED, 0, MAX_SEED),
+    jobs: integer(values.jobs as string | undefined, 'jobs', availableParallelism(), 1, MAX_JOBS),
     quiet: values.quiet === true,
   };
 }
@@ -98,21 +123,17 @@ export function focusImplementations(): Set<string> {
   );
 }
 
-async function focusedRun(options: DocsPatchOptions): Promise<Report> {
+/** The focused run, through the pipeline every run takes (its report settled and redacted). */
+function focusedRun(options: DocsPatchOptions): Promise<Report> {
   const focus = focusImplementations();
-  const columns = (await builtInColumns()).filter((column) => focus.has(column.implementation.id));
-  const expectations = existsSync(DEFAULT_EXPECTATIONS)
-    ? readExpectations(DEFAULT_EXPECTATIONS).expectations
-    : [];
-  return runConformance({
-    columns,
-    vectorFiles: await loadVectorFiles(),
-    expectations,
+  return conformanceRun({
+    columns: async () =>
+      (await builtInColumns()).filter((column) => focus.has(column.implementation.id)),
     seed: options.seed,
     runs: options.runs,
     jobs: options.jobs,
     requireAll: false,
-    ...(options.quiet ? {} : { listener: progressPrinter() }),
+    ...(options.quiet ? {} : { listener: progressPrinter(redactingStderr()) }),
   });
 }
 
@@ -124,15 +145,17 @@ async function focusedRun(options: DocsPatchOptions): Promise<Report> {
 export async function docsPatch(argv: string[]): Promise<number> {
   const options = parseDocsPatchOptions(argv);
   const out = resolve(options.out);
+  // A report read from a file is redacted as `render` redacts it: the note quotes from it.
   const report = options.reportJson
-    ? readJsonReport(options.reportJson)
+    ? redactReport(readJsonReport(options.reportJson), secretsOf(process.env))
     : await focusedRun(options);
   mkdirSync(out, { recursive: true });
   let source: string;
   if (options.reportJson) {
     source = `the JSON report \`${options.reportJson}\``;
   } else {
-    writeFileSync(join(out, REPORT_FILE), renderJson(report));
+    const failed = publish(report, [{ format: 'json', path: join(out, REPORT_FILE) }], false);
+    if (failed !== undefined) return failed;
     source =
       `a run of the broken snippets, their corrections and their wire columns made by ` +
       `\`pnm-conformance docs-patch\` (its JSON report is \`${REPORT_FILE}\`, beside this note)`;

@@ -32,7 +32,7 @@ export interface InterruptWatch {
  * @example
  * ```ts
  * const interrupt = watchInterrupts();
- * try { await runConformance({ ...options, signal: interrupt.signal }); } finally { interrupt.dispose(); }
+ * try { await conformanceRun({ ...options, signal: interrupt.signal }); } finally { interrupt.dispose(); }
  * ```
  */
 export function watchInterrupts(stderr: NodeJS.WritableStream = process.stderr): InterruptWatch {

@@ -5,54 +5,31 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { bundledVectorSet, isVectorError, loadVectorFilesWith } from '@plugnmeet-signing/vectors';
-import { columnKey } from '../column-key.js';
+import { isVectorError } from '@plugnmeet-signing/vectors';
 import { builtInColumns } from '../columns.js';
 import { isConformanceError } from '../errors.js';
 import { writeExpectations } from '../expectations/file.js';
-import { checkVectorIds, loadRunExpectations } from '../expectations/for-run.js';
 import { expectationsFromReport } from '../expectations/update.js';
 import { probeContainmentFor } from '../implementations/containment.js';
 import { outsideColumn } from '../implementations/outside.js';
 import { killEverything } from '../implementations/process-tracker.js';
 import type { Column } from '../model.js';
+import { executePlan } from '../pipeline/execute.js';
+import { DEFAULT_EXPECTATIONS } from '../pipeline/load.js';
+import type { ConformanceRunOptions } from '../pipeline/options.js';
+import { prepareRun } from '../pipeline/prepare.js';
 import { readJsonReport, renderJson } from '../reports/json.js';
-import { mergeReports, settleShard } from '../reports/merge.js';
-import { redactReport, redactText, secretsOf } from '../reports/redact.js';
-import type { Report } from '../reports/report.js';
-import { renderReport } from '../reports/terminal.js';
-import { writeReports } from '../reports/write.js';
-import { runConformance } from '../run.js';
-import { sdkCaseIds } from '../sdk/run-sdk-cases.js';
-import { selectColumns } from '../select.js';
-import { checkVectorsAgainstReference } from '../vector-check.js';
+import { mergeReports } from '../reports/merge.js';
+import { redactReport, secretsOf } from '../reports/redact.js';
 import { docsPatch } from './docs-patch.js';
+import { EXIT } from './exit-codes.js';
 import { watchInterrupts } from './interrupt.js';
-import { HELP, parseRunOptions, type ReportFormat } from './options.js';
+import { HELP, parseRunOptions } from './options.js';
 import { progressPrinter } from './progress.js';
+import { publish, redactingStderr } from './publish.js';
 import { checkReportTargets } from './report-targets.js';
 
-export const EXIT = { ok: 0, divergence: 1, usage: 2, internal: 3 } as const;
-
-const DEFAULT_EXPECTATIONS = fileURLToPath(new URL('../../expectations.json', import.meta.url));
-
-/**
- * Prints the report and writes it in every requested format, redacted of the runner's
- * secrets; a report that cannot be written is named and makes the exit code 2.
- */
-function publish(
-  report: Report,
-  targets: ReadonlyArray<{ format: ReportFormat; path: string }>,
-  print = true,
-): number | undefined {
-  const redacted = redactReport(report, secretsOf(process.env));
-  if (print) process.stdout.write(`${renderReport(redacted)}\n`);
-  const failures = writeReports(redacted, targets);
-  for (const failure of failures)
-    process.stderr.write(`pnm-conformance: cannot write ${failure}\n`);
-  return failures.length > 0 ? EXIT.usage : undefined;
-}
+export { EXIT };
 
 async function run(argv: string[]): Promise<number> {
   const options = parseRunOptions(argv, process.env);
@@ -70,15 +47,60 @@ async function runWatched(
   options: ReturnType<typeof parseRunOptions>,
   interrupt: ReturnType<typeof watchInterrupts>,
 ): Promise<number> {
-  const vectorFiles = await loadVectorFilesWith(options.vectors);
-  // Refused before any column is probed, so a wrong vector costs nothing to learn of.
-  checkVectorsAgainstReference(vectorFiles);
-  const expectationsPath = resolve(options.expectations ?? DEFAULT_EXPECTATIONS);
-  const expectations = loadRunExpectations(expectationsPath, {
-    given: options.expectations !== undefined,
-    creating: options.updateExpectations,
-  });
+  const pipeline: ConformanceRunOptions = {
+    columns: () => cliColumns(options),
+    vectorDirs: options.vectors,
+    expectations: {
+      path: options.expectations ?? DEFAULT_EXPECTATIONS,
+      given: options.expectations !== undefined,
+      creating: options.updateExpectations,
+    },
+    only: options.only,
+    skip: options.skip,
+    seed: options.seed,
+    runs: options.runs,
+    ...(options.path ? { path: options.path } : {}),
+    ...(options.mode ? { mode: options.mode } : {}),
+    jobs: options.jobs,
+    requireAll: options.requireAll,
+    ...(options.quiet ? {} : { listener: progressPrinter(redactingStderr()) }),
+    ...(options.shard ? { shard: options.shard } : {}),
+    signal: interrupt.signal,
+  };
+  const plan = await prepareRun(pipeline);
+  if (options.list) {
+    for (const column of plan.columns) {
+      const availability = await column.probe();
+      const state = availability.available
+        ? availability.runtimeVersion
+        : `unavailable: ${availability.reason}`;
+      process.stdout.write(
+        `${column.id}\t${column.implementation.label} — ${column.environment.label}\t${state}\n`,
+      );
+    }
+    return EXIT.ok;
+  }
 
+  const report = await executePlan(plan, pipeline);
+  const failed = publish(report, options.reports);
+  const interrupted = interrupt.exitCode();
+  if (interrupted !== undefined) return interrupted;
+  if (failed !== undefined) return failed;
+  // A run that judged nothing would rewrite the file as if every entry were gone.
+  const expectationsPath = plan.expectationsPath;
+  if (
+    options.updateExpectations &&
+    expectationsPath &&
+    report.summary.nothingJudged === undefined
+  ) {
+    writeExpectations(expectationsPath, expectationsFromReport(report, plan.expectations));
+    process.stdout.write(`expectations written to ${expectationsPath}\n`);
+  }
+  return report.summary.ok ? EXIT.ok : EXIT.divergence;
+}
+
+/** The command line's columns: each `--impl`, then the snippets (unless only `--impl` runs). */
+async function cliColumns(options: ReturnType<typeof parseRunOptions>): Promise<Column[]> {
   const columns: Column[] = [];
   // What the system allows does not change during a run: probed once, passed to each column.
   const containment = options.impl.length > 0 ? probeContainmentFor(process.env) : undefined;
@@ -94,75 +116,7 @@ async function runWatched(
     );
   }
   if (options.impl.length === 0 || options.withSnippets) columns.push(...(await builtInColumns()));
-  // A user's --vectors only add to the shipped ones, so every entry can always be checked.
-  checkVectorIds(
-    expectationsPath,
-    expectations,
-    new Set(columns.map((c) => c.implementation.id)),
-    new Set([...vectorFiles.flatMap((f) => f.vectors.map((v) => v.id)), ...sdkCaseIds()]),
-  );
-  const tags = new Set(vectorFiles.flatMap((f) => f.vectors.flatMap((v) => v.tags)));
-  const selection = selectColumns(columns, options.only, options.skip, tags);
-  if (options.list) {
-    for (const column of selection.columns) {
-      const availability = await column.probe();
-      const state = availability.available
-        ? availability.runtimeVersion
-        : `unavailable: ${availability.reason}`;
-      process.stdout.write(
-        `${column.id}\t${column.implementation.label} — ${column.environment.label}\t${state}\n`,
-      );
-    }
-    return EXIT.ok;
-  }
-
-  const ran = new Set(
-    selection.columns.map((c) =>
-      columnKey({ implementation: c.implementation.id, environment: c.environment.id }),
-    ),
-  );
-  const outcome = await runConformance({
-    columns: selection.columns,
-    vectorFiles,
-    vectorFilter: selection.vectorFilter,
-    expectations: expectations.expectations,
-    seed: options.seed,
-    runs: options.runs,
-    ...(options.path ? { path: options.path } : {}),
-    ...(options.mode ? { mode: options.mode } : {}),
-    jobs: options.jobs,
-    requireAll: options.requireAll,
-    ...(options.quiet ? {} : { listener: progressPrinter(redactingStderr()) }),
-    ...(options.shard ? { shard: options.shard } : {}),
-    signal: interrupt.signal,
-  });
-  // The applied expectations travel with the report so that `merge` can judge staleness
-  // across shards; a shard leaves that judgement to `merge` (settleShard).
-  const report = settleShard({
-    ...outcome,
-    expectations: expectations.expectations.filter((e) => ran.has(columnKey(e))),
-    requireAll: options.requireAll,
-    vectorSet: bundledVectorSet(),
-  });
-  const failed = publish(report, options.reports);
-  const interrupted = interrupt.exitCode();
-  if (interrupted !== undefined) return interrupted;
-  if (failed !== undefined) return failed;
-  // A run that judged nothing would rewrite the file as if every entry were gone.
-  if (options.updateExpectations && report.summary.nothingJudged === undefined) {
-    writeExpectations(expectationsPath, expectationsFromReport(report, expectations));
-    process.stdout.write(`expectations written to ${expectationsPath}\n`);
-  }
-  return report.summary.ok ? EXIT.ok : EXIT.divergence;
-}
-
-/** Progress on stderr, with the runner's secrets redacted like the reports. */
-function redactingStderr() {
-  const secrets = secretsOf(process.env);
-  return {
-    isTTY: process.stderr.isTTY,
-    write: (text: string) => process.stderr.write(redactText(text, secrets)),
-  };
+  return columns;
 }
 
 async function merge(argv: string[]): Promise<number> {
@@ -184,9 +138,10 @@ async function merge(argv: string[]): Promise<number> {
   }
   const options = parseRunOptions(reportArgs, {});
   checkReportTargets([{ format: 'json', path: out }, ...options.reports]);
-  const report = mergeReports(inputs.map(readJsonReport));
+  // Settled by the merge (the one settle step every run shares), redacted as a run's report.
+  const report = redactReport(mergeReports(inputs.map(readJsonReport)), secretsOf(process.env));
   mkdirSync(dirname(resolve(out)), { recursive: true });
-  writeFileSync(out, renderJson(redactReport(report, secretsOf(process.env))));
+  writeFileSync(out, renderJson(report));
   const failed = publish(report, options.reports);
   if (failed !== undefined) return failed;
   return report.summary.ok ? EXIT.ok : EXIT.divergence;
@@ -200,7 +155,7 @@ async function render(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   checkReportTargets(options.reports);
-  const report = readJsonReport(input);
+  const report = redactReport(readJsonReport(input), secretsOf(process.env));
   const failed = publish(report, options.reports, options.reports.length === 0);
   if (failed !== undefined) return failed;
   return report.summary.ok ? EXIT.ok : EXIT.divergence;

@@ -20,7 +20,7 @@ export type ProgressStream = Pick<NodeJS.WriteStream, 'write' | 'isTTY'>;
  *
  * @example
  * ```ts
- * await runConformance({ ...options, listener: progressPrinter() });
+ * await conformanceRun({ ...options, listener: progressPrinter() });
  * ```
  */
 export function progressPrinter(

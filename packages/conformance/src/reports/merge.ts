@@ -12,27 +12,11 @@ import { cellKey, columnKey } from '../column-key.js';
 import { ConformanceError } from '../errors.js';
 import type { Expectation } from '../expectations/file.js';
 import { type Finding, type PropertySummary, type Report, resultGroups } from './report.js';
+import { settleReport } from './settle.js';
 import { fullSize } from './shown-value.js';
-import { staleFromResults, summarize } from './verdict.js';
-
-export { staleFromResults };
 
 function fail(message: string): never {
   throw new ConformanceError('ERR_CONFORMANCE_REPORT', message);
-}
-
-/**
- * A shard's own verdict: whole-entry staleness is left to `merge` (another shard may meet
- * the entry), so a shard fails only for what it saw itself. Reports without the applied
- * expectations (older runs) are returned unchanged.
- */
-export function settleShard(report: Report): Report {
-  if (!report.shard || !report.expectations) return report;
-  const settled = {
-    ...report,
-    staleExpectations: staleFromResults(report, report.expectations, false),
-  };
-  return { ...settled, summary: summarize(settled, report.summary.interrupted) };
 }
 
 function sameExpectations(reports: readonly Report[]): Expectation[] | undefined {
@@ -172,28 +156,36 @@ export function mergeReports(reports: readonly Report[]): Report {
   const properties = mergeProperties(reports.flatMap((r) => r.properties));
   const expectations = sameExpectations(reports);
   const joined = { columns: [...columns.values()], results, properties };
-  const staleExpectations = expectations
-    ? staleFromResults(joined, expectations)
-    : // Without the applied expectations only what each shard said is known.
-      [
-        ...new Map(
-          reports.flatMap((r) => r.staleExpectations).map((s) => [JSON.stringify(s), s]),
-        ).values(),
-      ];
-
-  const { shard: _shard, ...rest } = first;
-  const merged: Omit<Report, 'summary'> = {
-    ...rest,
-    startedAt: reports.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
-    durationMs: Math.max(...reports.map((r) => r.durationMs)),
-    ...joined,
-    propertyFindings: reports.flatMap((r) => r.propertyFindings),
-    findings: mergeFindings(reports.flatMap((r) => r.findings)),
-    ...(expectations ? { expectations } : {}),
-    requireAll: reports.some((r) => r.requireAll === true),
-    staleExpectations,
-    mergedFrom: reports.length,
-  };
+  // What the merge settles anew: the shard's own staleness, summary and applied entries.
+  const {
+    shard: _shard,
+    staleExpectations: _stale,
+    summary: _summary,
+    expectations: _applied,
+    ...rest
+  } = first;
   const interrupted = reports.find((r) => r.summary.interrupted)?.summary.interrupted;
-  return { ...merged, summary: summarize(merged, interrupted) };
+  return settleReport(
+    {
+      ...rest,
+      startedAt: reports.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
+      durationMs: Math.max(...reports.map((r) => r.durationMs)),
+      ...joined,
+      propertyFindings: reports.flatMap((r) => r.propertyFindings),
+      findings: mergeFindings(reports.flatMap((r) => r.findings)),
+      ...(expectations
+        ? { expectations }
+        : // Without the applied expectations only what each shard said is known.
+          {
+            staleExpectations: [
+              ...new Map(
+                reports.flatMap((r) => r.staleExpectations).map((s) => [JSON.stringify(s), s]),
+              ).values(),
+            ],
+          }),
+      requireAll: reports.some((r) => r.requireAll === true),
+      mergedFrom: reports.length,
+    },
+    interrupted,
+  );
 }

@@ -13,11 +13,11 @@ import { describe, expect, test } from 'vitest';
 import { columnKey } from '../../src/column-key.js';
 import { isConformanceError } from '../../src/errors.js';
 import type { CaseInput, Column } from '../../src/model.js';
+import { conformanceRun } from '../../src/pipeline/conformance-run.js';
 import { referenceSignature } from '../../src/reference.js';
 import { readJsonReport, renderJson } from '../../src/reports/json.js';
 import { mergeReports } from '../../src/reports/merge.js';
 import type { Report } from '../../src/reports/report.js';
-import { runConformance } from '../../src/run.js';
 import { firstIssue } from '../../src/schemas/issue.js';
 import { validatorFor } from '../../src/schemas/load.js';
 import { cell, column, expectation, report } from './fixtures.js';
@@ -90,7 +90,7 @@ function fake(id: string, answer: (input: CaseInput, right: string) => string | 
 }
 
 async function inProcessRun(): Promise<Report> {
-  return runConformance({
+  return conformanceRun({
     columns: [
       fake('upper/long', (input, right) => (input.body.length > 40 ? right.toUpperCase() : right)),
       fake('picky/nul', (input, right) => (input.body.includes(0) ? undefined : right)),

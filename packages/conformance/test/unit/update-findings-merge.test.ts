@@ -6,8 +6,9 @@ import { isConformanceError } from '../../src/errors.js';
 import { expectationsFromReport } from '../../src/expectations/update.js';
 import { bytesField } from '../../src/reports/bytes-field.js';
 import { collectFindings } from '../../src/reports/findings.js';
-import { mergeReports, settleShard } from '../../src/reports/merge.js';
+import { mergeReports } from '../../src/reports/merge.js';
 import type { Report } from '../../src/reports/report.js';
+import { settleReport } from '../../src/reports/settle.js';
 import { cell, column, expectation, properties, report } from './fixtures.js';
 
 const C = 'shell/dash';
@@ -142,7 +143,7 @@ describe('merging shards', () => {
   const two = shard(1, { results: [cell(C, 'v2', 'xfail', { cause: 'c' })] });
 
   test('a shard alone leaves whole entries to the merge', () => {
-    expect(settleShard(one).staleExpectations).toEqual([]);
+    expect(settleReport(one).staleExpectations).toEqual([]);
   });
 
   test('the merge judges staleness over every shard and orders the cells', () => {

@@ -11,8 +11,8 @@ import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { columnKey } from '../../src/column-key.js';
 import { isConformanceError } from '../../src/errors.js';
+import { conformanceRun } from '../../src/pipeline/conformance-run.js';
 import { referenceSignature } from '../../src/reference.js';
-import { runConformance } from '../../src/run.js';
 import { checkVectorsAgainstReference, emptyKeyMac } from '../../src/vector-check.js';
 
 const utf8 = new TextEncoder();
@@ -101,7 +101,7 @@ describe('vectors against the reference', () => {
     expect(refusal(await loadVectorFilesWith([]))).toBeUndefined();
   });
 
-  test('runConformance refuses a wrong file before any column runs', async () => {
+  test('conformanceRun refuses a wrong file before any column runs', async () => {
     const opened: string[] = [];
     const column = {
       id: columnKey({ implementation: 'x', environment: 'y' }),
@@ -125,7 +125,7 @@ describe('vectors against the reference', () => {
       },
     };
     await expect(
-      runConformance({
+      conformanceRun({
         columns: [column],
         vectorFiles: [file([{ ...base, id: 'bad', kind: 'sign', signature: wrong }])],
         expectations: [],
