@@ -12,9 +12,10 @@ import { builtInColumns } from '../columns.js';
 import { isConformanceError } from '../errors.js';
 import { writeExpectations } from '../expectations/file.js';
 import { checkVectorIds, loadRunExpectations } from '../expectations/for-run.js';
+import { adoptPositionalKeys } from '../expectations/positional-keys.js';
 import { expectationsFromReport } from '../expectations/update.js';
 import { probeContainmentFor } from '../implementations/containment.js';
-import { outsideColumn } from '../implementations/outside.js';
+import { outsideColumns } from '../implementations/outside.js';
 import { killEverything } from '../implementations/process-tracker.js';
 import type { Column } from '../model.js';
 import { readJsonReport, renderJson } from '../reports/json.js';
@@ -74,26 +75,29 @@ async function runWatched(
   // Refused before any column is probed, so a wrong vector costs nothing to learn of.
   checkVectorsAgainstReference(vectorFiles);
   const expectationsPath = resolve(options.expectations ?? DEFAULT_EXPECTATIONS);
-  const expectations = loadRunExpectations(expectationsPath, {
+  const loaded = loadRunExpectations(expectationsPath, {
     given: options.expectations !== undefined,
     creating: options.updateExpectations,
   });
 
-  const columns: Column[] = [];
+  const builtIn = options.impl.length === 0 || options.withSnippets ? await builtInColumns() : [];
   // What the system allows does not change during a run: probed once, passed to each column.
   const containment = options.impl.length > 0 ? probeContainmentFor(process.env) : undefined;
-  for (const [i, command] of options.impl.entries()) {
-    columns.push(
-      await outsideColumn(command, i + 1, {
-        caseTimeoutMs: options.caseTimeoutMs,
-        startTimeoutMs: options.helloTimeoutMs,
-        maxReplyBytes: options.maxReplyBytes,
-        passEnv: options.passEnv,
-        ...(containment ? { containment } : {}),
-      }),
-    );
-  }
-  if (options.impl.length === 0 || options.withSnippets) columns.push(...(await builtInColumns()));
+  const outside = await outsideColumns(
+    options.impl,
+    {
+      caseTimeoutMs: options.caseTimeoutMs,
+      startTimeoutMs: options.helloTimeoutMs,
+      maxReplyBytes: options.maxReplyBytes,
+      passEnv: options.passEnv,
+      ...(containment ? { containment } : {}),
+    },
+    new Set(builtIn.map((c) => c.id)),
+  );
+  const columns: Column[] = [...outside.map((o) => o.column), ...builtIn];
+  const expectations = adoptPositionalKeys(loaded, expectationsPath, outside, (warning) =>
+    process.stderr.write(`pnm-conformance: warning: ${warning}\n`),
+  );
   // A user's --vectors only add to the shipped ones, so every entry can always be checked.
   checkVectorIds(
     expectationsPath,

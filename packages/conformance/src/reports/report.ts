@@ -6,7 +6,7 @@
  */
 import type { VectorSetInfo } from '@plugnmeet-signing/vectors';
 import type { Expectation } from '../expectations/file.js';
-import type { CheckLevel, ImplementationOrigin, Outcome } from '../model.js';
+import type { CheckLevel, HelloIdentity, ImplementationOrigin, Outcome } from '../model.js';
 import type { BytesShown } from './shown-value.js';
 
 export const REPORT_FORMAT_VERSION = 1;
@@ -17,6 +17,12 @@ export interface ReportColumn {
   implementation: string;
   implementationLabel: string;
   implementationKind: string;
+  /**
+   * An outside implementation's hello as said (name, version, language, runtime), each
+   * value cut as every value it sends; absent for built-in columns and for one that could
+   * not say hello.
+   */
+  identity?: HelloIdentity;
   /** Where the column's code comes from (absent in reports of older versions). */
   origin?: ImplementationOrigin;
   /** What it checks (absent in reports of older versions: read `implementationKind`). */

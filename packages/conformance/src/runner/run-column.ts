@@ -16,7 +16,7 @@ import type {
   ReportColumn,
   ReportResult,
 } from '../reports/report.js';
-import { cutText } from '../reports/shown-value.js';
+import { cutText, shownIdentity } from '../reports/shown-value.js';
 import { runSdkCases } from '../sdk/run-sdk-cases.js';
 import type { RunListener } from './events.js';
 import { type Judgement, judgeSign, judgeVerify } from './judge.js';
@@ -50,6 +50,7 @@ function describeColumn(column: Column, mode: ExecutionMode): ReportColumn {
     implementation: implementation.id,
     implementationLabel: implementation.label,
     implementationKind: implementation.kind,
+    ...(implementation.identity ? { identity: shownIdentity(implementation.identity) } : {}),
     origin: implementation.origin,
     checks: implementation.checks,
     language: implementation.language,
