@@ -95,8 +95,11 @@ async function runWatched(
     new Set(builtIn.map((c) => c.id)),
   );
   const columns: Column[] = [...outside.map((o) => o.column), ...builtIn];
+  // A warning names the --impl command, which may hold a value of a secret variable.
   const expectations = adoptPositionalKeys(loaded, expectationsPath, outside, (warning) =>
-    process.stderr.write(`pnm-conformance: warning: ${warning}\n`),
+    process.stderr.write(
+      `pnm-conformance: warning: ${redactText(warning, secretsOf(process.env))}\n`,
+    ),
   );
   // A user's --vectors only add to the shipped ones, so every entry can always be checked.
   checkVectorIds(
