@@ -26,7 +26,9 @@ function reply(message) {
 }
 
 function hello() {
-  const identity = { name: `plugnmeet-sdk-js (${runtime})`, version, language: 'javascript' };
+  // One adapter, three runtimes: `runtime` names the column's environment (node, deno, bun),
+  // so the runner tells the three apart by what they say, not by the order of their flags.
+  const identity = { name: 'plugnmeet-sdk-js', version, language: 'javascript', runtime };
   // v1 needs `sign`, which this SDK does not offer publicly: say v2 either way, and a v1
   // runner reports the mismatch instead of running vectors against something else.
   return { op: 'hello', protocol: 2, ...identity, capabilities: ['call'] };

@@ -49,7 +49,9 @@ function hello(): array
     return [
         'op' => 'hello',
         'protocol' => 2,
-        'name' => 'plugnmeet-sdk (php)',
+        // Composer's mynaparrot/plugnmeet-sdk without its vendor (a `/` has no place in a
+        // column id): the runner names the column plugnmeet-sdk/php by it.
+        'name' => 'plugnmeet-sdk',
         'version' => InstalledVersions::getPrettyVersion(SDK_PACKAGE),
         'language' => 'php',
         'capabilities' => ['call', 'webhook'],

@@ -35,8 +35,8 @@ def reply(message: dict) -> None:
 def hello(request: dict) -> dict:
     """v2 when asked; a v1 runner gets `sign` alone, so today's vectors run against the
     SDK's generate_hmac too."""
-    identity = {"name": "plugnmeet-sdk (python)", "version": version("plugnmeet-sdk"),
-                "language": "python"}
+    # The PyPI package's name: the runner names the column plugnmeet-sdk/python by it.
+    identity = {"name": "plugnmeet-sdk", "version": version("plugnmeet-sdk"), "language": "python"}
     if request.get("protocol", 1) >= 2:
         return {"op": "hello", "protocol": 2, **identity, "capabilities": ["sign", "call"]}
     return {"op": "hello", "protocol": 1, **identity, "capabilities": ["sign"]}

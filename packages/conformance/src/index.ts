@@ -17,7 +17,13 @@ export {
   writeExpectations,
 } from './expectations/file.js';
 export { expectationsFromReport } from './expectations/update.js';
-export { outsideColumn } from './implementations/outside.js';
+export {
+  type OutsideColumn,
+  type OutsideOptions,
+  outsideColumn,
+  outsideColumns,
+} from './implementations/outside.js';
+export type { OutsideIdentity } from './implementations/outside-identity.js';
 export {
   type LaunchSpec,
   ProcessSession,
@@ -29,6 +35,7 @@ export type {
   Column,
   EnvironmentInfo,
   ExecutionMode,
+  HelloIdentity,
   ImplementationInfo,
   ImplementationKind,
   Outcome,

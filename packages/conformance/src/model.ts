@@ -183,8 +183,19 @@ export type ImplementationOrigin = 'documented' | 'corrected' | 'outside';
 /** What a column checks: the signature it computes, or the request it really sends. */
 export type CheckLevel = 'signature' | 'wire';
 
+/**
+ * What an outside implementation says of itself in its hello: the text it sent, unslugged.
+ * `runtime` is there when it names one (`node`, `deno`, `bun`: one adapter, several runtimes).
+ */
+export interface HelloIdentity {
+  name: string;
+  version: string;
+  language: string;
+  runtime?: string;
+}
+
 export interface ImplementationInfo {
-  /** Stable id, e.g. `shell`, `java`, `impl-1`. */
+  /** Stable id, e.g. `shell`, `java`, `plugnmeet-sdk-js` (an outside one: its hello's name). */
   id: string;
   /** Human label, e.g. `Shell (openssl + curl)`. */
   label: string;
@@ -196,6 +207,8 @@ export interface ImplementationInfo {
   checks: CheckLevel;
   /** Language, for grouping. */
   language: string;
+  /** An outside implementation's hello, kept as said (absent when it could not say hello). */
+  identity?: HelloIdentity;
   /** For corrections: which finding this fixes, shown next to the divergence. */
   correctionOf?: string;
   correctionReason?: string;

@@ -65,7 +65,7 @@ describe('pnm-conformance --impl', () => {
     const causes = new Set(report.findings.map((f) => f.cause));
     expect(causes).toContain('trailing-newlines-stripped');
     expect(causes).toContain('invalid-utf8-replaced');
-    expect(result.stdout).toContain('NEW impl-1/python');
+    expect(result.stdout).toContain('NEW python-broken/python');
   });
 
   test('two implementations are two columns; a crashing one is named and the run finishes', async () => {
@@ -82,8 +82,8 @@ describe('pnm-conformance --impl', () => {
       noExpectations,
     ]);
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(/impl-1\/javascript.*✗/);
-    expect(result.stdout).toMatch(/impl-2\/javascript.*✓/);
+    expect(result.stdout).toMatch(/misbehaving-crash\/javascript.*✗/);
+    expect(result.stdout).toMatch(/misbehaving-good\/javascript.*✓/);
     expect(result.stdout).toContain('ended before answering: exited (code 139)');
   });
 

@@ -88,7 +88,7 @@ describe('examples/ pass the whole suite through pnm-conformance --impl', () => 
         expect(result.exitCode, result.stdout + result.stderr).toBe(0);
         const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
         expect(report.columns.map((c) => [c.id, c.implementationLabel])).toEqual([
-          [`impl-1/${language}`, `${language}-example 1.0.0`],
+          [`${language}-example/${language}`, `${language}-example 1.0.0`],
         ]);
         // Every vector file ran, the verify side included (each example declares verify).
         // Protocol v2 examples add the calls and webhooks groups to the vector files'.

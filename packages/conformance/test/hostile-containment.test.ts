@@ -152,7 +152,7 @@ describe('the containment probed for the run', () => {
     requireSubject(ctx, namespaceMissing && cgroupMissing);
     const w = work();
     // The system could contain it; the containment the caller passes says not to.
-    const column = await outsideColumn(impl('escapes', w.pids), 1, {
+    const column = await outsideColumn(impl('escapes', w.pids), {
       containment: { kind: 'none', reason: 'passed by the test' },
     });
     expect((await column.probe()).available).toBe(true);

@@ -111,7 +111,7 @@ describe('a hostile implementation', () => {
         impl('control-characters', w.pids),
         ...quick(w.expectations),
         '--only',
-        'impl-1/a_b_c',
+        'a_b_c',
         ...reportArgs(w.dir),
       ],
       30_000,
@@ -126,7 +126,7 @@ describe('a hostile implementation', () => {
     expect(result.stderr).not.toMatch(raw);
     expect(reports.markdown).not.toMatch(raw);
     expect(result.stdout).toContain('refused\\u001b]0;owned\\u0007');
-    expect(reports.json.columns[0]?.id).toBe('impl-1/a_b_c');
+    expect(reports.json.columns[0]?.id).toBe('evil_0_owned_31mred/a_b_c');
     expect(reports.json.summary.error + reports.json.summary.fail).toBeGreaterThan(0);
   });
 

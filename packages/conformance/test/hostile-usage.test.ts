@@ -34,9 +34,10 @@ describe('--impl quoting', () => {
     const result = await runCli(
       [
         '--impl',
-        `sh -c 'exec "${process.execPath}" "${join(spaced, 'good.mjs')}" "${w.pids}"'`,
+        // Each names itself (argv[4]): two hellos that said the same would be one column twice.
+        `sh -c 'exec "${process.execPath}" "${join(spaced, 'good.mjs')}" "${w.pids}" both "in a shell"'`,
         '--impl',
-        `"${process.execPath}" '${join(spaced, 'good.mjs')}' ${w.pids}`,
+        `"${process.execPath}" '${join(spaced, 'good.mjs')}' ${w.pids} both "double quoted"`,
         ...quick(w.expectations),
         ...reportArgs(w.dir),
       ],
@@ -47,8 +48,8 @@ describe('--impl quoting', () => {
     expect(result.elapsedMs).toBeLessThan(30_000);
     await expectNoSurvivors(w.pids, 2);
     expect(readReports(w.dir).json.columns.map((c) => c.id)).toEqual([
-      'impl-1/javascript',
-      'impl-2/javascript',
+      'in_a_shell/javascript',
+      'double_quoted/javascript',
     ]);
   });
 
@@ -102,7 +103,7 @@ describe('options are refused with exit 2 before anything runs', () => {
 
 describe('a run that judged nothing fails and says why', () => {
   test.each([
-    ['--skip of the only implementation', ['--skip', 'impl-1'], [], 'no column was selected'],
+    ['--skip of the only implementation', ['--skip', 'good'], [], 'no column was selected'],
     [
       '--only a verify tag on a sign-only implementation',
       ['--only', 'uppercase', '--runs', '100'],
@@ -164,7 +165,7 @@ describe('expectations that do not fit are refused', () => {
         description: '',
         expectations: [
           {
-            implementation: 'impl-1',
+            implementation: 'good',
             environment: 'javascript',
             cause: 'broken',
             explanation: 'a typo in the vector id',

@@ -199,16 +199,18 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')(
         page.$$eval('.finding:not(.hidden)', (fs) =>
           fs.map((f) => (f as HTMLElement).dataset.implementation),
         );
-      expect(await visibleRows()).toEqual(['impl-1', 'impl-2']);
-      await page.getByLabel(/impl-2 — python-broken/).uncheck();
-      expect(await visibleRows()).toEqual(['impl-1']);
+      expect(await visibleRows()).toEqual(['python-example', 'python-broken']);
+      await page.getByLabel(/python-broken — python-broken 0\.0\.1/).uncheck();
+      expect(await visibleRows()).toEqual(['python-example']);
       const shown = await visibleFindings();
       expect(shown).toEqual(
-        report.findings.filter((f) => f.implementation === 'impl-1').map((f) => f.implementation),
+        report.findings
+          .filter((f) => f.implementation === 'python-example')
+          .map((f) => f.implementation),
       );
       expect(await page.locator('.finding:visible').count()).toBe(shown.length);
       await page.getByRole('button', { name: 'all' }).first().click();
-      expect(await visibleRows()).toEqual(['impl-1', 'impl-2']);
+      expect(await visibleRows()).toEqual(['python-example', 'python-broken']);
       expect(await visibleFindings()).toHaveLength(report.findings.length);
       expect(problems).toEqual([]);
       await page.context().close();
@@ -246,13 +248,13 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')(
       );
       // Clicking a cell lists its vectors under the current filter, divergences first.
       await page
-        .locator('#matrix td.cell[data-column="impl-2/python"][data-group="edge-cases"]')
+        .locator('#matrix td.cell[data-column="python-broken/python"][data-group="edge-cases"]')
         .click();
       const rows = await page.$$eval('#cell-details tr', (trs) =>
         trs.slice(1).map((tr) => Array.from(tr.children).map((td) => td.textContent)),
       );
       const inCell = either.filter(
-        (r) => r.implementation === 'impl-2' && r.group === 'edge-cases',
+        (r) => r.implementation === 'python-broken' && r.group === 'edge-cases',
       );
       expect(rows.map((r) => r[0]).sort()).toEqual(inCell.map((r) => r.vector).sort());
       expect(rows[0]?.[1]).toBe('fail');

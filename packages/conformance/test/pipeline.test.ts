@@ -31,7 +31,7 @@ const brokenOnOne = `${process.execPath} ${misbehaving} garbage -n`;
 
 function run(options: Partial<ConformanceRunOptions>): Promise<Report> {
   return conformanceRun({
-    columns: async () => [await outsideColumn(brokenOnOne, 1)],
+    columns: async () => [await outsideColumn(brokenOnOne)],
     seed: 7,
     runs: RUNS,
     jobs: 1,

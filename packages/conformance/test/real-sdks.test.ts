@@ -15,6 +15,7 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { retryInstall } from '../../../scripts/retry-install.mjs';
 import { requireSubject } from '../../../scripts/test-subject.mjs';
+import { type ColumnRef, sameColumn } from '../src/column-key.js';
 import { cli, realPython } from './helpers.js';
 import { missingPhpToolchain } from './php-sdk-toolchain.js';
 
@@ -25,8 +26,8 @@ const adapterPy = `${root}examples/sdk-python/adapter.py`;
 const venvPython = `${root}.cache/examples/sdk-python/venv/bin/python`;
 const adapterPhp = `${root}examples/sdk-php/adapter.php`;
 const expectations = `${root}examples/sdk-expectations.json`;
-/** The PHP SDK's column: its --impl position in the run below (impl-N keys the expectations). */
-const PHP_IMPL = 'impl-5';
+/** The PHP SDK's column, as its adapter's hello names it (the expectations are keyed so). */
+const PHP_SDK = { implementation: 'plugnmeet-sdk', environment: 'php' };
 const phpMissing = missingPhpToolchain();
 /** Where Packagist is unreachable; relative to the repository root (the folder beside the clone). */
 const composerArtifacts = process.env.PNM_COMPOSER_ARTIFACTS ?? '../shared/data/composer-artifacts';
@@ -34,9 +35,9 @@ const composerArtifacts = process.env.PNM_COMPOSER_ARTIFACTS ?? '../shared/data/
 /** The expectations without the PHP SDK's entries, for a run that leaves it out. */
 function expectationsWithoutPhp(): string {
   const file = JSON.parse(readFileSync(expectations, 'utf8')) as {
-    expectations: { implementation: string }[];
+    expectations: ColumnRef[];
   };
-  file.expectations = file.expectations.filter((e) => e.implementation !== PHP_IMPL);
+  file.expectations = file.expectations.filter((e) => !sameColumn(e, PHP_SDK));
   const path = join(mkdtempSync(join(tmpdir(), 'pnm-real-sdks-')), 'sdk-expectations.json');
   writeFileSync(path, JSON.stringify(file));
   return path;
@@ -73,15 +74,16 @@ beforeAll(() => {
     process.execPath,
     [
       cli,
+      // Not in the order the expectations file lists them: columns are named by their hellos.
+      ...php,
       '--impl',
-      `${process.execPath} ${adapterJs}`,
-      '--impl',
-      `${bin('deno')} run --allow-read --allow-env --allow-net=127.0.0.1 ${adapterJs}`,
+      `${venvPython} ${adapterPy}`,
       '--impl',
       `${bin('bun')} ${adapterJs}`,
       '--impl',
-      `${venvPython} ${adapterPy}`,
-      ...php,
+      `${bin('deno')} run --allow-read --allow-env --allow-net=127.0.0.1 ${adapterJs}`,
+      '--impl',
+      `${process.execPath} ${adapterJs}`,
       '--runs',
       '100',
       '--pass-env',
@@ -100,16 +102,19 @@ describe('the real SDKs', () => {
     const summary = run.stdout.split('\n').find((line) => line.startsWith('OK: ')) ?? '';
     // Divergences are expected failures, not passes; unsupported routes are coverage gaps.
     expect(summary).toMatch(/ [1-9]\d* xfail, 0 xpass, [1-9]\d* unrepresentable/);
+    // Each column is named by its adapter's hello, never by the order of the --impl flags.
     for (const runtime of ['node', 'deno', 'bun']) {
-      expect(run.stdout).toContain(`plugnmeet-sdk-js (${runtime}) 1.4.1`);
+      expect(run.stdout).toMatch(
+        new RegExp(`plugnmeet-sdk-js/${runtime} +plugnmeet-sdk-js 1\\.4\\.1`),
+      );
     }
-    expect(run.stdout).toContain('plugnmeet-sdk (python) 1.0.2');
+    expect(run.stdout).toMatch(/plugnmeet-sdk\/python +plugnmeet-sdk 1\.0\.2/);
+    expect(run.stderr).not.toContain('impl-N keys');
   });
 
   test('include the PHP SDK (Composer), judged in that same run', async (ctx) => {
     requireSubject(ctx, phpMissing);
     const { stdout } = await combinedRun;
-    expect(stdout).toContain(`${PHP_IMPL}/php`);
-    expect(stdout).toContain('plugnmeet-sdk (php) 2.2.5');
+    expect(stdout).toMatch(/plugnmeet-sdk\/php +plugnmeet-sdk 2\.2\.5/);
   });
 });

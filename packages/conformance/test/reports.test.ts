@@ -134,7 +134,10 @@ describe('one run, four formats', () => {
     expect(exitCode).toBe(1);
     for (const path of Object.values(paths)) expect(existsSync(path), path).toBe(true);
     expect(report.summary.ok).toBe(false);
-    expect(report.columns.map((c) => c.id)).toEqual(['impl-1/python', 'impl-2/python']);
+    expect(report.columns.map((c) => c.id)).toEqual([
+      'python-example/python',
+      'python-broken/python',
+    ]);
     expect(readFileSync(paths.html, 'utf8')).toContain('<table id="matrix">');
   });
 
@@ -213,7 +216,7 @@ describe('one run, four formats', () => {
       const finding = hostile.findings[0];
       const column = hostile.columns[0];
       if (!finding || !column) throw new Error('the run should have findings and columns');
-      column.id = `impl-1/${evil}`;
+      column.id = `python-example/${evil}`;
       column.environment = evil;
       finding.environment = evil;
       finding.cause = evil;

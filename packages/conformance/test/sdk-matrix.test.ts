@@ -9,13 +9,13 @@ import { CALL_SCENARIOS } from '../src/sdk/call-scenarios.js';
 import { sdkCaseIds } from '../src/sdk/run-sdk-cases.js';
 
 const column = {
-  id: 'impl-1/js',
-  implementation: 'impl-1',
+  id: 'some-sdk/js',
+  implementation: 'some-sdk',
   environment: 'js',
   runtimeVersion: 'sdk 1.0',
 };
 const result = (vector: string, outcome: ReportResult['outcome']): ReportResult => ({
-  implementation: 'impl-1',
+  implementation: 'some-sdk',
   environment: 'js',
   vector,
   group: vector.startsWith('call-') ? 'calls' : 'webhooks',

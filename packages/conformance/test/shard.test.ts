@@ -72,7 +72,7 @@ describe('--shard i/n and merge', () => {
       // Every shard has a real share of every column, and says which shard it is.
       expect(shard.report.results.length).toBeGreaterThan(whole.report.results.length / SHARDS / 2);
       expect(new Set(shard.report.results.map((r) => r.implementation))).toEqual(
-        new Set(['impl-1', 'impl-2']),
+        new Set(['python-example', 'python-broken']),
       );
     }
     expect(shards.map((s) => s.report.shard)).toEqual(
@@ -116,8 +116,8 @@ describe('--shard i/n and merge', () => {
     expect(ok).toBe(wholeOk);
     const brokenRuns = shards.reduce((sum, s) => sum + (s.report.properties[1]?.runs ?? 0), 0);
     expect(report.properties.map((p) => [p.implementation, p.runs])).toEqual([
-      ['impl-1', RUNS],
-      ['impl-2', brokenRuns],
+      ['python-example', RUNS],
+      ['python-broken', brokenRuns],
     ]);
     // One vector finding per column and cause, its vectors joined from every shard.
     const vectorFindings = (r: Report) =>
@@ -202,7 +202,7 @@ describe('--shard i/n and merge', () => {
 
     // An entry met in no shard is stale after the merge, and the merge fails.
     const never = {
-      implementation: 'impl-2',
+      implementation: 'python-broken',
       environment: 'python',
       cause: 'uppercase-hex',
       explanation: 'never happens',
@@ -222,9 +222,14 @@ describe('--shard i/n and merge', () => {
     const result = await conformance(['merge', out, ...staleShards.map((s) => s.out)]);
     expect(result.exitCode).toBe(1);
     expect(read(out).staleExpectations).toEqual([
-      { implementation: 'impl-2', environment: 'python', vector: '*', cause: 'uppercase-hex' },
+      {
+        implementation: 'python-broken',
+        environment: 'python',
+        vector: '*',
+        cause: 'uppercase-hex',
+      },
     ]);
-    expect(result.stdout).toContain('impl-2/python: * (uppercase-hex)');
+    expect(result.stdout).toContain('python-broken/python: * (uppercase-hex)');
     // And the unsharded run agrees.
     const wholeStale = await run('stale-whole', withStale);
     expect(wholeStale.exitCode).toBe(1);

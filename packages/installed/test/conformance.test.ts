@@ -43,7 +43,7 @@ describe('pnm-conformance, installed from its tarball', () => {
     const report = readReport('example.json');
     expect(report.summary.ok).toBe(true);
     expect(report.summary.fail).toBe(0);
-    const own = report.results.filter((r) => r.implementation === 'impl-1');
+    const own = report.results.filter((r) => r.implementation === 'python-example');
     expect(own.length).toBeGreaterThan(200);
     expect(own.filter((r) => r.outcome === 'pass').length).toBeGreaterThan(200);
     expect(report.vectorSet?.package).toBe('@plugnmeet-signing/vectors');

@@ -9,9 +9,10 @@ import { isVectorError } from '@plugnmeet-signing/vectors';
 import { builtInColumns } from '../columns.js';
 import { isConformanceError } from '../errors.js';
 import { writeExpectations } from '../expectations/file.js';
+import { adoptPositionalKeys } from '../expectations/positional-keys.js';
 import { expectationsFromReport } from '../expectations/update.js';
 import { probeContainmentFor } from '../implementations/containment.js';
-import { outsideColumn } from '../implementations/outside.js';
+import { type OutsideColumn, outsideColumns } from '../implementations/outside.js';
 import { killEverything } from '../implementations/process-tracker.js';
 import type { Column } from '../model.js';
 import { executePlan } from '../pipeline/execute.js';
@@ -20,7 +21,7 @@ import type { ConformanceRunOptions } from '../pipeline/options.js';
 import { prepareRun } from '../pipeline/prepare.js';
 import { readJsonReport, renderJson } from '../reports/json.js';
 import { mergeReports } from '../reports/merge.js';
-import { redactReport, secretsOf } from '../reports/redact.js';
+import { redactReport, redactText, secretsOf } from '../reports/redact.js';
 import { docsPatch } from './docs-patch.js';
 import { EXIT } from './exit-codes.js';
 import { watchInterrupts } from './interrupt.js';
@@ -47,8 +48,21 @@ async function runWatched(
   options: ReturnType<typeof parseRunOptions>,
   interrupt: ReturnType<typeof watchInterrupts>,
 ): Promise<number> {
+  // The --impl columns, once made, map the positional `impl-N` keys of an older file.
+  let outside: OutsideColumn[] = [];
   const pipeline: ConformanceRunOptions = {
-    columns: () => cliColumns(options),
+    columns: async () => {
+      const made = await cliColumns(options);
+      outside = made.outside;
+      return made.columns;
+    },
+    // A warning names the --impl command, which may hold a value of a secret variable.
+    adoptExpectations: (file, path) =>
+      adoptPositionalKeys(file, path, outside, (warning) =>
+        process.stderr.write(
+          `pnm-conformance: warning: ${redactText(warning, secretsOf(process.env))}\n`,
+        ),
+      ),
     vectorDirs: options.vectors,
     expectations: {
       path: options.expectations ?? DEFAULT_EXPECTATIONS,
@@ -99,24 +113,29 @@ async function runWatched(
   return report.summary.ok ? EXIT.ok : EXIT.divergence;
 }
 
-/** The command line's columns: each `--impl`, then the snippets (unless only `--impl` runs). */
-async function cliColumns(options: ReturnType<typeof parseRunOptions>): Promise<Column[]> {
-  const columns: Column[] = [];
+/**
+ * The command line's columns: each `--impl`, then the snippets (unless only `--impl` runs).
+ * The snippets are made first, so that an `--impl` whose hello names a built-in column is
+ * refused rather than shadowing it.
+ */
+async function cliColumns(
+  options: ReturnType<typeof parseRunOptions>,
+): Promise<{ columns: Column[]; outside: OutsideColumn[] }> {
+  const builtIn = options.impl.length === 0 || options.withSnippets ? await builtInColumns() : [];
   // What the system allows does not change during a run: probed once, passed to each column.
   const containment = options.impl.length > 0 ? probeContainmentFor(process.env) : undefined;
-  for (const [i, command] of options.impl.entries()) {
-    columns.push(
-      await outsideColumn(command, i + 1, {
-        caseTimeoutMs: options.caseTimeoutMs,
-        startTimeoutMs: options.helloTimeoutMs,
-        maxReplyBytes: options.maxReplyBytes,
-        passEnv: options.passEnv,
-        ...(containment ? { containment } : {}),
-      }),
-    );
-  }
-  if (options.impl.length === 0 || options.withSnippets) columns.push(...(await builtInColumns()));
-  return columns;
+  const outside = await outsideColumns(
+    options.impl,
+    {
+      caseTimeoutMs: options.caseTimeoutMs,
+      startTimeoutMs: options.helloTimeoutMs,
+      maxReplyBytes: options.maxReplyBytes,
+      passEnv: options.passEnv,
+      ...(containment ? { containment } : {}),
+    },
+    new Set(builtIn.map((c) => c.id)),
+  );
+  return { columns: [...outside.map((o) => o.column), ...builtIn], outside };
 }
 
 async function merge(argv: string[]): Promise<number> {

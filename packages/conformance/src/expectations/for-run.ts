@@ -42,7 +42,7 @@ export function loadRunExpectations(
  * @throws {ConformanceError} `ERR_CONFORMANCE_EXPECTATIONS` naming the file and JSON path.
  * @example
  * ```ts
- * checkVectorIds('expectations.json', file, new Set(['impl-1']), new Set(['empty-body']));
+ * checkVectorIds('expectations.json', file, new Set(['python-example']), new Set(['empty-body']));
  * ```
  */
 export function checkVectorIds(

@@ -5,11 +5,14 @@
  * @module
  */
 
+import type { ColumnKey, ColumnRef } from '../column-key.js';
 import type { Column } from '../model.js';
 import { defineColumn } from './column-kit.js';
 import { splitCommandLine } from './command-line.js';
 import { type Containment, probeContainmentFor } from './containment.js';
+import { distinctIdentities } from './distinct-identities.js';
 import { implementationEnv } from './implementation-env.js';
+import { idPart, type OutsideIdentity, outsideIdentity } from './outside-identity.js';
 import { perCaseSession } from './per-case-session.js';
 import { type LaunchSpec, ProcessSession, type ProcessSessionOptions } from './process-session.js';
 import { capabilitiesOf } from './protocol.js';
@@ -26,39 +29,37 @@ export type OutsideOptions = Partial<ProcessSessionOptions> & {
   containment?: Containment;
 };
 
-/**
- * The implementation's `language` as a part of a column id. It is the implementation's
- * text, not ours: a comma would make a column `--only` cannot name, a NUL or slash would
- * break the keys ids are joined into, and control characters would reach the terminal.
- */
-function languageId(language: string | undefined): string {
-  const id = (language ?? '')
-    .replace(/[^\p{L}\p{N}._+#-]/gu, '_')
-    .slice(0, 40)
-    .toLowerCase();
-  return id === '' || /^_+$/.test(id) ? 'unknown' : id;
+/** An `--impl` started and asked hello: what it said, and how to run it. */
+interface Started {
+  command: string;
+  spec: LaunchSpec;
+  /** The process that answered hello, kept as the first worker. */
+  first?: ProcessSession;
+  /** Why it could not say hello. */
+  failure?: string;
+  identity: OutsideIdentity;
+}
+
+/** One `--impl`'s column, its command, and the key it had by position before hellos named columns. */
+export interface OutsideColumn {
+  column: Column;
+  command: string;
+  /** Its column's ids and what its hello said, as one value. */
+  identity: OutsideIdentity;
+  /**
+   * `impl-<position>/<language>`, the key an expectations file of the last release gave this
+   * column; read for one release only, to map such files by position (`positional-keys.ts`).
+   */
+  positionalKey: ColumnRef;
 }
 
 /**
- * A column that runs `command` (split like a POSIX shell would, quotes included, but
- * without a shell) as a protocol v1 implementation, in the minimal environment of
- * {@link implementationEnv}. Its capabilities come from its hello reply. The process that
- * answered hello is kept as the first worker, so a slow start is paid once; one that could
- * not say hello is not started again, and every case reports why.
- *
- * @throws {ConformanceError} `ERR_CONFORMANCE_USAGE` when `command` cannot be split
- * (an unterminated quote, say).
- * @example
- * ```ts
- * const column = await outsideColumn(`sh -c 'exec python3 "my sdk/signer.py"'`, 1);
- * ```
+ * Starts `command` (split like a POSIX shell would, quotes included, but without a shell)
+ * in the minimal environment of {@link implementationEnv} and asks its hello.
  */
-export async function outsideColumn(
-  command: string,
-  index: number,
-  options: OutsideOptions = {},
-): Promise<Column> {
-  const [file, ...args] = splitCommandLine(command);
+async function start(command: string, options: OutsideOptions): Promise<Started> {
+  const words = splitCommandLine(command);
+  const [file, ...args] = words;
   const { passEnv = [], containment, ...sessionOptions } = options;
   const spec: LaunchSpec = {
     command: file ?? '',
@@ -67,34 +68,50 @@ export async function outsideColumn(
     // Code the runner does not trust: whatever it starts must die with it.
     containment: containment ?? probeContainmentFor(process.env),
   };
-  let first: ProcessSession | undefined;
-  let failure: string | undefined;
   try {
-    first = await ProcessSession.start(spec, sessionOptions);
+    const first = await ProcessSession.start(spec, sessionOptions);
+    return { command, spec, first, identity: outsideIdentity(first.hello, words) };
   } catch (error) {
-    failure = (error as Error).message;
+    return {
+      command,
+      spec,
+      failure: (error as Error).message,
+      identity: outsideIdentity(undefined, words),
+    };
   }
+}
+
+/** The column of a started implementation, named by `identity`. */
+function columnOf(started: Started, identity: OutsideIdentity, options: OutsideOptions): Column {
+  const { passEnv: _passEnv, containment: _containment, ...sessionOptions } = options;
+  const { command, spec, failure } = started;
+  const { said } = identity;
+  let first = started.first;
   const hello = first?.hello;
-  const id = `impl-${index}`;
-  const language = languageId(hello?.language);
   const capabilities = hello ? capabilitiesOf(hello) : ['sign' as const];
-  const runtimeVersion = hello ? `${hello.name} ${hello.version}` : `did not start: ${failure}`;
+  // The runtime it names is already the column's environment id.
+  const label = said ? `${said.name} ${said.version}` : command;
   return defineColumn({
     implementation: {
-      id,
-      label: hello ? `${hello.name} ${hello.version}` : command,
+      id: identity.implementation,
+      label,
       kind: 'outside',
       origin: 'outside',
       checks: 'signature',
-      language,
+      language: idPart(said?.language) ?? 'unknown',
+      ...(said ? { identity: said } : {}),
     },
-    environment: { id: language, label: command },
+    environment: { id: identity.environment, label: command },
     capabilities,
     ...(hello?.minTimeoutMs === undefined ? {} : { minTimeoutMs: hello.minTimeoutMs }),
     modes: ['worker', 'per-case'],
     // An implementation that cannot even say hello is a broken implementation, not a
     // missing toolchain: it stays available and every case reports why.
-    prepare: async () => ({ available: true, runtimeVersion, ready: spec }),
+    prepare: async () => ({
+      available: true,
+      runtimeVersion: said ? label : `did not start: ${failure}`,
+      ready: spec,
+    }),
     async open(launch, mode) {
       if (failure !== undefined) throw new Error(failure);
       const kept = first;
@@ -106,4 +123,79 @@ export async function outsideColumn(
       return kept ?? ProcessSession.start(launch, sessionOptions);
     },
   });
+}
+
+/**
+ * The `language` as the last release made it part of a column id (each character other
+ * than letters, digits and `. _ + # -` replaced by `_`): kept only to read `impl-N` keys.
+ */
+function positionalLanguage(language: string | undefined): string {
+  const id = (language ?? '')
+    .replace(/[^\p{L}\p{N}._+#-]/gu, '_')
+    .slice(0, 40)
+    .toLowerCase();
+  return id === '' || /^_+$/.test(id) ? 'unknown' : id;
+}
+
+/**
+ * One column per command, in the order given, each a protocol v1/v2 implementation whose
+ * capabilities and name come from its hello reply. A column is named by that hello
+ * (`outside-identity.ts`): the same implementations give the same column ids in whatever
+ * order their flags come. The process that answered hello is kept as the first worker, so
+ * a slow start is paid once; one that could not say hello is not started again, every case
+ * reports why, and its column is named after its command's script.
+ *
+ * @throws {ConformanceError} `ERR_CONFORMANCE_USAGE` when a command cannot be split (an
+ * unterminated quote, say), or when two commands' hellos name the same column (or one
+ * names a column of `reserved`; see {@link distinctIdentities}).
+ * @example
+ * ```ts
+ * const [python, php] = await outsideColumns(
+ *   ['python3 examples/python/plugnmeet_signer.py', 'php examples/php/plugnmeet_signer.php'],
+ * );
+ * python.column.id; // 'python-example/python'
+ * ```
+ */
+export async function outsideColumns(
+  commands: readonly string[],
+  options: OutsideOptions = {},
+  reserved: ReadonlySet<ColumnKey> = new Set(),
+): Promise<OutsideColumn[]> {
+  // A command that cannot be split is refused before anything starts.
+  for (const command of commands) splitCommandLine(command);
+  const started: Started[] = [];
+  for (const command of commands) started.push(await start(command, options));
+  let identities: OutsideIdentity[];
+  try {
+    identities = distinctIdentities(started, reserved);
+  } catch (error) {
+    await Promise.all(started.map((one) => one.first?.close()));
+    throw error;
+  }
+  return started.map((one, i) => ({
+    column: columnOf(one, identities[i] as OutsideIdentity, options),
+    command: one.command,
+    identity: identities[i] as OutsideIdentity,
+    positionalKey: {
+      implementation: `impl-${i + 1}`,
+      environment: positionalLanguage(one.first?.hello?.language),
+    },
+  }));
+}
+
+/**
+ * The column of one outside implementation (see {@link outsideColumns}).
+ *
+ * @throws {ConformanceError} `ERR_CONFORMANCE_USAGE` when `command` cannot be split.
+ * @example
+ * ```ts
+ * const column = await outsideColumn(`sh -c 'exec python3 "my sdk/signer.py"'`);
+ * ```
+ */
+export async function outsideColumn(
+  command: string,
+  options: OutsideOptions = {},
+): Promise<Column> {
+  const [only] = await outsideColumns([command], options);
+  return (only as OutsideColumn).column;
 }

@@ -25,9 +25,12 @@ const CAPABILITIES: Record<number, readonly Capability[]> = {
 export interface HelloReply {
   op: 'hello';
   protocol: number;
-  name: string;
-  version: string;
-  language: string;
+  // The schema does not require these three: a hello without them still runs.
+  name?: string;
+  version?: string;
+  language?: string;
+  /** Optional: the runtime it runs on, when one program runs on several (`node`, `deno`, `bun`). */
+  runtime?: string;
   capabilities: Capability[];
   /** Protocol v2: the smallest call timeout the SDK can be given, when it is coarse. */
   minTimeoutMs?: number;

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Vector, VectorFile } from '@plugnmeet-signing/vectors';
-import type { Expectation } from '../expectations/file.js';
+import type { Expectation, ExpectationsFile } from '../expectations/file.js';
 import type { Column, ExecutionMode } from '../model.js';
 import type { Secret } from '../reports/redact.js';
 import type { RunListener } from '../runner/events.js';
@@ -37,6 +37,11 @@ export interface PlanOptions {
   vectorDirs?: readonly string[];
   /** The expectations, or the file to read. Default: the package's `expectations.json`. */
   expectations?: readonly Expectation[] | ExpectationsSource;
+  /**
+   * Rewrites the expectations once the columns are made (`--impl`: entries of an older
+   * file keyed `impl-N` by flag position take the key of the implementation's hello).
+   */
+  adoptExpectations?: (file: ExpectationsFile, path: string) => ExpectationsFile;
   /** `--only`: implementations, environments, columns, languages or vector tags. */
   only?: readonly string[];
   /** `--skip`: the same names, left out. */

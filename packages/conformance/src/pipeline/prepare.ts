@@ -49,8 +49,13 @@ export async function prepareRun(options: PlanOptions): Promise<RunPlan> {
   const { vectorFiles, vectorSet } = await loadVectors(options);
   // A wrong vector would judge every column wrongly: refused before any column is made.
   checkVectorsAgainstReference(vectorFiles);
-  const expectations = loadExpectations(options);
+  const loaded = loadExpectations(options);
   const columns = await makeColumns(options);
+  const path = loaded.path ?? 'expectations';
+  const expectations = {
+    ...loaded,
+    file: options.adoptExpectations ? options.adoptExpectations(loaded.file, path) : loaded.file,
+  };
   // A user's own vectors only add to the shipped ones, so every entry can always be checked.
   checkVectorIds(
     expectations.path ?? 'expectations',

@@ -7,7 +7,13 @@
 import type { VectorSetInfo } from '@plugnmeet-signing/vectors';
 import type { Expectation } from '../expectations/file.js';
 import type { Level } from '../judges/judgement.js';
-import { type CheckLevel, type ImplementationOrigin, OUTCOMES, type Outcome } from '../model.js';
+import {
+  type CheckLevel,
+  type HelloIdentity,
+  type ImplementationOrigin,
+  OUTCOMES,
+  type Outcome,
+} from '../model.js';
 import type { BytesShown } from './shown-value.js';
 
 export const REPORT_FORMAT_VERSION = 1;
@@ -18,6 +24,12 @@ export interface ReportColumn {
   implementation: string;
   implementationLabel: string;
   implementationKind: string;
+  /**
+   * An outside implementation's hello as said (name, version, language, runtime), each
+   * value cut as every value it sends; absent for built-in columns and for one that could
+   * not say hello.
+   */
+  identity?: HelloIdentity;
   /** Where the column's code comes from (absent in reports of older versions). */
   origin?: ImplementationOrigin;
   /** What it checks (absent in reports of older versions: read `implementationKind`). */

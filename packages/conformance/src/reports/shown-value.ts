@@ -9,6 +9,8 @@
  * @module
  */
 
+import type { HelloIdentity } from '../model.js';
+
 /** The longest text a report shows of one value (an expected, actual or detail text). */
 export const SHOWN_CHARS = 1000;
 
@@ -36,6 +38,26 @@ export function cutText(text: string, max: number = SHOWN_CHARS): string {
   const code = text.charCodeAt(max - 1);
   const end = code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
   return `${text.slice(0, end)}… (${text.length} characters in all)`;
+}
+
+/**
+ * An outside implementation's hello identity as a report shows it: each value cut like
+ * every other value it sends (a hello line may be a megabyte long).
+ *
+ * @throws Never.
+ * @example
+ * ```ts
+ * shownIdentity({ name: 'x'.repeat(5000), version: '1', language: 'go' }).name.length; // 1000 + a note
+ * ```
+ */
+export function shownIdentity(identity: HelloIdentity): HelloIdentity {
+  const { name, version, language, runtime } = identity;
+  return {
+    name: cutText(name),
+    version: cutText(version),
+    language: cutText(language),
+    ...(runtime === undefined ? {} : { runtime: cutText(runtime) }),
+  };
 }
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -30,7 +30,7 @@ import type {
   ReportColumn,
   ReportResult,
 } from '../reports/report.js';
-import { cutText } from '../reports/shown-value.js';
+import { cutText, shownIdentity } from '../reports/shown-value.js';
 import { runSdkCases } from '../sdk/run-sdk-cases.js';
 import { type CellCase, caseCell } from './case-cell.js';
 import type { RunListener } from './events.js';
@@ -79,6 +79,7 @@ function describeColumn(level: ColumnLevel, mode: ExecutionMode): ReportColumn {
     implementation: implementation.id,
     implementationLabel: implementation.label,
     implementationKind: implementation.kind,
+    ...(implementation.identity ? { identity: shownIdentity(implementation.identity) } : {}),
     origin: implementation.origin,
     checks: implementation.checks,
     language: implementation.language,

@@ -7,7 +7,7 @@ describe('column keys', () => {
   test.each([
     [{ implementation: 'shell', environment: 'dash' }, 'shell/dash'],
     [{ implementation: 'java', environment: 'jdk17-c-locale' }, 'java/jdk17-c-locale'],
-    [{ implementation: 'impl-1', environment: 'a/b' }, 'impl-1/a/b'],
+    [{ implementation: 'some-sdk', environment: 'a/b' }, 'some-sdk/a/b'],
   ])('%o is %s and back', (ref, key) => {
     expect(columnKey(ref)).toBe(key);
     expect(parseColumnKey(key)).toEqual(ref);

@@ -295,7 +295,7 @@ describe('the verdict', () => {
     install: 'apt-get install php-cli',
   });
   const missingToo = column('ruby/utf8', { available: false, install: 'apt-get install ruby' });
-  const sdk = column('impl-1/javascript', { available: false, install: 'npm install x' });
+  const sdk = column('plugnmeet-sdk-js/node', { available: false, install: 'npm install x' });
   test.each<[string, Partial<Omit<Report, 'summary'>>, string | undefined, string, boolean]>([
     ['divergences', { columns: judged, results: failing }, undefined, 'FAILED', false],
     ['an interrupt', { columns: judged, results: passing }, 'SIGINT', 'INTERRUPTED', false],
