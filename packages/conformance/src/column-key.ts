@@ -30,21 +30,6 @@ export function columnKey(ref: ColumnRef): ColumnKey {
 }
 
 /**
- * The implementation and environment of a key; an implementation id holds no `/`.
- *
- * @throws Error when `key` has no `/`.
- * @example
- * ```ts
- * parseColumnKey('java/jdk17-c-locale'); // { implementation: 'java', environment: 'jdk17-c-locale' }
- * ```
- */
-export function parseColumnKey(key: string): ColumnRef {
-  const slash = key.indexOf('/');
-  if (slash < 0) throw new Error(`not a column key: ${JSON.stringify(key)}`);
-  return { implementation: key.slice(0, slash), environment: key.slice(slash + 1) };
-}
-
-/**
  * Whether `a` and `b` name the same column.
  *
  * @example

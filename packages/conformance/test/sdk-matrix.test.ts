@@ -1,12 +1,13 @@
 /**
- * The protocol v2 matrices every renderer formats: endpoint × scenario from the cell ids,
- * webhooks and the property cells apart. Spawns nothing.
+ * The protocol v2 matrices every renderer formats: endpoint × scenario from the cells'
+ * own endpoint and scenario, webhooks and the property cells apart. Spawns nothing.
  */
 import { describe, expect, test } from 'vitest';
+import type { SdkCaseRef } from '../src/model.js';
 import type { Report, ReportResult } from '../src/reports/report.js';
 import { renderSdkMatrices, sdkMatrices } from '../src/reports/sdk-matrix.js';
 import { CALL_SCENARIOS } from '../src/sdk/call-scenarios.js';
-import { sdkCaseIds } from '../src/sdk/run-sdk-cases.js';
+import { sdkCases } from '../src/sdk/run-sdk-cases.js';
 
 const column = {
   id: 'some-sdk/js',
@@ -14,12 +15,14 @@ const column = {
   environment: 'js',
   runtimeVersion: 'sdk 1.0',
 };
-const result = (vector: string, outcome: ReportResult['outcome']): ReportResult => ({
+const result = (ref: SdkCaseRef, outcome: ReportResult['outcome']): ReportResult => ({
   implementation: 'some-sdk',
   environment: 'js',
-  vector,
-  group: vector.startsWith('call-') ? 'calls' : 'webhooks',
-  tags: vector.endsWith('-property') ? ['property'] : [],
+  vector: ref.id,
+  group: ref.source === 'call' || ref.id === 'call-property' ? 'calls' : 'webhooks',
+  tags: ref.source === 'property' ? ['property'] : [],
+  source: ref.source,
+  ...(ref.source === 'call' ? { endpoint: ref.endpoint, scenario: ref.scenario } : {}),
   outcome,
   expected: '',
   actual: '',
@@ -27,7 +30,7 @@ const result = (vector: string, outcome: ReportResult['outcome']): ReportResult 
 });
 // Every id the runner makes, each with an outcome derived from its position.
 const outcomes = ['pass', 'fail', 'xfail', 'unrepresentable'] as const;
-const results = sdkCaseIds().map((id, i) => result(id, outcomes[i % outcomes.length] ?? 'pass'));
+const results = sdkCases().map((ref, i) => result(ref, outcomes[i % outcomes.length] ?? 'pass'));
 const report = { columns: [column], results } as unknown as Report;
 
 describe('sdkMatrices', () => {

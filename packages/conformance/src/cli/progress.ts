@@ -47,6 +47,7 @@ export function progressPrinter(
         const { state } = cellState({ ...c, fail: (c.fail ?? 0) + event.propertyFindings });
         const mark = paintState(state, CELL_MARKS[state], paint);
         const parts = Object.entries(c)
+          .filter(([, v]) => v > 0)
           .map(([k, v]) => `${v} ${k}`)
           .join(', ');
         const props =

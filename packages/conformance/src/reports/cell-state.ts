@@ -95,20 +95,3 @@ export const cellState = built.cellState;
 export function caseState(outcome: Outcome | undefined): CellStateName {
   return cellState(outcome === undefined ? {} : { [outcome]: 1 }).state;
 }
-
-/**
- * Counts results by outcome, for {@link cellState}.
- *
- * @throws Never.
- * @example
- * ```ts
- * cellState(outcomeCounts(results));
- * ```
- */
-export function outcomeCounts(
-  results: ReadonlyArray<{ outcome: Outcome }>,
-): Partial<Record<Outcome, number>> {
-  const counts: Partial<Record<Outcome, number>> = {};
-  for (const r of results) counts[r.outcome] = (counts[r.outcome] ?? 0) + 1;
-  return counts;
-}

@@ -201,7 +201,9 @@ export interface Report {
 }
 
 /** How many results have each outcome (every outcome present, zero included). */
-export function countOutcomes(results: readonly ReportResult[]): Record<Outcome, number> {
+export function countOutcomes(
+  results: ReadonlyArray<{ outcome: Outcome }>,
+): Record<Outcome, number> {
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   for (const result of results) counts[result.outcome] += 1;
   return counts;

@@ -6,7 +6,6 @@
  * @module
  */
 import type { Outcome } from '../model.js';
-import { CALL_SCENARIOS } from '../sdk/call-scenarios.js';
 import { CELL_MARKS, caseState } from './cell-state.js';
 import type { Report, ReportColumn, ReportResult } from './report.js';
 
@@ -37,18 +36,6 @@ export interface SdkMatrix {
   properties: ReportResult[];
 }
 
-const SCENARIOS: readonly string[] = CALL_SCENARIOS.map((s) => s.id);
-
-/** `call-room-isRoomActive-hang-up` → `['room/isRoomActive', 'hang-up']`. */
-function splitCallId(id: string): [string, string] | undefined {
-  const scenario = [...SCENARIOS]
-    .sort((a, b) => b.length - a.length)
-    .find((s) => id.endsWith(`-${s}`));
-  if (!scenario || !id.startsWith('call-')) return undefined;
-  const endpoint = id.slice('call-'.length, -scenario.length - 1).replace('-', '/');
-  return [endpoint, scenario];
-}
-
 /**
  * The protocol v2 matrices of `report`: one per column with call or webhook results.
  *
@@ -68,7 +55,12 @@ export function sdkMatrices(report: Report): SdkMatrix[] {
         (r.group === 'calls' || r.group === 'webhooks'),
     );
     if (own.length === 0) continue;
-    const calls = new Map<string, Array<Outcome | undefined>>();
+    // The scenarios in the order the calls ran them: each cell names its endpoint and
+    // scenario as values, so nothing is read back out of a case id.
+    const scenarios = [
+      ...new Set(own.flatMap((r) => (r.endpoint && r.scenario ? [r.scenario] : []))),
+    ];
+    const calls = new Map<string, Map<string, Outcome>>();
     const properties: ReportResult[] = [];
     const webhooks: SdkMatrix['webhooks'] = [];
     for (const result of own) {
@@ -80,17 +72,19 @@ export function sdkMatrices(report: Report): SdkMatrix[] {
         webhooks.push({ id: result.vector.replace(/^webhook-/, ''), outcome: result.outcome });
         continue;
       }
-      const split = splitCallId(result.vector);
-      if (!split) continue;
-      const [endpoint, scenario] = split;
-      const row = calls.get(endpoint) ?? SCENARIOS.map(() => undefined);
-      row[SCENARIOS.indexOf(scenario)] = result.outcome;
+      const { endpoint, scenario } = result;
+      if (!endpoint || !scenario) continue;
+      const row = calls.get(endpoint) ?? new Map<string, Outcome>();
+      row.set(scenario, result.outcome);
       calls.set(endpoint, row);
     }
     matrices.push({
       column,
-      scenarios: SCENARIOS,
-      calls: [...calls].map(([endpoint, outcomes]) => ({ endpoint, outcomes })),
+      scenarios,
+      calls: [...calls].map(([endpoint, row]) => ({
+        endpoint,
+        outcomes: scenarios.map((scenario) => row.get(scenario)),
+      })),
       webhooks,
       properties,
     });

@@ -24,11 +24,12 @@ import type {
   WireLevel,
 } from '../model.js';
 import { type SearchLevel, searchLevels } from '../properties/search.js';
-import type {
-  PropertyFinding,
-  PropertySummary,
-  ReportColumn,
-  ReportResult,
+import {
+  countOutcomes,
+  type PropertyFinding,
+  type PropertySummary,
+  type ReportColumn,
+  type ReportResult,
 } from '../reports/report.js';
 import { cutText, shownIdentity } from '../reports/shown-value.js';
 import { runSdkCases } from '../sdk/run-sdk-cases.js';
@@ -229,7 +230,7 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
       options.listener({
         type: 'column-done',
         column: level.report,
-        counts: countByOutcome(mine),
+        counts: countOutcomes(mine),
         propertyRuns,
         propertyFindings,
         durationMs: Date.now() - started,
@@ -376,10 +377,4 @@ function probeQuietly(probed: { probe(): Promise<Availability> }): Promise<Avail
     reason: `probe failed: ${(error as Error).message}`,
     install: '',
   }));
-}
-
-function countByOutcome(results: readonly ReportResult[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const result of results) counts[result.outcome] = (counts[result.outcome] ?? 0) + 1;
-  return counts;
 }

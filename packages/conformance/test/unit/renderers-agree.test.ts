@@ -17,14 +17,13 @@ import {
   type CellState,
   type CellStateName,
   cellState,
-  outcomeCounts,
 } from '../../src/reports/cell-state.js';
 import { type ShownBytes, seenIn } from '../../src/reports/finding-view.js';
 import { FORMATS, REPORT_FORMATS, type ReportFormat } from '../../src/reports/formats.js';
 import { renderHtml } from '../../src/reports/html.js';
 import { readJsonReport, renderJson } from '../../src/reports/json.js';
 import { renderMarkdown } from '../../src/reports/markdown.js';
-import { resultGroups } from '../../src/reports/report.js';
+import { countOutcomes, resultGroups } from '../../src/reports/report.js';
 import { sdkMatrices } from '../../src/reports/sdk-matrix.js';
 import { paintFor } from '../../src/reports/style.js';
 import { renderMatrix, renderReport } from '../../src/reports/terminal.js';
@@ -75,7 +74,7 @@ function expected(): Map<string, CellState> {
   const states = new Map<string, CellState>();
   for (const c of sample.columns) {
     for (const group of groups) {
-      states.set(`${c.id} ${group}`, cellState(outcomeCounts(resultsOf(sample, c, group))));
+      states.set(`${c.id} ${group}`, cellState(countOutcomes(resultsOf(sample, c, group))));
     }
   }
   return states;
@@ -139,7 +138,7 @@ describe('every renderer shows the cell states cellState computes', () => {
     const inPage = new Function(`${script}\nreturn cellState;`)() as typeof cellState;
     for (const c of sample.columns) {
       for (const group of groups) {
-        const counts = outcomeCounts(resultsOf(sample, c, group));
+        const counts = countOutcomes(resultsOf(sample, c, group));
         expect(inPage(counts)).toEqual(want.get(`${c.id} ${group}`));
       }
     }
@@ -151,7 +150,7 @@ describe('every renderer shows the cell states cellState computes', () => {
     const back = readJsonReport(join(dir, 'r.json'));
     for (const c of back.columns) {
       for (const group of groups) {
-        expect(cellState(outcomeCounts(resultsOf(back, c, group)))).toEqual(
+        expect(cellState(countOutcomes(resultsOf(back, c, group)))).toEqual(
           want.get(`${c.id} ${group}`),
         );
       }
@@ -338,7 +337,7 @@ describe('one realistic report, rendered in every format, shows the same states 
       const mine = cases.filter((c) => c.column === row.column.id);
       for (const group of view.groups) {
         const inCell = mine.filter((c) => c.name.startsWith(`${group}/`));
-        const counts = outcomeCounts(inCell as Array<{ outcome: Outcome }>);
+        const counts = countOutcomes(inCell as Array<{ outcome: Outcome }>);
         const want = wantCells.get(`${row.column.id} ${group}`);
         expect(cellState(counts), `${row.column.id} ${group}`).toEqual(want);
       }
@@ -389,7 +388,7 @@ describe('one realistic report, rendered in every format, shows the same states 
       listener({
         type: 'column-done',
         column: row.column,
-        counts: outcomeCounts(row.results) as Record<string, number>,
+        counts: countOutcomes(row.results) as Record<string, number>,
         propertyRuns: row.property.summary?.runs ?? 0,
         propertyFindings: row.property.findings.length,
         durationMs: 1,
