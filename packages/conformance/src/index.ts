@@ -16,7 +16,6 @@ export {
   readExpectations,
   writeExpectations,
 } from './expectations/file.js';
-export { expectationsFromReport } from './expectations/update.js';
 export {
   type OutsideColumn,
   type OutsideOptions,
@@ -52,6 +51,7 @@ export type {
 } from './pipeline/options.js';
 /** @deprecated Use {@link conformanceRun}; this alias goes in the next release. */
 export { type RunOptions, runConformance } from './pipeline/run-conformance.js';
+export { expectationsFromReport } from './reports/expectations-update.js';
 export { renderHtml } from './reports/html.js';
 export { readJsonReport, renderJson } from './reports/json.js';
 export { renderJunit } from './reports/junit.js';

@@ -9,8 +9,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { CORRECTIONS, readCorrection } from '../src/corrections/catalog.js';
 import { correctedProgram } from '../src/corrections/columns.js';
 import { pagePatch, patchedPage } from '../src/corrections/page-patch.js';
+import { correctedShellWire } from '../src/corrections/shell-wire-correction.js';
 import { renderEndToEndScript } from '../src/implementations/wire/shell-end-to-end.js';
-import { CORRECTED_SHELL_WIRE, splitShellSnippet } from '../src/implementations/wire/shell-wire.js';
+import { splitShellSnippet } from '../src/implementations/wire/shell-wire.js';
 import type { Report } from '../src/reports/report.js';
 import { SNIPPETS, snippetInfo } from '../src/snippets/catalog.js';
 import { extractSections, PAGE_FILE, readPage, SNIPPETS_DIR } from '../src/snippets/page.js';
@@ -206,7 +207,7 @@ describe('corrected snippets as programs', () => {
     expect(sign).toContain('exit 1');
     expect(sign).not.toContain('curl');
     // The script the runs execute, as the wire column renders it.
-    const split = splitShellSnippet(CORRECTED_SHELL_WIRE);
+    const split = splitShellSnippet(correctedShellWire());
     expect(split.sign).toBe(sign);
     const script = renderEndToEndScript(split);
     expect(script).toContain(split.request);

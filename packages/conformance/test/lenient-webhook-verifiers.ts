@@ -9,7 +9,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { webhookBody } from '@plugnmeet-signing/test-server';
-import type { WebhookDelivery } from '../src/sdk/webhook-forgeries.js';
+import type { WebhookDelivery } from '../src/cases.js';
 
 /** One way a verifier is more lenient than the upstream one. */
 export type Lenience =

@@ -9,8 +9,8 @@ import { startTestServer } from '@plugnmeet-signing/test-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { requireSubject } from '../../../scripts/test-subject.mjs';
 import { hasGo, runUpstream } from '../../test-server/test/upstream-go.js';
+import type { WebhookCase } from '../src/cases.js';
 import { webhookCases } from '../src/sdk/webhook-cases.js';
-import type { WebhookCase } from '../src/sdk/webhook-forgeries.js';
 
 const apiKey = 'pnm-upstream-check';
 const secret = 'a-secret-of-at-least-32-bytes-for-jwt';

@@ -13,12 +13,12 @@ import { createHash } from 'node:crypto';
 import { createWebhookVerifier } from '@plugnmeet-signing/client/webhooks';
 import { startTestServer } from '@plugnmeet-signing/test-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { WebhookCase } from '../src/cases.js';
 import { webhookCases } from '../src/sdk/webhook-cases.js';
 import {
   bodyHashClaim,
   deliveryToken,
   jwtClaims,
-  type WebhookCase,
   webhookForgeries,
 } from '../src/sdk/webhook-forgeries.js';
 import {

@@ -6,14 +6,17 @@ import { describe, expect, type TestContext, test } from 'vitest';
 import { requireSubject } from '../../../scripts/test-subject.mjs';
 import { correctionInfo } from '../src/corrections/catalog.js';
 import { correctedProgram } from '../src/corrections/columns.js';
+import { correctedShellWire } from '../src/corrections/shell-wire-correction.js';
 import { SHELLS } from '../src/environments/shells.js';
 import { programColumns } from '../src/implementations/snippet-columns.js';
 import { documentedProgram } from '../src/implementations/snippet-program.js';
 import {
-  CORRECTED_SHELL_WIRE,
   DOCUMENTED_SHELL_WIRE,
   type WholeShellSnippet,
 } from '../src/implementations/wire/shell-wire.js';
+
+const CORRECTED_SHELL_WIRE = correctedShellWire();
+
 import type { Judgement } from '../src/judges/judgement.js';
 import { judgeWire } from '../src/judges/wire.js';
 import type { CaseInput, Column, Session } from '../src/model.js';
@@ -28,7 +31,7 @@ const FAILED = '401 Failed to verify provided authentication details.';
 /** The shell column whose wire level is `snippet` run whole in shell `id`. */
 function column(id: string, snippet: WholeShellSnippet = DOCUMENTED_SHELL_WIRE): Column {
   const program =
-    snippet === CORRECTED_SHELL_WIRE
+    snippet.id === CORRECTED_SHELL_WIRE.id
       ? correctedProgram(correctionInfo('shell-corrected'))
       : documentedProgram('shell');
   const found = programColumns(program).find((c) => c.environment.id === id);

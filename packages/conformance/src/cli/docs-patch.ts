@@ -16,7 +16,6 @@ import { correctionEvidence, correctionsProven, evidenceSummary } from '../corre
 import { pagePatch } from '../corrections/page-patch.js';
 import { docsPatchNote } from '../corrections/patch-note.js';
 import { ConformanceError } from '../errors.js';
-import { wireTwinsOf } from '../implementations/wire/index.js';
 import { conformanceRun } from '../pipeline/conformance-run.js';
 import { readJsonReport } from '../reports/json.js';
 import { redactReport, secretsOf } from '../reports/redact.js';
@@ -111,16 +110,12 @@ export function parseDocsPatchOptions(argv: string[]): DocsPatchOptions {
   };
 }
 
-/** The implementations a focused run covers: each broken snippet, its correction, their wire columns. */
+/**
+ * The implementations a focused run covers: each broken snippet and its correction (a
+ * shell snippet's wire level comes with it, judged from its runs).
+ */
 export function focusImplementations(): Set<string> {
-  return new Set(
-    CORRECTIONS.flatMap((c) => [
-      c.correctionOf,
-      c.id,
-      ...wireTwinsOf(c.correctionOf),
-      ...wireTwinsOf(c.id),
-    ]),
-  );
+  return new Set(CORRECTIONS.flatMap((c) => [c.correctionOf, c.id]));
 }
 
 /** The focused run, through the pipeline every run takes (its report settled and redacted). */

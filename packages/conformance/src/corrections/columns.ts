@@ -10,6 +10,7 @@ import type { SnippetProgram } from '../implementations/snippet-program.js';
 import type { Column } from '../model.js';
 import { renderProgram } from '../snippets/render.js';
 import { CORRECTIONS, type CorrectionInfo, readCorrection } from './catalog.js';
+import { correctedShellWire } from './shell-wire-correction.js';
 
 /** A correction as a program: the original's environments, template and slots mechanism. */
 export function correctedProgram(info: CorrectionInfo): SnippetProgram {
@@ -26,6 +27,7 @@ export function correctedProgram(info: CorrectionInfo): SnippetProgram {
       correctionReason: info.reason,
     },
     render: (vars) => renderProgram({ info, text: readCorrection(info) }, vars),
+    ...(info.id === 'shell-corrected' ? { wholeRun: correctedShellWire() } : {}),
   };
 }
 

@@ -5,7 +5,6 @@
  * @module
  */
 import { sameColumn } from '../column-key.js';
-import { wireTwinsOf } from '../implementations/wire/index.js';
 import type { Finding, Report, ReportColumn } from '../reports/report.js';
 import { CORRECTIONS, type CorrectionInfo } from './catalog.js';
 
@@ -30,9 +29,13 @@ export interface CorrectionEvidence {
   correctedColumns: CorrectedColumnEvidence[];
 }
 
-/** A snippet's own id and its wire columns' ids: the columns that speak for it. */
-function withWireTwins(implementation: string): string[] {
-  return [implementation, ...wireTwinsOf(implementation)];
+/**
+ * A snippet's own id and the ids of the wire levels judged from its runs (as the report's
+ * columns say): the columns that speak for it.
+ */
+function withWireLevels(report: Report, implementation: string): string[] {
+  const levels = report.columns.filter((c) => c.wireLevelOf === implementation);
+  return [implementation, ...levels.map((c) => c.implementation)];
 }
 
 function correctedColumn(report: Report, column: ReportColumn): CorrectedColumnEvidence {
@@ -63,8 +66,8 @@ export function correctionEvidence(
   corrections: readonly CorrectionInfo[] = CORRECTIONS,
 ): CorrectionEvidence[] {
   return corrections.map((correction) => {
-    const originals = withWireTwins(correction.correctionOf);
-    const fixed = withWireTwins(correction.id);
+    const originals = withWireLevels(report, correction.correctionOf);
+    const fixed = withWireLevels(report, correction.id);
     return {
       correction,
       findings: report.findings.filter((f) => originals.includes(f.implementation)),

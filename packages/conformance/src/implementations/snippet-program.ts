@@ -11,6 +11,7 @@ import { type SnippetId, snippetInfo } from '../snippets/catalog.js';
 import { type RenderedProgram, renderWorker } from '../snippets/render.js';
 import { type ColumnSpec, defineColumn, type Prepared } from './column-kit.js';
 import { openSnippetSession, type SnippetLaunch } from './snippet-session.js';
+import { DOCUMENTED_SHELL_WIRE, type WholeShellSnippet } from './wire/shell-wire.js';
 
 /**
  * What a column runs: a documented snippet or a correction of one. `of` picks the
@@ -22,6 +23,11 @@ export interface SnippetProgram {
   implementation: ImplementationInfo;
   /** The worker program, with the template's extra placeholders filled from `vars`. */
   render(vars?: Record<string, string>): RenderedProgram;
+  /**
+   * The whole snippet, request and all, where it also runs end to end (the shell snippet
+   * and its correction): its columns then show the request it sent as their wire level.
+   */
+  wholeRun?: WholeShellSnippet;
 }
 
 /**
@@ -45,6 +51,7 @@ export function documentedProgram(id: SnippetId): SnippetProgram {
       language: info.language,
     },
     render: (vars) => renderWorker(id, vars),
+    ...(id === 'shell' ? { wholeRun: DOCUMENTED_SHELL_WIRE } : {}),
   };
 }
 

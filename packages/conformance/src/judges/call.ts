@@ -13,8 +13,8 @@ import {
   parseRequestBody,
   type RecordedRequest,
 } from '@plugnmeet-signing/test-server';
+import type { CallScenario } from '../cases.js';
 import type { CallAnswer, CallInput } from '../model.js';
-import type { CallScenario } from '../sdk/call-scenarios.js';
 import { type ExactJson, ExactNumber, parseExactJson } from '../sdk/exact-json.js';
 import { atLevel, type Level, type LevelJudgement } from './judgement.js';
 import { lostValues } from './lost-values.js';

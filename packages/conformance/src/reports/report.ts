@@ -45,6 +45,11 @@ export interface ReportColumn {
   mode: string;
   correctionOf?: string;
   correctionReason?: string;
+  /**
+   * A wire level shown as a column of its own: the implementation whose runs it is judged
+   * from (`wire-shell` is the wire level of `shell`).
+   */
+  wireLevelOf?: string;
 }
 
 /** One (column × vector) cell. */

@@ -140,9 +140,9 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
       ? options.mode
       : (column.modes[0] ?? 'worker');
   const levels: ShownLevel[] = [];
-  const show = (level: ColumnLevel) => {
+  const show = (level: ColumnLevel, wireLevelOf?: string) => {
     const checks = level.implementation.checks;
-    const report = describeColumn(level, mode);
+    const report = { ...describeColumn(level, mode), ...(wireLevelOf ? { wireLevelOf } : {}) };
     const ref = { implementation: report.implementation, environment: report.environment };
     levels.push({
       report,
@@ -153,7 +153,7 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
     });
   };
   if (column.shown !== 'wire-level-only') show(column);
-  if (column.wireLevel) show(column.wireLevel);
+  if (column.wireLevel) show(column.wireLevel, column.implementation.id);
   const [own] = levels;
   if (!own) return { columns: [], results: [], properties: [], propertyFindings: [] };
   const canVerify = column.capabilities.includes('verify') && column.shown !== 'wire-level-only';

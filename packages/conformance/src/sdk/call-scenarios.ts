@@ -7,48 +7,8 @@
  * @module
  */
 import type { DescField, DescMessage } from '@bufbuild/protobuf';
-import {
-  AUTH_MESSAGES,
-  type AuthRoute,
-  commonResponse,
-  messageSchema,
-  type TestResponse,
-} from '@plugnmeet-signing/test-server';
-import type { CallFailure } from '../model.js';
-
-export type CallScenarioId =
-  | 'answer'
-  | 'quirks'
-  | 'status-false'
-  | 'unauthorized'
-  | 'bad-gateway'
-  | 'html-200'
-  | 'hang-up'
-  | 'timeout';
-
-export interface CallScenario {
-  id: CallScenarioId;
-  description: string;
-  /** What the SDK must answer: its result, or a failure of this kind. */
-  expect: 'result' | CallFailure['kind'];
-  /** The HTTP status a failure must name, where there is one. */
-  httpStatus?: number;
-  /** The SDK gets a secret the server does not know. */
-  wrongSecret?: boolean;
-  /** The timeout handed to the SDK (`CallInput.timeoutMs`); {@link CALL_TIMEOUT_MS} if unset. */
-  timeoutMs?: number;
-  /**
-   * The only endpoints this scenario runs on; every endpoint if unset. A timeout is the SDK
-   * transport's, not an endpoint's, and an SDK that can only be given whole seconds would pay
-   * one per endpoint.
-   */
-  endpoints?: readonly string[];
-  /**
-   * The scripted answer; none: the emulator's own stateful handler answers. `timeoutMs` is
-   * the timeout the SDK was handed for this call.
-   */
-  script?(route: AuthRoute, timeoutMs: number): TestResponse;
-}
+import { AUTH_MESSAGES, commonResponse, messageSchema } from '@plugnmeet-signing/test-server';
+import type { CallScenario } from '../cases.js';
 
 /**
  * The timeout handed to the SDK for every call but the `timeout` scenario's: generous, and

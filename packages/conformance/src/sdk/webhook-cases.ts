@@ -8,9 +8,10 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestServer } from '@plugnmeet-signing/test-server';
+import type { WebhookCase, WebhookDelivery } from '../cases.js';
 import { LARGE_INT64 } from './call-scenarios.js';
 import { clockSkewCases } from './webhook-clock-skew.js';
-import { type WebhookCase, type WebhookDelivery, webhookForgeries } from './webhook-forgeries.js';
+import { webhookForgeries } from './webhook-forgeries.js';
 
 /** Events with non-ASCII text, escapes and int64 values above 2^53, as the server sends them. */
 const EVENTS: ReadonlyArray<{ id: string; event: Record<string, unknown> }> = [

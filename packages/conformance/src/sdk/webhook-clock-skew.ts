@@ -7,14 +7,8 @@
  *
  * @module
  */
-import {
-  deliveryToken,
-  jwtClaims,
-  signJwt,
-  type WebhookCase,
-  type WebhookDelivery,
-  withToken,
-} from './webhook-forgeries.js';
+import type { WebhookCase, WebhookDelivery } from '../cases.js';
+import { deliveryToken, jwtClaims, signJwt, withToken } from './webhook-forgeries.js';
 
 /** go-jose's `DefaultLeeway`, which the upstream verifier uses: one minute. */
 export const UPSTREAM_LEEWAY_SECONDS = 60;

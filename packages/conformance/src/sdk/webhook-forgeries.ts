@@ -6,22 +6,7 @@
  * @module
  */
 import { createHash, createHmac } from 'node:crypto';
-
-/** One webhook delivery as it reaches the SDK's endpoint. */
-export interface WebhookDelivery {
-  /** The exact body bytes. */
-  body: Uint8Array;
-  /** The headers as sent (`Authorization`, `Hash-Token`, `Content-Type`). */
-  headers: Record<string, string>;
-}
-
-/** A delivery the runner hands to the SDK, with the verdict the reference gives. */
-export interface WebhookCase {
-  id: string;
-  description: string;
-  delivery: WebhookDelivery;
-  valid: boolean;
-}
+import type { WebhookCase, WebhookDelivery } from '../cases.js';
 
 const base64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');
 

@@ -1,7 +1,6 @@
 /** Column identity: one key shape, made in one module and never parsed back. */
 import { describe, expect, test } from 'vitest';
 import { cellKey, columnKey, sameColumn } from '../../src/column-key.js';
-import { wireTwinsOf } from '../../src/implementations/wire/index.js';
 
 describe('column keys', () => {
   test.each([
@@ -17,13 +16,5 @@ describe('column keys', () => {
     expect(cellKey(ref, 'v', 'c')).toBe('shell/dash\u0000v\u0000c');
     expect(sameColumn(ref, { ...ref })).toBe(true);
     expect(sameColumn(ref, { ...ref, environment: 'bash' })).toBe(false);
-  });
-
-  test.each([
-    ['shell', ['wire-shell']],
-    ['shell-corrected', ['wire-shell-corrected']],
-    ['java', []],
-  ])('the wire twins of %s', (implementation, twins) => {
-    expect(wireTwinsOf(implementation)).toEqual(twins);
   });
 });

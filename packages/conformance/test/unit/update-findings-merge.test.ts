@@ -3,8 +3,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { isConformanceError } from '../../src/errors.js';
-import { expectationsFromReport } from '../../src/expectations/update.js';
 import { bytesField } from '../../src/reports/bytes-field.js';
+import { expectationsFromReport } from '../../src/reports/expectations-update.js';
 import { collectFindings } from '../../src/reports/findings.js';
 import { mergeReports } from '../../src/reports/merge.js';
 import type { Report } from '../../src/reports/report.js';

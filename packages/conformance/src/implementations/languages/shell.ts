@@ -28,7 +28,7 @@ import {
 } from '../snippet-program.js';
 import { openSnippetSession, type SnippetLaunch } from '../snippet-session.js';
 import { EndToEndRuns, shellSignPrecheck } from '../wire/shell-end-to-end.js';
-import { prepareEndToEnd, shellWireLevel, WHOLE_SHELL_SNIPPETS } from '../wire/shell-wire.js';
+import { prepareEndToEnd, shellWireLevel } from '../wire/shell-wire.js';
 import type { LanguageModule } from './language.js';
 
 /**
@@ -96,7 +96,7 @@ export function shellWorkerColumn(program: SnippetProgram, shell: ShellEnvironme
  * alone and its wire level is unavailable.
  */
 function shellColumn(program: SnippetProgram, shell: ShellEnvironment): Column {
-  const whole = WHOLE_SHELL_SNIPPETS.find((s) => s.signingId === program.implementation.id);
+  const whole = program.wholeRun;
   if (!whole || shell.locale !== undefined) return shellWorkerColumn(program, shell);
   const worker = shellWorkerSpec(program, shell);
   const endToEnd = memoize(() => prepareEndToEnd(shell, whole));

@@ -9,7 +9,6 @@
  * @module
  */
 import { dirname } from 'node:path';
-import { correctionInfo, readCorrection } from '../../corrections/catalog.js';
 import { explicitEnv, UTF8_LOCALE } from '../../environments/process-env.js';
 import { pipelineTools, probeShell, type ShellEnvironment } from '../../environments/shells.js';
 import {
@@ -189,29 +188,3 @@ export const DOCUMENTED_SHELL_WIRE: WholeShellSnippet = {
   signingId: 'shell',
   reading: 'signature-as-is',
 };
-
-/**
- * This project's correction of the shell snippet (`corrections/shell/`), run whole the same
- * way: it must send exactly the bytes it signed, for bodies of any size.
- */
-export const CORRECTED_SHELL_WIRE: WholeShellSnippet = {
-  id: 'wire-shell-corrected',
-  label: 'Corrected shell snippet end to end (here-document + openssl + curl --data-binary @-)',
-  kind: 'wire',
-  origin: 'corrected',
-  text: () => {
-    const info = correctionInfo('shell-corrected');
-    return applySlots(readCorrection(info), info.slots);
-  },
-  info: () => correctionInfo('shell-corrected'),
-  signingId: 'shell-corrected',
-  reading: 'exit-status',
-  correctionOf: 'wire-shell',
-  correctionReason: correctionInfo('shell-corrected').reason,
-};
-
-/** The whole snippets whose runs also inform a signing column, by that column's id. */
-export const WHOLE_SHELL_SNIPPETS: readonly WholeShellSnippet[] = [
-  DOCUMENTED_SHELL_WIRE,
-  CORRECTED_SHELL_WIRE,
-];

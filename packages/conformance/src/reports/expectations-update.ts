@@ -6,8 +6,8 @@
  */
 
 import { cellKey, columnKey } from '../column-key.js';
-import type { Report } from '../reports/report.js';
-import type { Expectation, ExpectationsFile } from './file.js';
+import type { Expectation, ExpectationsFile } from '../expectations/file.js';
+import type { Report } from './report.js';
 
 /**
  * The expectations that make `report` pass: one entry per (column, cause), listing the
