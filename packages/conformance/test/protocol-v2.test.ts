@@ -33,6 +33,8 @@ interface Result {
   group: string;
   outcome: string;
   cause?: string;
+  level?: string;
+  judgements?: Array<{ level: string; outcome: string; cause: string; detail: string }>;
 }
 
 async function runImpl(
@@ -60,8 +62,11 @@ async function runImpl(
     ],
     { reject: false },
   );
-  const results = (JSON.parse(readFileSync(report, 'utf8')) as { results: Result[] }).results;
-  return { run, results };
+  const written = JSON.parse(readFileSync(report, 'utf8')) as {
+    results: Result[];
+    findings: Array<{ cause: string; vectors: string[] }>;
+  };
+  return { run, results: written.results, findings: written.findings };
 }
 
 describe('protocol v2', () => {
@@ -136,6 +141,35 @@ describe('protocol v2', () => {
     // What it does right stays green.
     expect(results.find((r) => r.vector === 'webhook-forged-expired')?.outcome).toBe('pass');
     expect(results.find((r) => r.vector === 'call-room-isRoomActive-answer')?.outcome).toBe('pass');
+  });
+
+  test('a case with two independent bugs reports both, each at its level, in one run', async () => {
+    const { results, findings } = await runImpl(brokenV2, 'broken-twice', undefined, [
+      '--runs',
+      '0',
+    ]);
+    // room/create answered status:false at HTTP 200: the copy signs a compact body and sends
+    // an indented one (bug 2, the request), and takes status:false for success (bug 5, the
+    // answer). The real server would answer 401; the emulator serves the scenario's answer
+    // anyway, so the answer handling is judged too.
+    const id = 'call-room-create-status-false';
+    const both = results.find((r) => r.vector === id);
+    expect(both).toMatchObject({ outcome: 'fail', level: 'request', cause: 'signature-mismatch' });
+    expect(both?.judgements?.map((j) => [j.level, j.cause])).toEqual([
+      ['request', 'signature-mismatch'],
+      ['answer', 'wrong-answer-kind'],
+    ]);
+    expect(both?.judgements?.[1]?.detail).toMatch(/would have refused this request with 401/);
+    // Each is its own finding, and the case counts once.
+    const showing = (cause: string) =>
+      findings.find((f) => f.cause === cause && f.vectors.includes(id));
+    expect(showing('signature-mismatch')).toBeDefined();
+    expect(showing('wrong-answer-kind')).toBeDefined();
+    expect(results.filter((r) => r.vector === id)).toHaveLength(1);
+    // Where only the request is wrong, the answer level passes: one finding, no list.
+    const answer = results.find((r) => r.vector === 'call-room-create-answer');
+    expect(answer).toMatchObject({ outcome: 'fail', cause: 'signature-mismatch' });
+    expect(answer?.judgements).toBeUndefined();
   });
 
   test('every sample request parses under the upstream definitions with nothing dropped', () => {
