@@ -27,6 +27,12 @@ function xml(text: string): string {
   );
 }
 
+/** What a failed case says: its one cause, or each failing level's on its own line. */
+function causes(result: ReportResult): string {
+  if (!result.judgements) return `${result.cause ?? ''}: ${result.detail}`;
+  return result.judgements.map((j) => `${j.level} ${j.outcome} ${j.cause}: ${j.detail}`).join('\n');
+}
+
 function testcase(result: ReportResult): string {
   const name = `${result.group}/${result.vector}`;
   const classname = `${result.implementation}.${result.environment}`;
@@ -37,9 +43,9 @@ function testcase(result: ReportResult): string {
       return `    <testcase classname="${xml(classname)}" name="${xml(name)}"/>`;
     case 'fail':
     case 'xpass':
-      return `${open}\n      <failure type="${result.outcome}" message="${xml(result.outcome === 'xpass' ? 'expected to fail (stale expectation) but passed' : message)}">${xml(`${result.cause ?? ''}: ${result.detail}`)}</failure>\n    </testcase>`;
+      return `${open}\n      <failure type="${result.outcome}" message="${xml(result.outcome === 'xpass' ? 'expected to fail (stale expectation) but passed' : message)}">${xml(causes(result))}</failure>\n    </testcase>`;
     case 'error':
-      return `${open}\n      <error type="error" message="${xml(result.actual)}">${xml(result.detail)}</error>\n    </testcase>`;
+      return `${open}\n      <error type="error" message="${xml(result.actual)}">${xml(result.judgements ? causes(result) : result.detail)}</error>\n    </testcase>`;
     default:
       return `${open}\n      <skipped message="${xml(`${result.outcome}${result.cause ? ` (${result.cause})` : ''}: ${result.detail || result.actual}`)}"/>\n    </testcase>`;
   }
