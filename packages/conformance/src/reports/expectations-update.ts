@@ -7,6 +7,7 @@
 
 import { cellKey, columnKey } from '../column-key.js';
 import type { Expectation, ExpectationsFile } from '../expectations/file.js';
+import { cellFailures } from './cell-failures.js';
 import type { Report } from './report.js';
 
 /**
@@ -37,9 +38,9 @@ export function expectationsFromReport(
     const key = columnKey(result);
     perColumn.set(key, (perColumn.get(key) ?? 0) + 1);
   }
-  for (const result of report.results) {
-    if (!['fail', 'error', 'xfail'].includes(result.outcome)) continue;
-    const cause = result.cause ?? 'unexplained';
+  // Every failing level of a case is its own entry: a case that fails at two levels is
+  // listed under both causes.
+  for (const { result, cause, explanation } of report.results.flatMap(cellFailures)) {
     const key = cellKey(result, cause);
     const entry = entries.get(key) ?? {
       implementation: result.implementation,
@@ -49,7 +50,7 @@ export function expectationsFromReport(
         result.implementation,
         result.environment,
         cause,
-        result.detail.split('\n')[0] ?? cause,
+        explanation.split('\n')[0] ?? cause,
       ),
       vectors: [],
     };

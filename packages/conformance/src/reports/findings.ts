@@ -7,35 +7,9 @@
  * @module
  */
 import { columnKey } from '../column-key.js';
-import { FINDING_OUTCOMES, type Outcome } from '../model.js';
+import { type CellFailure, cellFailures } from './cell-failures.js';
 import type { Finding, PropertyFinding, ReportColumn, ReportResult } from './report.js';
 import { type BytesShown, cutText, fullSize } from './shown-value.js';
-
-/** One failing level of a cell: the cell itself, or each of its `judgements`. */
-interface CellFailure {
-  result: ReportResult;
-  outcome: Outcome;
-  cause: string;
-  explanation: string;
-}
-
-/** Every failing level of `result`, each its own finding. */
-function failuresOf(result: ReportResult): CellFailure[] {
-  if (result.judgements) {
-    return result.judgements
-      .filter((j) => FINDING_OUTCOMES.has(j.outcome))
-      .map((j) => ({ result, outcome: j.outcome, cause: j.cause, explanation: j.detail }));
-  }
-  if (!FINDING_OUTCOMES.has(result.outcome)) return [];
-  return [
-    {
-      result,
-      outcome: result.outcome,
-      cause: result.cause ?? 'unexplained',
-      explanation: result.explanation ?? result.detail,
-    },
-  ];
-}
 
 const NO_BYTES: BytesShown = { hex: '' };
 
@@ -70,7 +44,7 @@ export function collectFindings(
   };
   // Grouped by column, then cause: structured keys, never a joined string split again.
   const groups = new Map<ReportColumn | string, Map<string, CellFailure[]>>();
-  for (const failure of results.flatMap(failuresOf)) {
+  for (const failure of results.flatMap(cellFailures)) {
     const column = columnById.get(columnKey(failure.result)) ?? columnKey(failure.result);
     const byCause = groups.get(column) ?? new Map<string, CellFailure[]>();
     groups.set(column, byCause);

@@ -9,6 +9,7 @@
 
 import { sameColumn } from '../column-key.js';
 import type { Expectation } from '../expectations/file.js';
+import { cellFailures } from './cell-failures.js';
 import { countOutcomes, type Incomplete, type Report, type Verdict } from './report.js';
 
 type Stale = Report['staleExpectations'][number];
@@ -160,10 +161,14 @@ export function staleFromResults(
         entry.vectors.some((id) => id === '*' || ranVector.has(id)) ||
         (entry.property === true && properties.length > 0);
       if (!checkable) continue;
+      // Met by any failing level of a case, not only the one its cell shows first.
       const met =
-        results.some(
-          (r) =>
-            r.outcome === 'xfail' && (r.cause === entry.cause || entry.vectors.includes(r.vector)),
+        results.some((r) =>
+          cellFailures(r).some(
+            (f) =>
+              f.outcome === 'xfail' &&
+              (f.cause === entry.cause || entry.vectors.includes(r.vector)),
+          ),
         ) || properties.some((p) => p.metCauses.includes(entry.cause));
       if (!met) stale.push({ implementation, environment, vector: '*', cause: entry.cause });
     }
