@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isVectorError } from '@plugnmeet-signing/vectors';
+import { columnKey } from '../column-key.js';
 import { builtInColumns } from '../columns.js';
 import { isConformanceError } from '../errors.js';
 import { writeExpectations } from '../expectations/file.js';
@@ -22,6 +23,7 @@ import { expectationsFromReport } from '../reports/expectations-update.js';
 import { readJsonReport, renderJson } from '../reports/json.js';
 import { mergeReports } from '../reports/merge.js';
 import { redactReport, redactText, secretsOf } from '../reports/redact.js';
+import { shownLevels } from '../select.js';
 import { docsPatch } from './docs-patch.js';
 import { EXIT } from './exit-codes.js';
 import { watchInterrupts } from './interrupt.js';
@@ -84,13 +86,22 @@ async function runWatched(
   const plan = await prepareRun(pipeline);
   if (options.list) {
     for (const column of plan.columns) {
-      const availability = await column.probe();
-      const state = availability.available
-        ? availability.runtimeVersion
-        : `unavailable: ${availability.reason}`;
-      process.stdout.write(
-        `${column.id}\t${column.implementation.label} — ${column.environment.label}\t${state}\n`,
-      );
+      const subject = await column.probe();
+      for (const level of shownLevels(column)) {
+        // A wire level needs more than its subject (curl, the loopback server).
+        const availability =
+          level === column || !subject.available ? subject : await column.wireLevel?.probe();
+        const state = availability?.available
+          ? availability.runtimeVersion
+          : `unavailable: ${availability?.reason}`;
+        const id = columnKey({
+          implementation: level.implementation.id,
+          environment: level.environment.id,
+        });
+        process.stdout.write(
+          `${id}\t${level.implementation.label} — ${level.environment.label}\t${state}\n`,
+        );
+      }
     }
     return EXIT.ok;
   }

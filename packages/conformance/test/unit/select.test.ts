@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { columnKey } from '../../src/column-key.js';
 import { isConformanceError } from '../../src/errors.js';
 import type { Column, ImplementationKind } from '../../src/model.js';
-import { selectColumns } from '../../src/select.js';
+import { selectColumns, shownLevels } from '../../src/select.js';
 
 function fake(id: string, language: string, kind: ImplementationKind = 'snippet'): Column {
   const [implementation = '', environment = ''] = id.split('/');
@@ -83,5 +83,40 @@ describe('selectColumns', () => {
     expect(message).toContain('"cobol" names no implementation');
     expect(message).toContain('shell/dash');
     expect(message).toContain('non-ascii');
+  });
+
+  describe('a subject with a wire level (the shell snippet run whole)', () => {
+    const shell: Column = {
+      ...fake('shell/zsh', 'shell'),
+      wireLevel: {
+        implementation: { ...fake('wire-shell/zsh', 'shell', 'wire').implementation },
+        environment: { id: 'zsh', label: 'zsh, curl' },
+        probe: async () => ({ available: true, runtimeVersion: '1' }),
+      },
+    };
+    const shown = (only: string[], skip: string[] = []) =>
+      selectColumns([shell], only, skip, tags).columns.flatMap((c) =>
+        shownLevels(c).map((l) => `${l.implementation.id}/${l.environment.id}`),
+      );
+
+    test.each([
+      [[], [], ['shell/zsh', 'wire-shell/zsh']],
+      [['wire-shell'], [], ['wire-shell/zsh']],
+      [['wire'], [], ['wire-shell/zsh']],
+      [['shell/zsh'], [], ['shell/zsh']],
+      [['zsh'], [], ['shell/zsh', 'wire-shell/zsh']],
+      [[], ['wire-shell'], ['shell/zsh']],
+      [[], ['shell/zsh'], ['wire-shell/zsh']],
+      [[], ['zsh'], []],
+    ])('--only %j --skip %j shows %j', (only, skip, expected) => {
+      expect(shown(only, skip)).toEqual(expected);
+    });
+
+    test('the view shares the subject: its probe and its labels stay its own', async () => {
+      const [view] = selectColumns([shell], ['wire-shell'], [], tags).columns;
+      expect(view?.shown).toBe('wire-level-only');
+      expect(view?.environment).toBe(shell.environment);
+      expect(await view?.probe()).toEqual(await shell.probe());
+    });
   });
 });
