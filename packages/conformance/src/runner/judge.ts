@@ -9,6 +9,7 @@ import { SENT_BODY_TRANSFORMS } from '../diagnosis/wire-transforms.js';
 import { ConformanceError } from '../errors.js';
 import type { SignAnswer, VerifyAnswer } from '../model.js';
 import { referenceSignature, referenceVerdict } from '../reference.js';
+import { sameBytes } from '../values/bytes.js';
 import { emptyKeyMac } from '../vector-check.js';
 
 /** An outcome before expectations are applied. */
@@ -139,10 +140,6 @@ export function judgeSign(
 }
 
 type WireAnswer = Extract<SignAnswer, { kind: 'signature' }> & { sent: Uint8Array };
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
 
 function describeWire(answer: WireAnswer, body: Uint8Array): string {
   const parts = [answer.signature === '' ? '(no HASH-SIGNATURE)' : answer.signature];

@@ -13,8 +13,8 @@ import {
 } from '@plugnmeet-signing/test-server';
 import type { CallAnswer, CallInput } from '../model.js';
 import type { Judgement } from '../runner/judge.js';
+import { type ExactJson, ExactNumber, parseExactJson } from '../values/exact-json.js';
 import type { CallScenario } from './call-scenarios.js';
-import { type ExactJson, ExactNumber, parseExactJson } from './exact-json.js';
 import { verdictFor } from './judge-verdict.js';
 import { lostValues } from './lost-values.js';
 

@@ -6,7 +6,7 @@
  */
 import type { WebhookAnswer } from '../model.js';
 import type { Judgement } from '../runner/judge.js';
-import { parseExactJson } from './exact-json.js';
+import { parseExactJson } from '../values/exact-json.js';
 import { verdictFor } from './judge-verdict.js';
 import { lostValues } from './lost-values.js';
 import type { WebhookCase } from './webhook-forgeries.js';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type ExactJson, ExactNumber } from './exact-json.js';
+import { type ExactJson, ExactNumber } from '../values/exact-json.js';
 
 const INT64_TEXT = /^-?\d+$/;
 

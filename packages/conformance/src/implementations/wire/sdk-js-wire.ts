@@ -10,19 +10,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CaseInput, SignAnswer } from '../../model.js';
+import { sameBytes, strictUtf8 } from '../../values/bytes.js';
 import { type InProcessSender, inProcessWireColumn, WIRE_API_KEY } from './server-session.js';
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8 = new TextEncoder();
 
 /** The object the case body stands for, or why the SDK cannot be given it. */
 export function sdkParams(
   body: Uint8Array,
 ): { params: Record<string, unknown> } | { reason: string } {
-  let text: string;
-  try {
-    text = strictUtf8.decode(body);
-  } catch {
+  const text = strictUtf8(body);
+  if (text === undefined) {
     return {
       reason: 'the SDK takes an object, and a body that is not UTF-8 is no JSON object text',
     };
@@ -39,10 +37,6 @@ export function sdkParams(
     };
   }
   return { params: value as Record<string, unknown> };
-}
-
-function same(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 function preview(bytes: Uint8Array, max = 120): string {
@@ -67,12 +61,16 @@ interface SdkModule {
  * instead. Anything else is judged as sent.
  */
 export function reviewSdkAnswer(input: CaseInput, answer: SignAnswer): SignAnswer {
-  if (answer.kind !== 'signature' || answer.sent === undefined || same(answer.sent, input.body))
+  if (
+    answer.kind !== 'signature' ||
+    answer.sent === undefined ||
+    sameBytes(answer.sent, input.body)
+  )
     return answer;
   const parsed = sdkParams(input.body);
   if (!('params' in parsed) || answer.serverRefusal !== undefined) return answer;
   const reserialized = utf8.encode(JSON.stringify(parsed.params));
-  if (!same(reserialized, answer.sent)) return answer;
+  if (!sameBytes(reserialized, answer.sent)) return answer;
   return {
     kind: 'unrepresentable',
     reason: `the SDK re-serializes the object with JSON.stringify: it sent ${preview(answer.sent)} (${answer.sent.length} bytes) for this ${input.body.length}-byte text, signed right and accepted`,
