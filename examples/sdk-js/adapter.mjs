@@ -14,12 +14,27 @@
 import process from 'node:process';
 import { createInterface } from 'node:readline';
 import { SDK_METHODS } from './endpoints.mjs';
-import { parseLossless } from './lossless-json.mjs';
 import { outcome, unsupported } from './outcome.mjs';
-import { loadSdk } from './sdk-location.mjs';
+import { loadLosslessParse, loadSdk } from './sdk-location.mjs';
 
 const runtime = globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun' : 'node';
 const { PlugNmeet, version } = await loadSdk();
+const parse = await loadLosslessParse();
+
+/**
+ * A `request` may hold an int64 as a bare number (9007199254740993); JSON.parse would round
+ * it before the SDK ever saw it, and the adapter, not the SDK, would have lost the digit. A
+ * JS user holding such a value has it as a string (JSON.stringify cannot write a BigInt),
+ * and protojson accepts int64 as a string, so that is what the SDK is handed. Every other
+ * number is read as JSON.parse reads it, and so is a repeated key (the last value wins).
+ */
+function parseMessage(line) {
+  return parse(line, null, {
+    parseNumber: (literal) =>
+      /^-?\d+$/.test(literal) && !Number.isSafeInteger(Number(literal)) ? literal : Number(literal),
+    onDuplicateKey: ({ newValue }) => newValue,
+  });
+}
 
 function reply(message) {
   process.stdout.write(`${JSON.stringify(message)}\n`);
@@ -46,7 +61,7 @@ async function call(request) {
 
 for await (const line of createInterface({ input: process.stdin })) {
   if (!line.trim()) continue;
-  const request = parseLossless(line);
+  const request = parseMessage(line);
   if (request.op === 'hello') reply(hello());
   else if (request.op === 'bye') break;
   else if (request.op === 'call') {

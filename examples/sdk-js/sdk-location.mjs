@@ -1,6 +1,7 @@
 /**
- * Where install.mjs puts the SDK and where the adapter loads it from: one place, so the
- * two cannot disagree.
+ * Where install.mjs puts the SDK (and lossless-json, which the adapter reads the runner's
+ * messages with) and where the adapter loads them from: one place, so the two cannot
+ * disagree.
  */
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
@@ -8,6 +9,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const SDK_PACKAGE = 'plugnmeet-sdk-js';
 export const SDK_VERSION = '1.4.1';
+/** The version the workspace pins too (pnpm-workspace.yaml, `catalog`). */
+export const LOSSLESS_JSON_VERSION = '4.3.3';
+
+/** What install.mjs installs, `name@version` each. */
+export const PACKAGES = [`${SDK_PACKAGE}@${SDK_VERSION}`, `lossless-json@${LOSSLESS_JSON_VERSION}`];
 
 /** `$PNM_SDK_JS_DIR`, else `<repo>/.cache/examples/sdk-js` (git ignores `.cache/`). */
 export function sdkDirectory() {
@@ -18,19 +24,28 @@ export function sdkDirectory() {
 }
 
 /**
- * Imports the installed SDK's ESM build by file URL (the same file under Node, Deno and
- * Bun) and reads its installed version.
+ * Imports an installed package's ESM build by file URL (the same file under Node, Deno and
+ * Bun), with its manifest.
  */
-export async function loadSdk() {
-  const root = `${sdkDirectory()}/node_modules/${SDK_PACKAGE}`;
+async function importInstalled(name, entry) {
+  const root = `${sdkDirectory()}/node_modules/${name}`;
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
   } catch {
-    throw new Error(
-      `${SDK_PACKAGE} is not installed in ${root}: run node examples/sdk-js/install.mjs`,
-    );
+    throw new Error(`${name} is not installed in ${root}: run node examples/sdk-js/install.mjs`);
   }
-  const { PlugNmeet } = await import(pathToFileURL(`${root}/${manifest.module}`).href);
-  return { PlugNmeet, version: manifest.version };
+  return { module: await import(pathToFileURL(`${root}/${entry(manifest)}`).href), manifest };
+}
+
+/** The installed SDK and its version. */
+export async function loadSdk() {
+  const { module, manifest } = await importInstalled(SDK_PACKAGE, (m) => m.module);
+  return { PlugNmeet: module.PlugNmeet, version: manifest.version };
+}
+
+/** The installed lossless-json's `parse`. */
+export async function loadLosslessParse() {
+  const { module } = await importInstalled('lossless-json', (m) => m.exports['.'].import);
+  return module.parse;
 }

@@ -16,8 +16,8 @@ import { createHmac } from 'node:crypto';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { outsideColumn } from '../dist/implementations/outside.js';
-import { parseExactJson } from '../dist/sdk/exact-json.js';
 import { runSdkCases } from '../dist/sdk/run-sdk-cases.js';
+import { parseExactJson } from '../dist/values/exact-json.js';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const cli = here('../dist/cli/bin.js');

@@ -5,7 +5,7 @@
  * @module
  */
 import type { ColumnKey } from './column-key.js';
-import type { ExactJson } from './sdk/exact-json.js';
+import type { ExactJson } from './values/exact-json.js';
 
 /** One input handed to an implementation: the exact bytes of a body and a secret. */
 export interface CaseInput {

@@ -21,7 +21,7 @@ import {
 } from '@plugnmeet-signing/test-server';
 import { describe, expect, test } from 'vitest';
 import { lostValues } from '../src/judges/lost-values.js';
-import { type ExactJson, parseExactJson } from '../src/sdk/exact-json.js';
+import { type ExactJson, parseExactJson } from '../src/values/exact-json.js';
 
 type JsonObject = Record<string, unknown>;
 

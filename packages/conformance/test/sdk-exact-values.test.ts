@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { lostValues } from '../src/judges/lost-values.js';
-import { type ExactJson, ExactNumber, parseExactJson } from '../src/sdk/exact-json.js';
+import { type ExactJson, ExactNumber, parseExactJson } from '../src/values/exact-json.js';
 
 /** Back to plain JSON, numbers as JSON.parse would read them: the independent oracle. */
 function plain(value: ExactJson): unknown {
@@ -43,6 +43,14 @@ describe('parseExactJson', () => {
       expect(() => parseExactJson(text)).toThrow(SyntaxError);
     },
   );
+
+  // lossless-json throws on a key repeated with a different value unless told otherwise:
+  // a reply is read as JSON.parse read it a moment before, the last value kept.
+  test('a repeated key keeps its last value, as JSON.parse does', () => {
+    const text = '{"a":1,"b":[2],"a":{"c":3},"b":[2]}';
+    expect(plain(parseExactJson(text))).toEqual(JSON.parse(text));
+    expect(Object.keys(parseExactJson(text) as object)).toEqual(['a', 'b']);
+  });
 
   test('a "__proto__" key is data, not a prototype', () => {
     const value = parseExactJson('{"__proto__":{"x":1}}') as Record<string, unknown>;

@@ -1,14 +1,22 @@
 /**
- * A strict JSON syntax check that says where a file goes wrong.
+ * A vector file's JSON, read strictly and with a line and column for every problem.
  *
  * `JSON.parse` error messages differ between V8, JavaScriptCore and versions of each, and
- * some carry no position at all. This scanner follows RFC 8259 itself and reports a line
- * and column on every runtime. It also refuses a key repeated inside one object, which
- * `JSON.parse` silently resolves to the last value: in a vector file that is always a
- * mistake (two `body` keys, say), never an intent.
+ * some carry no position at all; it also silently resolves a key repeated inside one object
+ * to its last value, which in a vector file is always a mistake (two `body` keys, say),
+ * never an intent. lossless-json reads RFC 8259 itself, the same on every runtime, and
+ * says at which offset the text goes wrong.
+ *
+ * Two things it does not do are done here, each shown by a test in malformed.test.ts:
+ * - a key repeated with an *equal* value: lossless-json 4.3.3 calls `onDuplicateKey` only
+ *   when the two values differ, and lets `{"name":"a","name":"a"}` through (the Python
+ *   checker, scripts/vectors.py, refuses it, as a serde struct in Rust would);
+ * - nesting: lossless-json recurses once per level, so a file of 200,000 `[` ends in a
+ *   RangeError (the call stack) instead of a SyntaxError with a position.
  *
  * @module
  */
+import { parse } from 'lossless-json';
 
 /** Where and why the text is not acceptable JSON. */
 export interface JsonProblem {
@@ -18,7 +26,9 @@ export interface JsonProblem {
 }
 
 const MAX_DEPTH = 512;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+/** lossless-json ends each message with the offset (from 0) and, often, what it found. */
+const LIBRARY_TAIL = /(?: but got '[\s\S]'| but reached end of input)? at position (\d+)$/;
 
 class Stop extends Error {
   constructor(
@@ -38,135 +48,57 @@ function describeChar(text: string, offset: number): string {
   return `'${String.fromCodePoint(code)}'`;
 }
 
-class Scanner {
-  offset = 0;
+const duplicateKey = (key: string) => `duplicate key ${JSON.stringify(key)} in one object`;
 
-  constructor(readonly text: string) {}
+/** A lossless-json SyntaxError as an offset and a reason naming what was found there. */
+function fromLibrary(text: string, error: SyntaxError): Stop {
+  const tail = LIBRARY_TAIL.exec(error.message);
+  // The pinned version puts a position in every message; another one is a bug to see.
+  if (!tail) throw error;
+  const offset = Number(tail[1]);
+  let head = error.message.slice(0, tail.index);
+  // "Invalid character '<a raw tab>'": the character is described below instead.
+  if (head.endsWith(`'${text[offset]}'`)) head = head.slice(0, -3).trimEnd();
+  return new Stop(offset, `${head}, found ${describeChar(text, offset)}`);
+}
 
-  fail(reason: string, offset = this.offset): never {
-    throw new Stop(offset, reason);
-  }
-
-  unexpected(expected: string): never {
-    this.fail(`expected ${expected}, found ${describeChar(this.text, this.offset)}`);
-  }
-
-  skipSpace(): void {
-    for (;;) {
-      const code = this.text.charCodeAt(this.offset);
-      if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return;
-      this.offset++;
-    }
-  }
-
-  value(depth: number): void {
-    this.skipSpace();
-    const ch = this.text[this.offset];
-    if (ch === '{') this.object(depth + 1);
-    else if (ch === '[') this.array(depth + 1);
-    else if (ch === '"') this.string();
-    else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) this.number();
-    else this.literal();
-  }
-
-  literal(): void {
-    for (const word of ['true', 'false', 'null']) {
-      if (this.text.startsWith(word, this.offset)) {
-        this.offset += word.length;
-        return;
-      }
-    }
-    this.unexpected('a value');
-  }
-
-  object(depth: number): void {
-    if (depth > MAX_DEPTH) this.fail(`nesting deeper than ${MAX_DEPTH}`);
-    this.offset++;
-    this.skipSpace();
-    if (this.text[this.offset] === '}') {
-      this.offset++;
-      return;
-    }
-    const keys = new Set<string>();
-    for (;;) {
-      this.skipSpace();
-      if (this.text[this.offset] !== '"') this.unexpected('a property name in double quotes');
-      const start = this.offset;
-      const key = this.string();
-      if (keys.has(key)) this.fail(`duplicate key ${JSON.stringify(key)} in one object`, start);
-      keys.add(key);
-      this.skipSpace();
-      if (this.text[this.offset] !== ':') this.unexpected("':' after a property name");
-      this.offset++;
-      this.value(depth);
-      this.skipSpace();
-      const next = this.text[this.offset];
-      this.offset++;
-      if (next === '}') return;
-      if (next !== ',') {
-        this.offset--;
-        this.unexpected("',' or '}' after a property value");
-      }
-    }
-  }
-
-  array(depth: number): void {
-    if (depth > MAX_DEPTH) this.fail(`nesting deeper than ${MAX_DEPTH}`);
-    this.offset++;
-    this.skipSpace();
-    if (this.text[this.offset] === ']') {
-      this.offset++;
-      return;
-    }
-    for (;;) {
-      this.value(depth);
-      this.skipSpace();
-      const next = this.text[this.offset];
-      this.offset++;
-      if (next === ']') return;
-      if (next !== ',') {
-        this.offset--;
-        this.unexpected("',' or ']' after an array element");
-      }
-    }
-  }
-
-  /** Scans a string literal and returns its decoded value (needed to compare keys). */
-  string(): string {
-    const start = this.offset;
-    this.offset++;
-    for (;;) {
-      const ch = this.text[this.offset];
-      if (ch === undefined) this.fail('unterminated string', start);
-      if (ch === '"') break;
-      if (ch < ' ')
-        this.fail(`${describeChar(this.text, this.offset)} inside a string (escape it)`);
-      if (ch === '\\') {
-        const escaped = this.text[this.offset + 1] ?? '';
-        if (escaped === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.offset + 2, this.offset + 6))) {
-            this.fail('\\u must be followed by four hex digits');
-          }
-          this.offset += 6;
-          continue;
+/**
+ * What lossless-json lets through (a key repeated with an equal value) or cannot reach
+ * (nesting deeper than {@link MAX_DEPTH}) in text that is valid JSON up to the problem.
+ * Iterative: depth costs no stack.
+ */
+function structureProblem(text: string): Stop | undefined {
+  // One entry per open container: the keys seen so far of an object, undefined for an array.
+  const open: (Set<string> | undefined)[] = [];
+  let keyNext = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') {
+      const start = i;
+      let escaped = false;
+      for (i++; i < text.length && text[i] !== '"'; i++) {
+        if (text[i] === '\\') {
+          escaped = true;
+          i++;
         }
-        if (escaped === '' || !'"\\/bfnrt'.includes(escaped))
-          this.fail(`invalid escape \\${escaped}`);
-        this.offset += 2;
-        continue;
       }
-      this.offset++;
-    }
-    this.offset++;
-    return JSON.parse(this.text.slice(start, this.offset)) as string;
+      const keys = open.at(-1);
+      if (keyNext && keys) {
+        const key = escaped
+          ? (JSON.parse(text.slice(start, i + 1)) as string)
+          : text.slice(start + 1, i);
+        if (keys.has(key)) return new Stop(start, duplicateKey(key));
+        keys.add(key);
+      }
+      keyNext = false;
+    } else if (char === '{' || char === '[') {
+      if (open.length === MAX_DEPTH) return new Stop(i, `nesting deeper than ${MAX_DEPTH}`);
+      open.push(char === '{' ? new Set() : undefined);
+      keyNext = char === '{';
+    } else if (char === '}' || char === ']') open.pop();
+    else if (char === ',') keyNext = open.at(-1) !== undefined;
   }
-
-  number(): void {
-    NUMBER.lastIndex = this.offset;
-    const match = NUMBER.exec(this.text);
-    if (!match) this.unexpected('a number');
-    this.offset += match[0].length;
-  }
+  return undefined;
 }
 
 /** 1-based line and column (in UTF-16 code units) of `offset`. */
@@ -182,19 +114,41 @@ function position(text: string, offset: number): { line: number; column: number 
   return { line, column: offset - lineStart + 1 };
 }
 
+/** What `parse` threw, as a problem of the text. */
+function thrownProblem(text: string, error: unknown): Stop {
+  if (error instanceof Stop) return error;
+  if (error instanceof SyntaxError) return fromLibrary(text, error);
+  // Out of stack: the text is valid up to a depth that the iterative check reports.
+  const deep = error instanceof RangeError ? structureProblem(text) : undefined;
+  if (!deep) throw error;
+  return deep;
+}
+
 /**
- * Checks that `text` is exactly one JSON value (RFC 8259, no BOM, no repeated keys).
- * Returns `undefined` when it is, or where and why it is not.
+ * Reads `text` as exactly one JSON value (RFC 8259, no BOM, no repeated keys, at most 512
+ * levels deep), numbers as `JSON.parse` reads them. Returns the value, or where and why the
+ * text is not acceptable.
+ *
+ * @example
+ * ```ts
+ * readJsonText('{"a":1,"a":1}'); // { problem: { line: 1, column: 8, reason: 'duplicate key "a" in one object' } }
+ * ```
  */
-export function findJsonProblem(text: string): JsonProblem | undefined {
-  const scanner = new Scanner(text);
+export function readJsonText(text: string): { value: unknown } | { problem: JsonProblem } {
+  let value: unknown;
+  let stop: Stop | undefined;
   try {
-    scanner.value(0);
-    scanner.skipSpace();
-    if (scanner.offset < text.length) scanner.unexpected('end of file after the JSON value');
-    return undefined;
+    value = parse(text, null, {
+      parseNumber: Number,
+      // `position` is one past the key's opening quote.
+      onDuplicateKey: ({ key, position }) => {
+        throw new Stop(position - 1, duplicateKey(key));
+      },
+    });
+    stop = structureProblem(text);
   } catch (error) {
-    if (!(error instanceof Stop)) throw error;
-    return { ...position(text, error.offset), reason: error.reason };
+    stop = thrownProblem(text, error);
   }
+  if (stop) return { problem: { ...position(text, stop.offset), reason: stop.reason } };
+  return { value };
 }

@@ -10,7 +10,7 @@ import { expandBytes } from './bytes-spec.js';
 import { isVectorError, VectorError, type VectorIssue } from './errors.js';
 import type { ExpansionBudget } from './expansion-budget.js';
 import { vectorError } from './issues.js';
-import { findJsonProblem } from './json-text.js';
+import { readJsonText } from './json-text.js';
 import { displayPath } from './paths.js';
 import { type RawVector, schemaIssues, schemaPathFor, validatorFor } from './schema.js';
 import type { Vector, VectorFile } from './types.js';
@@ -186,9 +186,9 @@ export function decodeVectorBytes(bytes: Uint8Array, path: string): string {
  * ```
  */
 export function parseVectorText(text: string, path: string, budget?: ExpansionBudget): VectorFile {
-  const problem = findJsonProblem(text);
-  if (problem) {
-    const { line, column, reason } = problem;
+  const reading = readJsonText(text);
+  if ('problem' in reading) {
+    const { line, column, reason } = reading.problem;
     throw new VectorError(
       'ERR_VECTOR_JSON',
       `${displayPath(path)}:${line}:${column}: invalid JSON: ${reason}`,
@@ -198,7 +198,7 @@ export function parseVectorText(text: string, path: string, budget?: ExpansionBu
       },
     );
   }
-  const json: unknown = JSON.parse(text);
+  const json = reading.value;
   // Counted before the schema runs: validating and expanding a quarter of a million vectors
   // is what the count budget is there to avoid.
   const vectors = (json as { vectors?: unknown } | null)?.vectors;

@@ -61,14 +61,14 @@ describe('invalid JSON', () => {
     const error = await refusal(dir);
     expect(error.code).toBe('ERR_VECTOR_JSON');
     expect(error.message).toBe(
-      `${join(dir, 'bad.json')}:3:16: invalid JSON: expected a property name in double quotes, found '}'`,
+      `${join(dir, 'bad.json')}:3:16: invalid JSON: Quoted object key expected, found '}'`,
     );
   });
 
   test('truncated file', async () => {
     const dir = tempVectorsDir({ 'bad.json': '{"vectors": [' });
     expect((await refusal(dir)).message).toMatch(
-      /bad\.json:1:14: invalid JSON: expected a value, found end of file$/,
+      /bad\.json:1:14: invalid JSON: Array item or end of array '\]' expected, found end of file$/,
     );
   });
 
@@ -79,10 +79,36 @@ describe('invalid JSON', () => {
     );
   });
 
+  // lossless-json 4.3.3 calls onDuplicateKey only when the two values differ: a key
+  // repeated with an equal value would pass. The Python checker (scripts/vectors.py) and a
+  // serde struct refuse it, so json-text.ts finds it itself.
+  test('a repeated key with an equal value', async () => {
+    const dir = tempVectorsDir({ 'bad.json': '{\n  "name": "bad",\n  "name": "bad"\n}' });
+    expect((await refusal(dir)).message).toMatch(
+      /bad\.json:3:3: invalid JSON: duplicate key "name" in one object$/,
+    );
+  });
+
+  // lossless-json recurses once per level: nested deep enough, it throws a RangeError (the
+  // call stack), not a SyntaxError with a position.
+  test.each([600, 200_000])('nesting %i levels deep', async (levels) => {
+    const dir = tempVectorsDir({ 'bad.json': `${'['.repeat(levels)}${']'.repeat(levels)}` });
+    const error = await refusal(dir);
+    expect(error.code).toBe('ERR_VECTOR_JSON');
+    expect(error.message).toMatch(/bad\.json:1:513: invalid JSON: nesting deeper than 512$/);
+  });
+
+  test('a control character inside a string is named, not printed', async () => {
+    const dir = tempVectorsDir({ 'bad.json': '{"name": "a\tb"}' });
+    expect((await refusal(dir)).message).toMatch(
+      /bad\.json:1:12: invalid JSON: Invalid character, found control character U\+0009$/,
+    );
+  });
+
   test('a byte order mark', async () => {
     const dir = tempVectorsDir({ 'bad.json': `\ufeff${vectorFileText('bad', [signVector()])}` });
     expect((await refusal(dir)).message).toMatch(
-      /bad\.json:1:1: invalid JSON: expected a value, found a byte order mark/,
+      /bad\.json:1:1: invalid JSON: JSON value expected, found a byte order mark/,
     );
   });
 

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { sameBytes, strictUtf8 } from '../values/bytes.js';
 
 /** A named way an environment mangles input bytes. Returns undefined when it changes nothing. */
 export interface Transform {
@@ -14,22 +15,9 @@ export interface Transform {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function same(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
 
 function changed(original: Uint8Array, result: Uint8Array): Uint8Array | undefined {
-  return same(original, result) ? undefined : result;
-}
-
-function decodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return sameBytes(original, result) ? undefined : result;
 }
 
 /**
@@ -150,7 +138,7 @@ export function interpretEchoEscapes(bytes: Uint8Array, dialect: EchoDialect): E
 
 /** Java's `String.getBytes()` under a US-ASCII default charset: every non-ASCII code point becomes `?`. */
 function asciiReplacement(bytes: Uint8Array): Uint8Array | undefined {
-  const text = decodeUtf8(bytes);
+  const text = strictUtf8(bytes);
   if (text === undefined) return undefined;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII is exactly \x00-\x7f
   return changed(bytes, encoder.encode(text.replace(/[^\x00-\x7f]/gu, '?')));
@@ -174,7 +162,7 @@ function truncateAtNul(bytes: Uint8Array): Uint8Array | undefined {
 
 /** Decodes leniently and re-encodes: what turning non-UTF-8 bytes into a string does. */
 function replaceInvalidUtf8(bytes: Uint8Array): Uint8Array | undefined {
-  return decodeUtf8(bytes) === undefined
+  return strictUtf8(bytes) === undefined
     ? encoder.encode(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes))
     : undefined;
 }

@@ -19,7 +19,8 @@ import type {
   WebhookAnswer,
   WebhookInput,
 } from '../model.js';
-import { type ExactJson, parseExactJson } from '../sdk/exact-json.js';
+import { sameBytes } from '../values/bytes.js';
+import { type ExactJson, parseExactJson } from '../values/exact-json.js';
 import { Broken, Connection, type LaunchSpec } from './connection.js';
 import { isStopped } from './process-tracker.js';
 import {
@@ -269,10 +270,7 @@ class FileTransport {
   write(input: CaseInput): Record<string, string> {
     const bodyFile = join(this.#dir, 'body');
     writeFileSync(bodyFile, input.body);
-    const same =
-      this.#secret !== undefined &&
-      this.#secret.length === input.secret.length &&
-      this.#secret.every((byte, i) => byte === input.secret[i]);
+    const same = this.#secret !== undefined && sameBytes(this.#secret, input.secret);
     if (!same) {
       this.#secrets += 1;
       this.#secretPath = join(this.#dir, `secret-${this.#secrets}`);

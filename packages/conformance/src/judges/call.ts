@@ -15,7 +15,7 @@ import {
 } from '@plugnmeet-signing/test-server';
 import type { CallScenario } from '../cases.js';
 import type { CallAnswer, CallInput } from '../model.js';
-import { type ExactJson, ExactNumber, parseExactJson } from '../sdk/exact-json.js';
+import { type ExactJson, ExactNumber, parseExactJson } from '../values/exact-json.js';
 import { atLevel, type Level, type LevelJudgement } from './judgement.js';
 import { lostValues } from './lost-values.js';
 import { type Verdict, verdictFor } from './verdict.js';

@@ -6,7 +6,7 @@
  */
 import { type DescField, type DescMessage, ScalarType } from '@bufbuild/protobuf';
 import { FeatureSet_FieldPresence } from '@bufbuild/protobuf/wkt';
-import { type ExactJson, ExactNumber } from '../sdk/exact-json.js';
+import { type ExactJson, ExactNumber } from '../values/exact-json.js';
 
 const INT64_TEXT = /^-?\d+$/;
 

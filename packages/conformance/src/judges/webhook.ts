@@ -7,7 +7,7 @@
 import { messageSchema } from '@plugnmeet-signing/test-server';
 import type { WebhookCase } from '../cases.js';
 import type { WebhookAnswer } from '../model.js';
-import { parseExactJson } from '../sdk/exact-json.js';
+import { parseExactJson } from '../values/exact-json.js';
 import type { Judgement } from './judgement.js';
 import { lostValues } from './lost-values.js';
 import { verdictFor } from './verdict.js';

@@ -7,15 +7,12 @@
 import { SENT_BODY_TRANSFORMS } from '../diagnosis/wire-transforms.js';
 import type { WireAnswer } from '../model.js';
 import { referenceSignature } from '../reference.js';
+import { sameBytes } from '../values/bytes.js';
 import { brokenJudgement } from './describe.js';
 import type { Judgement } from './judgement.js';
 import { judgeSign } from './sign.js';
 
 type Sent = Extract<WireAnswer, { kind: 'sent' }>;
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
 
 function describeWire(answer: Sent, body: Uint8Array): string {
   const parts = [answer.signature === '' ? '(no HASH-SIGNATURE)' : answer.signature];

@@ -3,16 +3,12 @@
  *
  * @module
  */
+import { strictUtf8 } from '../values/bytes.js';
 import type { GeneratedCase } from './arbitraries.js';
 
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 function bytesSpec(bytes: Uint8Array): { utf8: string } | { hex: string } {
-  try {
-    return { utf8: strict.decode(bytes) };
-  } catch {
-    return { hex: Buffer.from(bytes).toString('hex') };
-  }
+  const utf8 = strictUtf8(bytes);
+  return utf8 === undefined ? { hex: Buffer.from(bytes).toString('hex') } : { utf8 };
 }
 
 /** A `kind: sign` vector for the case; its signature is the reference's. */

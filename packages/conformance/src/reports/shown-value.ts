@@ -10,6 +10,7 @@
  */
 
 import type { HelloIdentity } from '../model.js';
+import { strictUtf8 } from '../values/bytes.js';
 
 /** The longest text a report shows of one value (an expected, actual or detail text). */
 export const SHOWN_CHARS = 1000;
@@ -60,15 +61,12 @@ export function shownIdentity(identity: HelloIdentity): HelloIdentity {
   };
 }
 
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** The bytes as UTF-8 text, or undefined; `cut` allows an incomplete last character. */
 function utf8Text(bytes: Uint8Array, cut: boolean): string | undefined {
   // A cut may fall inside a character of up to 4 bytes: drop at most 3 trailing bytes.
   for (let drop = 0; drop <= (cut ? 3 : 0) && drop < bytes.length + 1; drop++) {
-    try {
-      return strict.decode(bytes.subarray(0, bytes.length - drop));
-    } catch {}
+    const text = strictUtf8(bytes.subarray(0, bytes.length - drop));
+    if (text !== undefined) return text;
   }
   return undefined;
 }

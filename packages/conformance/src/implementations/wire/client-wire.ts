@@ -8,14 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { strictUtf8 } from '../../values/bytes.js';
 import {
   type InProcessSender,
   inProcessWireColumn,
   WIRE_API_KEY,
   WIRE_PATH,
 } from './server-session.js';
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 interface ClientModule {
   PlugNmeet: new (options: {
@@ -28,11 +27,7 @@ interface ClientModule {
 
 /** The body as the string the client is called with, or the bytes when no string holds them. */
 export function clientBody(body: Uint8Array): string | Uint8Array {
-  try {
-    return strictUtf8.decode(body);
-  } catch {
-    return body;
-  }
+  return strictUtf8(body) ?? body;
 }
 
 const require = createRequire(import.meta.url);

@@ -19,6 +19,7 @@ import type {
   VectorTrace,
   WireAnswer,
 } from '../../model.js';
+import { strictUtf8 } from '../../values/bytes.js';
 import { defineColumn, missing } from '../column-kit.js';
 
 /** The sample API key; every wire column sends it and every wire server expects it. */
@@ -28,7 +29,6 @@ export const WIRE_API_KEY = 'plugnmeet';
 export const WIRE_PATH = '/auth/room/getActiveRoomInfo';
 
 const MAX_SERVERS = 4;
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 type StartTestServer = typeof import('@plugnmeet-signing/test-server').startTestServer;
 
@@ -54,11 +54,7 @@ export async function loadTestServer(): Promise<Availability<{ start: StartTestS
  * that is not cannot be configured, so the case cannot be sent at all.
  */
 export function secretText(secret: Uint8Array): string | undefined {
-  try {
-    return strictUtf8.decode(secret);
-  } catch {
-    return undefined;
-  }
+  return strictUtf8(secret);
 }
 
 /** What arrived during one exchange. */
