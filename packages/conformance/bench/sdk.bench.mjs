@@ -99,7 +99,7 @@ const capabilities = ['call', 'webhook'];
 const baseline = await timed(() => runSdkCases(bare, capabilities, { seed: 1 }));
 console.log(`emulator + judge (bare in-process client): ${seconds(baseline)}`);
 for (const [name, command] of implementations) {
-  const column = await outsideColumn(command, 1);
+  const column = await outsideColumn(command);
   const session = await column.open('worker');
   const phase = await timed(() => runSdkCases(session, capabilities, { seed: 1 }));
   await session.close();

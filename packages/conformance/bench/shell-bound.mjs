@@ -15,11 +15,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadVectors } from '@plugnmeet-signing/vectors';
 import fc from 'fast-check';
+import { correctedShellWire } from '../dist/corrections/shell-wire-correction.js';
 import { C_LOCALE, explicitEnv, UTF8_LOCALE } from '../dist/environments/process-env.js';
 import { probeShell, SHELLS } from '../dist/environments/shells.js';
 import {
+  DOCUMENTED_SHELL_WIRE,
   splitShellSnippet,
-  WHOLE_SHELL_SNIPPETS,
 } from '../dist/implementations/wire/shell-wire.js';
 import { generatedCase } from '../dist/properties/arbitraries.js';
 import { mapConcurrent } from '../dist/runner/pool.js';
@@ -107,7 +108,7 @@ export async function measureShellBound(runs = 1000) {
   const url = `http://127.0.0.1:${server.address().port}`;
 
   const loops = [];
-  for (const whole of WHOLE_SHELL_SNIPPETS) {
+  for (const whole of [DOCUMENTED_SHELL_WIRE, correctedShellWire()]) {
     const split = splitShellSnippet(whole);
     const inSubshell = whole.reading === 'exit-status';
     for (const shell of SHELLS) {

@@ -380,6 +380,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     reply: TestResponse;
     auth: AuthVerdict | undefined;
     protocol?: ProtocolVerdict;
+    message?: Record<string, unknown>;
     byDefault?: boolean;
     wouldRefuse?: string;
   }> {
@@ -453,6 +454,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       auth,
       byDefault,
       ...(parsed ? { protocol: parsed.verdict } : {}),
+      ...(parsed?.message ? { message: parsed.message } : {}),
       ...(wouldRefuse ? { wouldRefuse } : {}),
     };
   }
@@ -482,6 +484,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     let auth: AuthVerdict | undefined;
     let protocol: ProtocolVerdict | undefined;
     let wouldRefuse: string | undefined;
+    let message: Record<string, unknown> | undefined;
     let byDefault = false;
     const body = read === 'too large' ? EMPTY : read;
     if (read === 'too large') {
@@ -489,7 +492,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     } else {
       try {
         const routed = await route(request, body, headers, path);
-        ({ reply, auth, protocol, wouldRefuse } = routed);
+        ({ reply, auth, protocol, wouldRefuse, message } = routed);
         byDefault = routed.byDefault === true;
       } catch (error) {
         reply = { status: 500, body: `test-server handler failed: ${String(error)}` };
@@ -508,6 +511,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         auth,
         response: res,
         ...(protocol ? { protocol } : {}),
+        ...(message ? { message } : {}),
         ...(wouldRefuse ? { wouldRefuse } : {}),
       };
       if (keepRequests) requests.push(entry);

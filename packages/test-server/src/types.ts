@@ -63,6 +63,11 @@ export interface RecordedRequest {
    */
   readonly protocol?: ProtocolVerdict;
   /**
+   * The request message as the server read it (protojson, proto names, set fields only),
+   * when `protocol` says it parsed: a client's test compares it with what it meant to send.
+   */
+  readonly message?: Readonly<Record<string, unknown>>;
+  /**
    * Set when the server was started with `serveRefused` and this request failed the `/auth`
    * check: the refusal the real server would have answered (`401 <msg>`) instead of the
    * answer served.

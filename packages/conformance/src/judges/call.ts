@@ -85,9 +85,12 @@ function requestProblems(
     });
   }
   if (!route.request) return problems;
-  // The server's reading of the body, recorded by the emulator; computed here when the
-  // emulator did not parse it (a request it served although the real server would refuse it).
-  const verdict = request.protocol ?? parseRequestBody(route.request, request.body).verdict;
+  // The server's reading of the body, as the emulator recorded it (its verdict and the
+  // message it read); read here only when no handler parsed it (an answer it did not serve).
+  const read = request.protocol
+    ? { verdict: request.protocol, message: request.message }
+    : parseRequestBody(route.request, request.body);
+  const verdict = read.verdict;
   if (verdict.dropped_fields.length > 0) {
     problems.push({
       cause: 'dropped-fields',
@@ -104,7 +107,7 @@ function requestProblems(
   // Dropped fields already say that the server reads another request than the one asked
   // for: the difference is their consequence, not a second bug.
   if (verdict.dropped_fields.length > 0) return problems;
-  const sent = parseRequestBody(route.request, utf8.decode(request.body)).message;
+  const sent = read.message;
   const asked = parseRequestBody(route.request, JSON.stringify(input.request)).message;
   if (canonical(sent) !== canonical(asked)) {
     problems.push({

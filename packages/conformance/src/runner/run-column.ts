@@ -213,6 +213,9 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
   if (wire && wireReady && !wireReady.available) {
     unavailable(wire, wireReady);
     levels.splice(levels.indexOf(wire), 1);
+    // Selected for its wire level alone, the subject has nothing left to show.
+    if (levels.length === 0)
+      return { columns: reports, results, properties: [], propertyFindings: [] };
   }
   for (const level of levels) {
     level.report.available = true;
@@ -221,18 +224,18 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
     level.report.runtimeVersion = cutText(version.runtimeVersion);
   }
 
-  const done = (propertyRuns: number, propertyFindings: number) => {
+  // Each level's column is done with its own cells and its own property findings.
+  const done = (searched: ReadonlyArray<{ summary: PropertySummary }>) => {
     for (const level of levels) {
-      const mine = results.filter(
-        (r) =>
-          r.implementation === level.ref.implementation && r.environment === level.ref.environment,
-      );
+      const mine = (r: ColumnRef) =>
+        r.implementation === level.ref.implementation && r.environment === level.ref.environment;
+      const summary = searched.find((s) => mine(s.summary))?.summary;
       options.listener({
         type: 'column-done',
         column: level.report,
-        counts: countOutcomes(mine),
-        propertyRuns,
-        propertyFindings,
+        counts: countOutcomes(results.filter(mine)),
+        propertyRuns: summary?.runs ?? 0,
+        propertyFindings: summary?.findings ?? 0,
         durationMs: Date.now() - started,
       });
     }
@@ -257,7 +260,7 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
         results.push(cellOf(level, vectorCase(v), [broken], v));
       }
     }
-    done(0, 0);
+    done([]);
     return { columns: reports, results, properties: [], propertyFindings: [] };
   }
 
@@ -358,7 +361,7 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
       if (aborted()) searched = [];
     }
     const propertyFindings = searched.flatMap((s) => s.findings);
-    done(searched[0]?.summary.runs ?? 0, propertyFindings.length);
+    done(searched);
     return {
       columns: reports,
       results,
