@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { OUTCOMES } from '../src/model.js';
 import { renderHtml } from '../src/reports/html.js';
 import { type Report, type ReportResult, resultGroups } from '../src/reports/report.js';
 import { broken, cli, emptyExpectations, example, realPython } from './helpers.js';
@@ -20,15 +21,6 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const OUTCOMES = [
-  'pass',
-  'fail',
-  'error',
-  'xfail',
-  'xpass',
-  'unrepresentable',
-  'unavailable',
-] as const;
 
 const work = mkdtempSync(join(tmpdir(), 'pnm-html-'));
 const hasChromium = existsSync(CHROMIUM);

@@ -1,13 +1,8 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { requireSubject } from '../../../scripts/test-subject.mjs';
 import { decodeContentEncoding } from '../src/content-encoding.js';
-import { hasGo } from './upstream-go.js';
+import { hasGo, runGoFixture } from './upstream-go.js';
 
 // Content-Encoding bodies made at test time from a seeded generator, decoded by the real
 // Fiber v3.5.0 (test/fixtures/fiber-body-go: c.Body() and the status it set) and by the
@@ -67,27 +62,10 @@ function generator(seed: number) {
 
 /** Builds the Fiber program once and runs it on `cases`, one JSON line each way. */
 async function fiberBodies(cases: readonly Case[]): Promise<{ status: number; body: string }[]> {
-  const dir = fileURLToPath(new URL('./fixtures/fiber-body-go/', import.meta.url));
-  const program = join(mkdtempSync(join(tmpdir(), 'pnm-fiber-body-')), 'fiber-body');
-  execFileSync('go', ['build', '-o', program, '.'], {
-    cwd: dir,
-    env: { ...process.env, GOFLAGS: '-mod=mod' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const stdout = await new Promise<string>((resolve, reject) => {
-    const child = execFile(program, [], { encoding: 'utf8', maxBuffer: 64 << 20 }, (error, out) =>
-      error ? reject(error) : resolve(out),
-    );
-    child.stdin?.end(
-      cases
-        .map((c) => JSON.stringify({ ...c, body: Buffer.from(c.body).toString('base64') }))
-        .join('\n'),
-    );
-  });
-  return stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { status: number; body: string });
+  return runGoFixture<{ status: number; body: string }>(
+    'fiber-body-go',
+    cases.map((c) => ({ ...c, body: Buffer.from(c.body).toString('base64') })),
+  );
 }
 
 describe('Content-Encoding against the real Fiber v3.5.0, on generated bodies', () => {

@@ -1,9 +1,4 @@
 import { Buffer } from 'node:buffer';
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requireSubject } from '../../../scripts/test-subject.mjs';
 import {
@@ -15,7 +10,7 @@ import {
   type TestServer,
 } from '../src/index.js';
 import { sign } from './helpers.js';
-import { hasGo } from './upstream-go.js';
+import { hasGo, runGoFixture } from './upstream-go.js';
 
 const B = 'XyZ';
 const CT = `multipart/form-data; boundary=${B}`;
@@ -188,32 +183,13 @@ type Form = { values: Record<string, string[]>; files: Record<string, GoFile[]> 
 
 /** Builds test/fixtures/multipart-go (Fiber v3.5.0's c.MultipartForm()) and runs it on `cases`. */
 async function fiberForms(cases: readonly Case[]): Promise<GoForm[]> {
-  const dir = fileURLToPath(new URL('./fixtures/multipart-go/', import.meta.url));
-  const program = join(mkdtempSync(join(tmpdir(), 'pnm-multipart-go-')), 'multipart');
-  execFileSync('go', ['build', '-o', program, '.'], {
-    cwd: dir,
-    env: { ...process.env, GOFLAGS: '-mod=mod' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const stdout = await new Promise<string>((resolve, reject) => {
-    const child = execFile(program, [], { encoding: 'utf8', maxBuffer: 64 << 20 }, (error, out) =>
-      error ? reject(error) : resolve(out),
-    );
-    child.stdin?.end(
-      cases
-        .map((c) =>
-          JSON.stringify({
-            contentType: c.contentType,
-            body: Buffer.from(c.body).toString('base64'),
-          }),
-        )
-        .join('\n'),
-    );
-  });
-  return stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as GoForm);
+  return runGoFixture<GoForm>(
+    'multipart-go',
+    cases.map((c) => ({
+      contentType: c.contentType,
+      body: Buffer.from(c.body).toString('base64'),
+    })),
+  );
 }
 
 /** Go's form, its content types as media types the way FormPart gives them. */

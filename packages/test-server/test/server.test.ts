@@ -89,6 +89,39 @@ describe('recording', () => {
   });
 });
 
+describe('serveRefused: judging an answer whatever the request', () => {
+  const body = '{"room_id":"room01"}';
+  const wrong = signed(body, { 'HASH-SIGNATURE': sign(body, `${SAMPLE_SECRET}-not`) });
+
+  it('off (the default): a wrong signature gets the real 401, and nothing is read', async () => {
+    server = await startTestServer();
+    const res = await post(`${server.url}/auth/room/isRoomActive`, body, wrong);
+    expect(res.status).toBe(401);
+    expect(server.lastRequest?.wouldRefuse).toBeUndefined();
+    expect(server.lastRequest?.message).toBeUndefined();
+  });
+
+  it('on: the request is answered as if it had passed, and the 401 it would have had is recorded', async () => {
+    server = await startTestServer({ serveRefused: true });
+    const res = await post(`${server.url}/auth/room/isRoomActive`, body, wrong);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ status: true });
+    const recorded = server.lastRequest;
+    expect(recorded?.auth?.ok).toBe(false);
+    expect(recorded?.wouldRefuse).toBe('401 Failed to verify provided authentication details.');
+    // The request as the server read it travels with the record: no client parses it again.
+    expect(recorded?.message).toEqual({ room_id: 'room01' });
+    expect(recorded?.protocol).toMatchObject({ verdict: 'ok', dropped_fields: [] });
+  });
+
+  it('on: a request that passes is recorded without a refusal', async () => {
+    server = await startTestServer({ serveRefused: true });
+    await post(`${server.url}/auth/room/isRoomActive`, body, signed(body));
+    expect(server.lastRequest?.auth?.ok).toBe(true);
+    expect(server.lastRequest?.wouldRefuse).toBeUndefined();
+  });
+});
+
 describe('responses', () => {
   it('encodes like protojson, with or without the space after commas', () => {
     const value = { status: true, room: null, ids: ['a', 'b'], n: 1n, skip: undefined };
