@@ -28,19 +28,25 @@ export {
   ProcessSession,
   type ProcessSessionOptions,
 } from './implementations/process-session.js';
+export type { Level, LevelJudgement } from './judges/judgement.js';
 export type {
   Availability,
   CaseInput,
   Column,
+  ColumnLevel,
   EnvironmentInfo,
   ExecutionMode,
   HelloIdentity,
   ImplementationInfo,
   ImplementationKind,
   Outcome,
+  SdkCaseRef,
   Session,
   SignAnswer,
+  VectorTrace,
   VerifyAnswer,
+  WireAnswer,
+  WireLevel,
 } from './model.js';
 export { conformanceRun } from './pipeline/conformance-run.js';
 export type {
