@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { verifySync } from '@plugnmeet-signing/signer/node';
 import {
   type AuthRoute,
   messageSchema,
@@ -15,6 +14,7 @@ import {
 } from '@plugnmeet-signing/test-server';
 import type { CallScenario } from '../cases.js';
 import type { CallAnswer, CallInput } from '../model.js';
+import { referenceCovers } from '../reference.js';
 import { type ExactJson, ExactNumber, parseExactJson } from '../values/exact-json.js';
 import { atLevel, type Level, type LevelJudgement } from './judgement.js';
 import { lostValues } from './lost-values.js';
@@ -24,6 +24,7 @@ import { type Verdict, verdictFor } from './verdict.js';
 type LevelVerdict = (...args: Parameters<Verdict>) => LevelJudgement;
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
+const utf8Bytes = new TextEncoder();
 
 /** Keys sorted at every level, so two messages compare by value, not by key order. */
 function canonical(value: unknown): string {
@@ -78,7 +79,7 @@ function requestProblems(
   }
   const problems: Array<{ cause: string; detail: string }> = [];
   const signature = header(request, 'hash-signature') ?? '';
-  if (!verifySync(request.body, signature, secret)) {
+  if (!referenceCovers(request.body, signature, utf8Bytes.encode(secret))) {
     problems.push({
       cause: 'signature-mismatch',
       detail: `HASH-SIGNATURE ${JSON.stringify(signature)} is not the HMAC of the ${request.body.length} bytes sent`,

@@ -20,8 +20,8 @@ export function judgeSign(
   secret: Uint8Array,
   answer: SignAnswer,
   refusalAcceptable = false,
+  reference: string | undefined = referenceSignature(body, secret),
 ): Judgement {
-  const reference = referenceSignature(body, secret);
   const expected = reference ?? 'refuse';
   const actual = describeAnswer(answer);
   switch (answer.kind) {

@@ -6,7 +6,7 @@
  */
 import { SENT_BODY_TRANSFORMS } from '../diagnosis/wire-transforms.js';
 import type { WireAnswer } from '../model.js';
-import { referenceSignature } from '../reference.js';
+import { referenceCovers, referenceSignature } from '../reference.js';
 import { sameBytes } from '../values/bytes.js';
 import { brokenJudgement } from './describe.js';
 import type { Judgement } from './judgement.js';
@@ -44,19 +44,19 @@ export function judgeWire(
   secret: Uint8Array,
   wire: WireAnswer,
   refusalAcceptable = false,
+  reference: string | undefined = referenceSignature(body, secret),
 ): Judgement {
   if (wire.kind === 'not-sent') {
-    const reference = referenceSignature(body, secret);
     // Nothing sent for an input the reference refuses too (the empty secret): a refusal.
     if (reference === undefined) {
-      return judgeSign(body, secret, { kind: 'refused', message: wire.message }, true);
+      return judgeSign(body, secret, { kind: 'refused', message: wire.message }, true, reference);
     }
     const message = `the request never reached the server: ${wire.message}`;
     return brokenJudgement({ message, stderrTail: wire.stderrTail }, reference);
   }
-  if (wire.kind !== 'sent') return judgeSign(body, secret, wire, refusalAcceptable);
+  if (wire.kind !== 'sent') return judgeSign(body, secret, wire, refusalAcceptable, reference);
   const answer = wire;
-  const expected = referenceSignature(body, secret) ?? 'refuse';
+  const expected = reference ?? 'refuse';
   const actual = describeWire(answer, body);
   const server = answer.serverRefusal
     ? `the server answered ${answer.serverRefusal}`
@@ -66,7 +66,7 @@ export function judgeWire(
       const out = t.apply(body);
       return out !== undefined && sameBytes(out, answer.body);
     });
-    const coversSent = referenceSignature(answer.body, secret) === answer.signature;
+    const coversSent = referenceCovers(answer.body, answer.signature, secret);
     const coversInput = expected === answer.signature;
     const why =
       transform?.explanation ??
@@ -91,6 +91,7 @@ export function judgeWire(
     secret,
     { kind: 'signature', signature: answer.signature },
     refusalAcceptable,
+    reference,
   );
   if (signed.outcome === 'pass') {
     if (!answer.serverRefusal) return { ...signed, actual };

@@ -24,6 +24,7 @@ import type {
   WireLevel,
 } from '../model.js';
 import { type SearchLevel, searchLevels } from '../properties/search.js';
+import { checkedReference, referenceSignature } from '../reference.js';
 import {
   countOutcomes,
   type PropertyFinding,
@@ -39,7 +40,13 @@ import { runCase } from './run-case.js';
 import { settleCase } from './settle-case.js';
 
 /** The part of a sign vector (or a generated case) its levels are judged by. */
-type VectorBytes = { body: Uint8Array; secret: Uint8Array; refusal?: 'acceptable' | undefined };
+type VectorBytes = {
+  body: Uint8Array;
+  secret: Uint8Array;
+  refusal?: 'acceptable' | undefined;
+  /** A checked vector's signature: the reference's (see `checkedReference`). */
+  signature?: string;
+};
 
 export interface ColumnRunOptions {
   vectors: ReadonlyArray<Vector & { group: string }>;
@@ -111,14 +118,20 @@ function judgeTrace(
   trace: VectorTrace,
 ): LevelJudgement {
   const acceptable = vector.refusal === 'acceptable';
+  // A shipped or user vector was checked against the reference before the run: its own
+  // signature is the reference's, not computed again per cell; a generated case has none.
+  const reference =
+    vector.signature === undefined
+      ? referenceSignature(vector.body, vector.secret)
+      : checkedReference({ secret: vector.secret, signature: vector.signature });
   if (checks === 'wire') {
     const judged = trace.sent
-      ? judgeWire(vector.body, vector.secret, trace.sent, acceptable)
+      ? judgeWire(vector.body, vector.secret, trace.sent, acceptable, reference)
       : notJudged('wire');
     return atLevel('wire', judged);
   }
   const judged = trace.signed
-    ? judgeSign(vector.body, vector.secret, trace.signed, acceptable)
+    ? judgeSign(vector.body, vector.secret, trace.signed, acceptable, reference)
     : notJudged('sign');
   return atLevel('sign', judged);
 }
