@@ -184,22 +184,10 @@ describe('the documented snippets, from the installed package', () => {
     expect(report.summary.pass).toBeGreaterThan(100);
   });
 
-  test('plugnmeet-sdk-js, which npm cannot install, is unavailable with its hint, and fails --require-all', async () => {
-    // npm drops the optional dependency: its preinstall `npx only-allow pnpm` refuses npm.
-    const list = await bin('pnm-conformance', ['--list', '--only', 'wire-sdk-js']);
-    expect(list.stdout).toMatch(/unavailable: plugnmeet-sdk-js is not installed/);
-    const run = await bin('pnm-conformance', [
-      '--only',
-      'wire-sdk-js',
-      '--require-all',
-      '--quiet',
-      '--report',
-      'json=sdk.json',
-    ]);
-    expect(run.exitCode).toBe(1);
-    const [column] = readReport('sdk.json').columns;
-    expect(column?.available).toBe(false);
-    expect(column?.install).toBe('npm install --ignore-scripts plugnmeet-sdk-js@1.4.1');
+  test('the JS SDK has no built-in column: its protocol v2 adapter is its one seam', async () => {
+    const run = await bin('pnm-conformance', ['--list', '--only', 'wire-sdk-js']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('"wire-sdk-js" names no implementation');
   });
 
   test('the project’s own client runs as a wire column (a dependency of the package)', async () => {
