@@ -90,28 +90,22 @@ async function open(
 
 /** Every matrix cell as the page shows it. */
 function readCells(page: Page) {
-  return page.$$eval('#matrix td.cell', (cells) =>
-    cells.map((cell) => {
-      const el = cell as HTMLElement;
-      return {
-        column: el.dataset.column ?? '',
-        group: el.dataset.group ?? '',
-        text: el.textContent ?? '',
-        state: el.className.replace('cell', '').replace('selected', '').trim(),
-        counts: Object.fromEntries(
-          [
-            'total',
-            'pass',
-            'fail',
-            'error',
-            'xfail',
-            'xpass',
-            'unrepresentable',
-            'unavailable',
-          ].map((k) => [k, Number(el.dataset[k])]),
-        ),
-      };
-    }),
+  // The outcome names go into the page as an argument: the callback runs in the browser.
+  const keys = ['total', ...OUTCOMES];
+  return page.$$eval(
+    '#matrix td.cell',
+    (cells, names) =>
+      cells.map((cell) => {
+        const el = cell as HTMLElement;
+        return {
+          column: el.dataset.column ?? '',
+          group: el.dataset.group ?? '',
+          text: el.textContent ?? '',
+          state: el.className.replace('cell', '').replace('selected', '').trim(),
+          counts: Object.fromEntries(names.map((k) => [k, Number(el.dataset[k])])),
+        };
+      }),
+    keys,
   );
 }
 
