@@ -2,6 +2,7 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { requireSubject } from '../../../scripts/test-subject.mjs';
 import { decodeContentEncoding } from '../src/content-encoding.js';
+import { seeded } from './seeded.js';
 import { hasGo, runGoFixture } from './upstream-go.js';
 
 // Content-Encoding bodies made at test time from a seeded generator, decoded by the real
@@ -14,12 +15,7 @@ const COUNT = 1500;
 type Case = { limit: number; encodings: string[]; body: Uint8Array };
 
 function generator(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const { next, pick } = seeded(seed);
   const compress: Record<string, (b: Uint8Array) => Uint8Array> = {
     gzip: (b) => gzipSync(b),
     deflate: (b) => deflateSync(b),

@@ -4,6 +4,7 @@ import { requireSubject } from '../../../scripts/test-subject.mjs';
 import { parseRequestBody } from '../src/protocol/parse-request.js';
 import { messageSchema } from '../src/protocol/registry.js';
 import { AUTH_ROUTES } from '../src/protocol/routes.js';
+import { seeded } from './seeded.js';
 import { hasGo, runUpstream } from './upstream-go.js';
 
 // Bodies made at test time from a seeded generator: fields of each request message by both
@@ -16,12 +17,7 @@ const COUNT = 3000;
 const ONEOF_COUNT = 300;
 
 function generator(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const { next, pick } = seeded(seed);
   const strings = ['"a"', '"é"', '"\\u00e9"', '"\\ud83d\\ude00"', '""', '"1"', '"-5"', '"1.5"'];
   const literals = ['0', '1', '-1', '1.5', '1e2', 'true', 'false', 'null', '4294967295'];
   const scalar = () => pick(next() < 0.5 ? strings : literals);
