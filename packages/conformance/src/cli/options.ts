@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConformanceError } from '../errors.js';
-import type { ExecutionMode } from '../model.js';
+import type { RunSettings } from '../pipeline/options.js';
 import { FORMATS, formatNames, REPORT_FORMATS, type ReportFormat } from '../reports/formats.js';
 import {
   integerOption,
@@ -30,15 +30,11 @@ export const DEFAULT_MAX_REPLY_BYTES = 1024 * 1024;
 export type { ReportFormat };
 export { REPORT_FORMATS };
 
-export interface RunCliOptions {
+/** What the command line says: the pipeline's run settings it passes on, and its own. */
+export interface RunCliOptions
+  extends Pick<RunSettings, 'seed' | 'runs' | 'path' | 'mode' | 'jobs' | 'requireAll' | 'shard'> {
   only: string[];
   skip: string[];
-  seed: number;
-  runs: number;
-  path?: string;
-  mode?: ExecutionMode;
-  jobs: number;
-  requireAll: boolean;
   reports: Array<{ format: ReportFormat; path: string }>;
   expectations?: string;
   updateExpectations: boolean;
@@ -46,7 +42,6 @@ export interface RunCliOptions {
   withSnippets: boolean;
   /** Directories of the user's own vector files, added to the shipped ones. */
   vectors: string[];
-  shard?: { index: number; count: number };
   caseTimeoutMs: number;
   /** Time limit for an implementation's start-up and hello. */
   helloTimeoutMs: number;
