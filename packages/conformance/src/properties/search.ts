@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import type { ColumnRef } from '../column-key.js';
 import type { Judgement } from '../judges/judgement.js';
 import type { CaseInput, VectorTrace } from '../model.js';
+import { referenceSignature } from '../reference.js';
 import { bytesField } from '../reports/bytes-field.js';
 import type { PropertyFinding, PropertySummary } from '../reports/report.js';
 import { type GeneratedCase, generatedCase } from './arbitraries.js';
@@ -21,8 +22,8 @@ import { toPasteableVector } from './pasteable.js';
 /** One level the search judges, shown as `column` of the matrix. */
 export interface SearchLevel {
   column: ColumnRef;
-  /** Judges this level's part of a case's trace. */
-  judge(input: GeneratedCase, trace: VectorTrace): Judgement;
+  /** Judges this level's part of a case's trace, given the reference signature of the case. */
+  judge(input: GeneratedCase, trace: VectorTrace, reference: string | undefined): Judgement;
   /** Causes already expected for this column. */
   expectedCauses: ReadonlySet<string>;
 }
@@ -94,9 +95,11 @@ export async function searchLevels(
       // Passing keeps fast-check from shrinking answers the abort itself broke.
       if (options.signal?.aborted) return true;
       const trace = await run({ id: `property-${counter++}`, ...input });
+      // Once per case, however many levels judge it.
+      const reference = referenceSignature(input.body, input.secret);
       let holds = true;
       for (const state of states) {
-        const judgement = state.level.judge(input, trace);
+        const judgement = state.level.judge(input, trace, reference);
         if (news(state, judgement)) holds = false;
         else if (counting) count(state, judgement);
       }
@@ -115,8 +118,9 @@ export async function searchLevels(
     const [minimal] = result.counterexample as [GeneratedCase];
     // Replay the minimal case once more to record exactly what each level says about it.
     const trace = await run({ id: `property-minimal-${round}`, ...minimal });
+    const reference = referenceSignature(minimal.body, minimal.secret);
     for (const state of states) {
-      const judgement = state.level.judge(minimal, trace);
+      const judgement = state.level.judge(minimal, trace, reference);
       if (!news(state, judgement)) continue;
       const cause = judgement.cause ?? 'unexplained';
       state.findings.push(

@@ -77,7 +77,7 @@ interface ShownLevel {
   ref: ColumnRef;
   expectations: ColumnExpectations;
   level: 'sign' | 'wire';
-  judge(vector: VectorBytes, trace: VectorTrace): LevelJudgement;
+  judge(vector: VectorBytes, trace: VectorTrace, reference: string | undefined): LevelJudgement;
 }
 
 function describeColumn(level: ColumnLevel, mode: ExecutionMode): ReportColumn {
@@ -111,19 +111,25 @@ const notJudged = (level: 'sign' | 'wire'): Judgement => ({
   cause: 'broken',
 });
 
+/**
+ * What the reference says of a case, once for every level that judges it: a shipped or
+ * user vector was checked against the reference before the run, so its own signature is
+ * the reference's; a generated case has none and is signed here.
+ */
+function referenceOf(vector: VectorBytes): string | undefined {
+  return vector.signature === undefined
+    ? referenceSignature(vector.body, vector.secret)
+    : checkedReference({ secret: vector.secret, signature: vector.signature });
+}
+
 /** How a level judges its part of a trace: the signature computed, or what reached the server. */
 function judgeTrace(
   checks: 'signature' | 'wire',
   vector: VectorBytes,
   trace: VectorTrace,
+  reference: string | undefined,
 ): LevelJudgement {
   const acceptable = vector.refusal === 'acceptable';
-  // A shipped or user vector was checked against the reference before the run: its own
-  // signature is the reference's, not computed again per cell; a generated case has none.
-  const reference =
-    vector.signature === undefined
-      ? referenceSignature(vector.body, vector.secret)
-      : checkedReference({ secret: vector.secret, signature: vector.signature });
   if (checks === 'wire') {
     const judged = trace.sent
       ? judgeWire(vector.body, vector.secret, trace.sent, acceptable, reference)
@@ -162,7 +168,7 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
       ref,
       expectations: options.expectations(ref),
       level: checks === 'wire' ? 'wire' : 'sign',
-      judge: (vector, trace) => judgeTrace(checks, vector, trace),
+      judge: (vector, trace, reference) => judgeTrace(checks, vector, trace, reference),
     });
   };
   if (column.shown !== 'wire-level-only') show(column);
@@ -298,8 +304,10 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
         const trace = await runCase(session, input);
         // An answer that arrives after the abort was likely cut short by it: not a verdict.
         if (aborted()) break;
+        const reference = referenceOf(vector);
         for (const level of levels) {
-          results.push(cellOf(level, vectorCase(vector), [level.judge(vector, trace)], vector));
+          const judged = level.judge(vector, trace, reference);
+          results.push(cellOf(level, vectorCase(vector), [judged], vector));
         }
       }
       if (index % 25 === 0) {
@@ -360,7 +368,7 @@ export async function runColumn(column: Column, options: ColumnRunOptions): Prom
       const searchable = levels.map(
         (level): SearchLevel => ({
           column: level.ref,
-          judge: (input, trace) => level.judge(input, trace),
+          judge: (input, trace, reference) => level.judge(input, trace, reference),
           expectedCauses: level.expectations.propertyCauses(),
         }),
       );
